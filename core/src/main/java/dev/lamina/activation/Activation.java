@@ -1,0 +1,22 @@
+package dev.lamina.activation;
+
+/**
+ * An activation function applied to a batch of pre-activations, row-major {@code rows x cols}.
+ *
+ * <p>Buffers may be longer than {@code rows * cols} (the engine allocates them once for the largest
+ * batch); only the first {@code rows * cols} elements are read or written. Implementations keep no
+ * per-call state and allocate nothing.
+ */
+public interface Activation {
+  /** The canonical Keras name, for example {@code relu}. */
+  String name();
+
+  /** out = f(z), element-wise (or row-wise for softmax). {@code out} may not alias {@code z}. */
+  void forward(double[] z, double[] out, int rows, int cols);
+
+  /**
+   * dZ = dL/dz from dOut = dL/d(out), given the forward pass's {@code z} and {@code out}.
+   * {@code dZ} may alias {@code dOut}.
+   */
+  void backward(double[] z, double[] out, double[] dOut, double[] dZ, int rows, int cols);
+}

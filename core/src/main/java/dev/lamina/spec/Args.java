@@ -1,0 +1,215 @@
+package dev.lamina.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, checked access to a component's arguments. Each getter names the argument and its
+ * default (written once, in the component's factory); {@link #finish()} then rejects any argument
+ * that no getter asked for, with a "did you mean".
+ */
+public final class Args {
+  private final String path;
+  private final String owner;
+  private final Map<String, Object> raw;
+  private final Set<String> known = new LinkedHashSet<>();
+
+  /**
+   * @param path where the arguments sit in the spec, for error messages
+   * @param owner the component's canonical name, for error messages
+   * @param raw the arguments
+   */
+  public Args(String path, String owner, Map<String, Object> raw) {
+    this.path = path == null ? "" : path;
+    this.owner = owner;
+    this.raw = raw == null ? Map.of() : raw;
+  }
+
+  /** The spec path of argument {@code key}. */
+  public String pathOf(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** The spec path of these arguments. */
+  public String path() {
+    return path;
+  }
+
+  /** Whether the user gave {@code key}. */
+  public boolean has(String key) {
+    known.add(key);
+    return raw.containsKey(key) && raw.get(key) != null;
+  }
+
+  /** The raw value of {@code key}, or null. */
+  public Object raw(String key) {
+    known.add(key);
+    return raw.get(key);
+  }
+
+  /** A number argument. */
+  public double getDouble(String key, double defaultValue) {
+    Object v = raw(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Number n) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d)) {
+        throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be a number, got NaN");
+      }
+      return d;
+    }
+    if (v instanceof String s) {
+      try {
+        return Double.parseDouble(s.trim());
+      } catch (NumberFormatException e) {
+        // fall through to the message below
+      }
+    }
+    throw new SpecException(pathOf(key),
+        owner + " argument '" + key + "' must be a number, got '" + v + "'");
+  }
+
+  /** A number argument that must lie in [lo, hi]. */
+  public double getDouble(String key, double defaultValue, double lo, double hi) {
+    double d = getDouble(key, defaultValue);
+    if (d < lo || d > hi) {
+      throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be in [" + lo + ", "
+          + hi + "], got " + d);
+    }
+    return d;
+  }
+
+  /** A number argument that must be strictly positive. */
+  public double getPositive(String key, double defaultValue) {
+    double d = getDouble(key, defaultValue);
+    if (!(d > 0) || Double.isInfinite(d)) {
+      throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be a positive number, got " + d);
+    }
+    return d;
+  }
+
+  /** A number argument or null when absent. */
+  public Double getOptionalDouble(String key) {
+    return has(key) ? getDouble(key, 0) : null;
+  }
+
+  /** An integer argument. */
+  public int getInt(String key, int defaultValue) {
+    Object v = raw(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      long l = ((Number) v).longValue();
+      if (l > Integer.MAX_VALUE || l < Integer.MIN_VALUE) {
+        throw new SpecException(pathOf(key), owner + " argument '" + key + "' is too large: " + l);
+      }
+      return (int) l;
+    }
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+        && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+      return (int) n.doubleValue();
+    }
+    if (v instanceof String s) {
+      try {
+        return Integer.parseInt(s.trim());
+      } catch (NumberFormatException e) {
+        // fall through to the message below
+      }
+    }
+    throw new SpecException(pathOf(key),
+        owner + " argument '" + key + "' must be a whole number, got '" + v + "'");
+  }
+
+  /** A 64-bit integer argument, or null when absent (used for seeds). */
+  public Long getOptionalLong(String key) {
+    Object v = raw(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      return ((Number) v).longValue();
+    }
+    throw new SpecException(pathOf(key),
+        owner + " argument '" + key + "' must be a whole number, got '" + v + "'");
+  }
+
+  /** A boolean argument. */
+  public boolean getBoolean(String key, boolean defaultValue) {
+    Object v = raw(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+      return Boolean.parseBoolean(s);
+    }
+    throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be true or false, got '" + v + "'");
+  }
+
+  /** A string argument. */
+  public String getString(String key, String defaultValue) {
+    Object v = raw(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    if (v instanceof Number || v instanceof Boolean) {
+      return v.toString();
+    }
+    throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be a string, got '" + v + "'");
+  }
+
+  /** A string argument restricted to {@code allowed} (compared exactly). */
+  public String getChoice(String key, String defaultValue, List<String> allowed) {
+    String s = getString(key, defaultValue);
+    if (s != null && !allowed.contains(s)) {
+      throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be one of "
+          + allowed + ", got '" + s + "'." + Names.didYouMean(s, allowed));
+    }
+    return s;
+  }
+
+  /**
+   * A nested component ({@code {name: {args}}}, a bare name, or a {@link ComponentSpec}), or
+   * null when absent.
+   */
+  public ComponentSpec getComponent(String key) {
+    Object v = raw(key);
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof ComponentSpec c) {
+      return c;
+    }
+    if (v instanceof String s) {
+      return ComponentSpec.of(s);
+    }
+    throw new SpecException(pathOf(key), owner + " argument '" + key + "' must name a component, got '" + v + "'");
+  }
+
+  /** Rejects arguments that no getter asked for. */
+  public void finish() {
+    List<String> unknown = new ArrayList<>();
+    for (String k : raw.keySet()) {
+      if (!known.contains(k)) {
+        unknown.add(k);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      String k = unknown.get(0);
+      String allowed = known.isEmpty() ? "it takes no arguments" : "known arguments: " + String.join(", ", known);
+      throw new SpecException(pathOf(k), "unknown argument '" + k + "' for " + owner + " ("
+          + allowed + ")." + Names.didYouMean(k, known));
+    }
+  }
+}
