@@ -1,0 +1,74 @@
+package dev.lamina.train;
+
+import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.SpecException;
+import java.util.List;
+
+/**
+ * The arguments of Keras's {@code fit}: {@code Fit.epochs(100).batchSize(10).validationSplit(0.33)}.
+ *
+ * <p>Defaults as Keras: {@code batch_size} 32, {@code validation_split} 0 (the <em>last</em>
+ * fraction of the rows, taken before shuffling), {@code shuffle} true (every epoch). Callbacks are
+ * given by name and arguments ({@code early_stopping}, {@code reduce_lr_on_plateau},
+ * {@code model_checkpoint}, {@code terminate_on_nan}) so a fit writes out as YAML.
+ *
+ * @param epochs number of epochs, at least 1
+ * @param batchSize rows per gradient step, at least 1
+ * @param validationSplit fraction of rows held out for validation, in [0, 1)
+ * @param shuffle whether to reshuffle the training rows every epoch
+ * @param callbacks callbacks by name and arguments
+ */
+public record Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks) {
+  /** Keras's default batch size. */
+  public static final int DEFAULT_BATCH_SIZE = 32;
+
+  /** Validates. */
+  public Fit {
+    if (epochs < 1) {
+      throw new SpecException("epochs", "epochs must be at least 1, got " + epochs);
+    }
+    if (batchSize < 1) {
+      throw new SpecException("batch_size", "batch_size must be at least 1, got " + batchSize);
+    }
+    if (!(validationSplit >= 0 && validationSplit < 1)) {
+      throw new SpecException("validation_split", "validation_split must be in [0, 1), got " + validationSplit
+          + ". It is the fraction of the training rows held out, e.g. 0.2");
+    }
+    callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
+  }
+
+  /** A fit of {@code n} epochs with Keras's other defaults. */
+  public static Fit epochs(int n) {
+    return new Fit(n, DEFAULT_BATCH_SIZE, 0.0, true, List.of());
+  }
+
+  /** A copy with another batch size. */
+  public Fit batchSize(int b) {
+    return new Fit(epochs, b, validationSplit, shuffle, callbacks);
+  }
+
+  /** A copy with another validation split. */
+  public Fit validationSplit(double v) {
+    return new Fit(epochs, batchSize, v, shuffle, callbacks);
+  }
+
+  /** A copy with shuffling on or off. */
+  public Fit shuffle(boolean s) {
+    return new Fit(epochs, batchSize, validationSplit, s, callbacks);
+  }
+
+  /** A copy with these callbacks. */
+  public Fit callbacks(ComponentSpec... c) {
+    return new Fit(epochs, batchSize, validationSplit, shuffle, List.of(c));
+  }
+
+  /** A copy with these callbacks. */
+  public Fit callbacks(List<ComponentSpec> c) {
+    return new Fit(epochs, batchSize, validationSplit, shuffle, c);
+  }
+
+  /** A copy with another number of epochs. */
+  public Fit withEpochs(int n) {
+    return new Fit(n, batchSize, validationSplit, shuffle, callbacks);
+  }
+}

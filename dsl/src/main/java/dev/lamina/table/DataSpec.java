@@ -1,0 +1,59 @@
+package dev.lamina.table;
+
+import dev.lamina.spec.SpecException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code data:} section of a run: where the rows come from and how they become numbers.
+ *
+ * @param csv the training CSV, relative to the spec file (the command line's --data overrides it)
+ * @param testCsv an optional separate test CSV (then {@code testSplit} must be 0)
+ * @param target the label column
+ * @param drop columns to leave out (identifiers); exclusive with {@code features}
+ * @param features the columns to keep, in order (all others but the target are dropped), or empty
+ * @param oneHot categorical columns to one-hot encode, levels sorted, first level dropped when
+ *     {@code dropFirst} (pandas {@code get_dummies(drop_first=True)})
+ * @param dropFirst whether one-hot drops the first level (default true)
+ * @param labelEncode categorical columns encoded as 0..k-1 in sorted level order
+ * @param scale {@code standard}, {@code minmax} or {@code none}; fitted on the training split only
+ * @param testSplit fraction of rows held out for testing, in [0, 1)
+ * @param stratify whether the test split keeps the label proportions
+ * @param fillMissing per column: a number, or {@code mean}, {@code median} or {@code mode}
+ *     (computed on the training split); columns not named make a missing value an error
+ */
+public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+    List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+    boolean stratify, Map<String, Object> fillMissing) {
+  /** The scalings the pipeline knows. */
+  public static final List<String> SCALES = List.of("standard", "minmax", "none");
+  /** Default scaling. */
+  public static final String DEFAULT_SCALE = "standard";
+  /** Default test split. */
+  public static final double DEFAULT_TEST_SPLIT = 0.2;
+
+  /** Fills in defaults and validates. */
+  public DataSpec {
+    if (target == null || target.isBlank()) {
+      throw new SpecException("target", "data needs a target column, e.g. target: Exited");
+    }
+    drop = drop == null ? List.of() : List.copyOf(drop);
+    features = features == null ? List.of() : List.copyOf(features);
+    oneHot = oneHot == null ? List.of() : List.copyOf(oneHot);
+    labelEncode = labelEncode == null ? List.of() : List.copyOf(labelEncode);
+    fillMissing = fillMissing == null ? Map.of() : Map.copyOf(fillMissing);
+    scale = scale == null ? DEFAULT_SCALE : scale;
+    if (!SCALES.contains(scale)) {
+      throw new SpecException("scale", "scale must be one of " + SCALES + ", got '" + scale + "'");
+    }
+    if (!(testSplit >= 0 && testSplit < 1)) {
+      throw new SpecException("test_split", "test_split must be in [0, 1), got " + testSplit);
+    }
+    if (!drop.isEmpty() && !features.isEmpty()) {
+      throw new SpecException("features", "give either drop or features, not both");
+    }
+    if (testCsv != null && testSplit > 0) {
+      throw new SpecException("test_split", "with test_csv the test rows come from that file: set test_split: 0 or remove test_csv");
+    }
+  }
+}
