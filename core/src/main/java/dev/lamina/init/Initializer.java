@@ -31,6 +31,14 @@ public interface Initializer {
     return Double.NaN;
   }
 
+  /**
+   * The initializer's own seed (Keras's {@code seed} argument), or null to use the generator the
+   * caller derives from the model seed and the tensor's path.
+   */
+  default Long seed() {
+    return null;
+  }
+
   /** Product of the dimensions. */
   static int size(int[] shape) {
     int n = 1;

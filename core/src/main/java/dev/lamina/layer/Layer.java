@@ -1,0 +1,53 @@
+package dev.lamina.layer;
+
+import dev.lamina.optim.Parameter;
+import java.util.List;
+
+/**
+ * One layer of a Sequential network, working on row-major batches.
+ *
+ * <p>Lifecycle: the network builds a layer with its input width, calls {@link #allocate(int)} once
+ * with the largest batch it will see, then {@link #forward} and {@link #backward} once per batch.
+ * A layer owns its output and input-gradient buffers, so the training loop allocates nothing per
+ * batch; buffers may be longer than {@code rows * width}.
+ */
+public interface Layer {
+  /** The layer's name, Keras style: {@code dense}, {@code dense_1}, {@code dropout}. */
+  String name();
+
+  /** The Keras class name: {@code Dense}, {@code Dropout}, ... */
+  String kerasClassName();
+
+  /** Number of input columns. */
+  int inputWidth();
+
+  /** Number of output columns. */
+  int outputWidth();
+
+  /** Allocates buffers for batches of up to {@code maxRows} rows (idempotent for smaller sizes). */
+  void allocate(int maxRows);
+
+  /**
+   * Computes the outputs for {@code rows} rows of {@code input}; the returned buffer is owned by
+   * the layer and valid until the next forward call. {@code input} must stay unchanged until
+   * {@link #backward} has run.
+   *
+   * @param training whether this is a training step (dropout is active only then)
+   */
+  double[] forward(double[] input, int rows, boolean training);
+
+  /**
+   * Back-propagates {@code dOutput} (dLoss/dOutput of the last forward call), overwriting the
+   * gradients of the layer's parameters (regularization included), and returns dLoss/dInput, or
+   * null when {@code needInputGrad} is false.
+   */
+  double[] backward(double[] dOutput, int rows, boolean needInputGrad);
+
+  /** Trainable tensors, in a fixed order (kernel before bias). */
+  List<Parameter> parameters();
+
+  /** The regularization penalty added to the loss (0 when the layer has none). */
+  default double regularizationLoss() {
+    return 0;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.lamina.model;
+
+import dev.lamina.layer.Layer;
+import dev.lamina.optim.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The layers of a built Sequential model, chained: forward through all, backward through all.
+ * Knows nothing of losses or optimizers.
+ */
+public final class Network {
+  private final List<Layer> layers;
+  private final List<Parameter> parameters;
+  private final int inputWidth;
+  private int capacity;
+
+  /** A network of built layers whose widths chain. */
+  public Network(List<Layer> layers, int inputWidth) {
+    this.layers = List.copyOf(layers);
+    this.inputWidth = inputWidth;
+    List<Parameter> p = new ArrayList<>();
+    for (Layer l : layers) {
+      p.addAll(l.parameters());
+    }
+    this.parameters = List.copyOf(p);
+  }
+
+  /** Makes every layer's buffers hold {@code rows} rows. */
+  public void allocate(int rows) {
+    if (rows > capacity) {
+      for (Layer l : layers) {
+        l.allocate(rows);
+      }
+      capacity = rows;
+    }
+  }
+
+  /** The output of the last layer for {@code rows} rows of {@code x}; a buffer owned by that layer. */
+  public double[] forward(double[] x, int rows, boolean training) {
+    double[] a = x;
+    for (int i = 0; i < layers.size(); i++) {
+      a = layers.get(i).forward(a, rows, training);
+    }
+    return a;
+  }
+
+  /**
+   * Back-propagates from layer {@code from} down to the first layer, starting with {@code grad}
+   * (dLoss/d(output of layer from)).
+   */
+  public void backward(double[] grad, int rows, int from) {
+    double[] g = grad;
+    for (int i = from; i >= 0; i--) {
+      g = layers.get(i).backward(g, rows, i > 0);
+    }
+  }
+
+  /** Sum of all layers' regularization penalties. */
+  public double regularizationLoss() {
+    double r = 0;
+    for (int i = 0; i < layers.size(); i++) {
+      r += layers.get(i).regularizationLoss();
+    }
+    return r;
+  }
+
+  /** The layers in order. */
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  /** All trainable tensors in layer order. */
+  public List<Parameter> parameters() {
+    return parameters;
+  }
+
+  /** Number of input columns. */
+  public int inputWidth() {
+    return inputWidth;
+  }
+
+  /** Number of output columns. */
+  public int outputWidth() {
+    return layers.get(layers.size() - 1).outputWidth();
+  }
+
+  /** Total number of trainable values. */
+  public long parameterCount() {
+    long n = 0;
+    for (Parameter p : parameters) {
+      n += p.size();
+    }
+    return n;
+  }
+}

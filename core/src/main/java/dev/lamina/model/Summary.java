@@ -1,0 +1,106 @@
+package dev.lamina.model;
+
+import dev.lamina.init.Fans;
+import dev.lamina.layer.ActivationLayer;
+import dev.lamina.layer.Dense;
+import dev.lamina.layer.Dropout;
+import dev.lamina.layer.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders Keras 2's plain-text {@code model.summary()} (Layer (type), Output Shape, Param #, the
+ * totals with their size) with four more columns that explain the initialization: each layer's
+ * activation, fan_in, fan_out, kernel initializer and the standard deviation it targets. Sizes
+ * count 8 bytes per parameter, since Lamina stores doubles (Keras's float32 counts 4).
+ */
+final class Summary {
+  private static final String[] HEADER = {"Layer (type)", "Output Shape", "Param #", "Activation", "fan_in", "fan_out",
+      "Kernel initializer", "Target std"};
+
+  private Summary() {}
+
+  static String render(Model model) {
+    List<String[]> rows = new ArrayList<>();
+    long total = 0;
+    for (Layer l : model.layers()) {
+      long params = 0;
+      for (var p : l.parameters()) {
+        params += p.size();
+      }
+      total += params;
+      String act = "";
+      String fanIn = "";
+      String fanOut = "";
+      String init = "";
+      String std = "";
+      if (l instanceof Dense d) {
+        Fans f = d.fans();
+        act = d.activation().name();
+        fanIn = Integer.toString(d.inputWidth());
+        fanOut = Integer.toString(d.outputWidth());
+        init = d.kernelInitializer().name();
+        double s = d.kernelInitializer().targetStd(f);
+        std = Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.4f", s);
+      } else if (l instanceof ActivationLayer a) {
+        act = a.activation().name();
+      } else if (l instanceof Dropout dr) {
+        act = String.format(Locale.ROOT, "rate %.2f", dr.rate());
+      }
+      rows.add(new String[] {l.name() + " (" + l.kerasClassName() + ")", "(None, " + l.outputWidth() + ")",
+          String.format(Locale.ROOT, "%,d", params), act, fanIn, fanOut, init, std});
+    }
+    int[] w = new int[HEADER.length];
+    for (int i = 0; i < HEADER.length; i++) {
+      w[i] = HEADER[i].length();
+      for (String[] r : rows) {
+        w[i] = Math.max(w[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("Model: \"").append(model.spec().name()).append("\"\n");
+    String header = line(HEADER, w);
+    sb.append("_".repeat(header.length())).append('\n');
+    sb.append(header).append('\n');
+    sb.append("=".repeat(header.length())).append('\n');
+    for (int i = 0; i < rows.size(); i++) {
+      sb.append(line(rows.get(i), w)).append('\n');
+    }
+    sb.append("=".repeat(header.length())).append('\n');
+    sb.append("Total params: ").append(count(total)).append('\n');
+    sb.append("Trainable params: ").append(count(total)).append('\n');
+    sb.append("Non-trainable params: ").append(count(0)).append('\n');
+    sb.append("Seed: ").append(model.seed()).append('\n');
+    sb.append("_".repeat(header.length())).append('\n');
+    return sb.toString();
+  }
+
+  private static String line(String[] cells, int[] w) {
+    StringBuilder sb = new StringBuilder(" ");
+    for (int i = 0; i < cells.length; i++) {
+      boolean right = i == 2 || i == 4 || i == 5 || i == 7;
+      String c = cells[i];
+      String pad = " ".repeat(w[i] - c.length());
+      sb.append(right ? pad + c : c + pad);
+      if (i < cells.length - 1) {
+        sb.append("   ");
+      }
+    }
+    return sb.toString().stripTrailing();
+  }
+
+  private static String count(long n) {
+    return String.format(Locale.ROOT, "%,d (%s)", n, bytes(n * Double.BYTES));
+  }
+
+  private static String bytes(double b) {
+    String[] units = {"B", "KB", "MB", "GB", "TB"};
+    int u = 0;
+    while (b >= 1024 && u < units.length - 1) {
+      b /= 1024;
+      u++;
+    }
+    return String.format(Locale.ROOT, "%.2f %s", b, units[u]);
+  }
+}

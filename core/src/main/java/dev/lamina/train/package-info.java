@@ -1,0 +1,2 @@
+/** Training configuration and observation: {@link dev.lamina.train.Fit}, History, and callbacks. */
+package dev.lamina.train;

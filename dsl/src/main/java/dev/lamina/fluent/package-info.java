@@ -1,0 +1,2 @@
+/** The fluent Java API: {@code Lamina.sequential().dense(...).compile(...).build()}. */
+package dev.lamina.fluent;
