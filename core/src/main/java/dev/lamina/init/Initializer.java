@@ -31,6 +31,16 @@ public interface Initializer {
     return Double.NaN;
   }
 
+  /**
+   * The seed given to this initializer itself (Keras's {@code seed=} argument), or null when none
+   * was given. A non-null seed replaces the one derived from the model seed and the parameter's
+   * path, so the same seed and shape give the same values wherever the initializer is used, as in
+   * Keras.
+   */
+  default Long seed() {
+    return null;
+  }
+
   /** Product of the dimensions. */
   static int size(int[] shape) {
     int n = 1;
