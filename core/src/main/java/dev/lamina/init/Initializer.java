@@ -32,8 +32,10 @@ public interface Initializer {
   }
 
   /**
-   * The initializer's own seed (Keras's {@code seed} argument), or null to use the generator the
-   * caller derives from the model seed and the tensor's path.
+   * The seed given to this initializer itself (Keras's {@code seed=} argument), or null when none
+   * was given. A non-null seed replaces the one derived from the model seed and the parameter's
+   * path, so the same seed and shape give the same values wherever the initializer is used, as in
+   * Keras.
    */
   default Long seed() {
     return null;
