@@ -7,6 +7,7 @@ import dev.lamina.spec.ComponentSpec;
 import dev.lamina.testing.GradientCheck;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -54,7 +55,28 @@ class ActivationGradientTest {
   @MethodSource("activations")
   void backwardMatchesCentralDifferences(ComponentSpec spec) {
     Activation act = Activations.create(spec, "test");
-    Rng rng = Rng.forPath(SEED, spec.toString());
+    assertThat(worstRelativeError(act, Rng.forPath(SEED, spec.toString()))).isLessThan(GradientCheck.DEFAULT_TOLERANCE);
+  }
+
+  @Test
+  void negativeControlAnActivationWithAWrongDerivativeFailsTheCheck() {
+    ElementwiseActivation wrong = new ElementwiseActivation("sigmoid_with_wrong_derivative") {
+      @Override
+      public double apply(double x) {
+        return Sigmoid.sigmoid(x);
+      }
+
+      @Override
+      public double derivative(double x, double y) {
+        return y * (1 - y) * (1 + 1e-4);
+      }
+    };
+    assertThat(worstRelativeError(wrong, new Rng(SEED))).isGreaterThan(1e-5);
+  }
+
+  /** The worst relative error over all shapes and batches; also checks that padding stays untouched. */
+  private static double worstRelativeError(Activation act, Rng rng) {
+    double worst = 0;
     for (int[] shape : SHAPES) {
       int rows = shape[0];
       int cols = shape[1];
@@ -71,10 +93,13 @@ class ActivationGradientTest {
 
         double[] numeric = GradientCheck.numericGradient(x -> weightedOutput(act, x, dOut, rows, cols), z, n,
             GradientCheck.DEFAULT_STEP);
-        GradientCheck.assertMatches(dZ, numeric, GradientCheck.DEFAULT_TOLERANCE, spec + " " + rows + "x" + cols);
+        double err = GradientCheck.maxRelativeError(dZ, numeric);
+        assertThat(err).as("%s %dx%d: %s", act, rows, cols, GradientCheck.describeWorst(dZ, numeric, 0)).isNotNaN();
+        worst = Math.max(worst, err);
         assertThat(Arrays.copyOfRange(dZ, n, n + PADDING)).as("padding untouched").containsOnly(SENTINEL);
       }
     }
+    return worst;
   }
 
   @ParameterizedTest(name = "{0}")
