@@ -19,4 +19,31 @@ public interface Activation {
    * {@code dZ} may alias {@code dOut}.
    */
   void backward(double[] z, double[] out, double[] dOut, double[] dZ, int rows, int cols);
+
+  /**
+   * Whether each output depends only on the input at the same position (true for all but
+   * softmax). The default is the safe answer, false: the engine may only treat an activation as
+   * element-wise when it says so.
+   */
+  default boolean isElementwise() {
+    return false;
+  }
+
+  /**
+   * Whether the function has bounded outputs whose derivative vanishes at both ends (sigmoid, tanh,
+   * hard_sigmoid, softsign), so diagnostics should watch for saturated units.
+   */
+  default boolean saturates() {
+    return false;
+  }
+
+  /**
+   * Whether the function belongs to the ReLU family, for which He initialization is the usual
+   * pairing and dead units are worth watching: relu, leaky_relu, elu, gelu and swish/silu. selu is
+   * deliberately not a member: it is paired with LeCun normal initialization (Klambauer et al.,
+   * 2017).
+   */
+  default boolean isReluFamily() {
+    return false;
+  }
 }

@@ -1,0 +1,58 @@
+package dev.lamina.activation;
+
+/**
+ * Base for activations applied to each element on its own: a subclass writes only the function
+ * {@link #apply(double)} and its derivative {@link #derivative(double, double)}; this class runs
+ * them over the batch.
+ *
+ * <p>The backward pass is {@code dZ[i] = dOut[i] * f'(z[i])}. It reads each element before
+ * writing it, so {@code dZ} may alias {@code dOut}.
+ */
+public abstract class ElementwiseActivation implements Activation {
+  private final String name;
+
+  /** An element-wise activation with canonical Keras name {@code name}. */
+  protected ElementwiseActivation(String name) {
+    this.name = name;
+  }
+
+  /** f(x). */
+  public abstract double apply(double x);
+
+  /**
+   * f'(x), given also y = f(x) so functions like sigmoid and tanh can reuse their output. At a
+   * kink the value is a subgradient, chosen as the TensorFlow kernel chooses it.
+   */
+  public abstract double derivative(double x, double y);
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final void forward(double[] z, double[] out, int rows, int cols) {
+    int n = rows * cols;
+    for (int i = 0; i < n; i++) {
+      out[i] = apply(z[i]);
+    }
+  }
+
+  @Override
+  public final void backward(double[] z, double[] out, double[] dOut, double[] dZ, int rows, int cols) {
+    int n = rows * cols;
+    for (int i = 0; i < n; i++) {
+      dZ[i] = dOut[i] * derivative(z[i], out[i]);
+    }
+  }
+
+  @Override
+  public final boolean isElementwise() {
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

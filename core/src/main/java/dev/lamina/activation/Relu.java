@@ -1,0 +1,99 @@
+package dev.lamina.activation;
+
+/**
+ * Keras 3's {@code relu(x, negative_slope=0.0, max_value=None, threshold=0.0)} (Nair and Hinton,
+ * 2010), exactly as Keras composes it:
+ *
+ * <pre>
+ *   positive = threshold != 0 ? (x &gt; threshold ? x : 0) : max(x, 0)
+ *   positive = clip(positive, 0, max_value)            when max_value is set
+ *   f(x)     = positive - negative_slope * max(threshold - x, 0)
+ * </pre>
+ *
+ * With the defaults this is max(x, 0). Note that above a non-zero threshold Keras passes x itself,
+ * not x - threshold. The derivative is 1 where the positive part passes x (and is not clipped),
+ * plus negative_slope where x &lt; threshold; at x = threshold exactly it is 0, as TensorFlow's
+ * relu gradient is at 0. Keras 2 called {@code negative_slope} {@code alpha}.
+ */
+public final class Relu extends ElementwiseActivation {
+  /** The canonical name. */
+  public static final String NAME = "relu";
+  /** Keras's default slope below the threshold. */
+  public static final double DEFAULT_NEGATIVE_SLOPE = 0.0;
+  /** Keras's default threshold. */
+  public static final double DEFAULT_THRESHOLD = 0.0;
+
+  private final double negativeSlope;
+  private final Double maxValue;
+  private final double threshold;
+  private final double clip;
+
+  /** The plain rectifier, max(x, 0). */
+  public Relu() {
+    this(DEFAULT_NEGATIVE_SLOPE, null, DEFAULT_THRESHOLD);
+  }
+
+  /**
+   * A configured rectifier.
+   *
+   * @param negativeSlope slope below the threshold, finite and &gt;= 0 (Keras's ReLU layer rule)
+   * @param maxValue the saturation value, &gt;= 0, or null for none
+   * @param threshold where the function switches from the negative to the positive piece
+   */
+  public Relu(double negativeSlope, Double maxValue, double threshold) {
+    super(NAME);
+    if (!(negativeSlope >= 0) || Double.isInfinite(negativeSlope)) {
+      throw new IllegalArgumentException("relu negative_slope must be a finite number >= 0, got " + negativeSlope);
+    }
+    if (maxValue != null && !(maxValue >= 0)) {
+      throw new IllegalArgumentException("relu max_value must be >= 0 or absent, got " + maxValue);
+    }
+    if (!Double.isFinite(threshold)) {
+      throw new IllegalArgumentException("relu threshold must be a finite number, got " + threshold);
+    }
+    this.negativeSlope = negativeSlope;
+    this.maxValue = maxValue;
+    this.threshold = threshold;
+    this.clip = maxValue == null ? Double.POSITIVE_INFINITY : maxValue;
+  }
+
+  /** The slope below the threshold. */
+  public double negativeSlope() {
+    return negativeSlope;
+  }
+
+  /** The saturation value, or null when there is none. */
+  public Double maxValue() {
+    return maxValue;
+  }
+
+  /** The threshold. */
+  public double threshold() {
+    return threshold;
+  }
+
+  private double positive(double x) {
+    double p = threshold != 0 ? (x > threshold ? x : 0) : Math.max(x, 0);
+    return maxValue == null ? p : Math.min(Math.max(p, 0), clip);
+  }
+
+  @Override
+  public double apply(double x) {
+    double negative = x < threshold ? negativeSlope * (threshold - x) : 0;
+    return positive(x) - negative;
+  }
+
+  @Override
+  public double derivative(double x, double y) {
+    boolean passes = threshold != 0 ? x > threshold : x > 0;
+    if (passes && maxValue != null && (x > clip || x < 0)) {
+      passes = false;
+    }
+    return (passes ? 1 : 0) + (x < threshold ? negativeSlope : 0);
+  }
+
+  @Override
+  public boolean isReluFamily() {
+    return true;
+  }
+}
