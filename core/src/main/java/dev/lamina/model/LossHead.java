@@ -2,15 +2,14 @@ package dev.lamina.model;
 
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Layer;
-import dev.lamina.loss.BinaryCrossentropy;
-import dev.lamina.loss.CategoricalCrossentropy;
+import dev.lamina.loss.FusedLogitsLoss;
 import dev.lamina.loss.Loss;
 
 /**
  * Computes the loss of a batch and starts back-propagation.
  *
- * <p>When the output layer is a Dense with sigmoid (softmax) and the loss is binary (categorical)
- * cross-entropy on probabilities, the loss is computed from the layer's logits, as Keras's
+ * <p>When the output layer is a Dense with sigmoid (softmax) and the loss is binary (categorical or
+ * sparse categorical) cross-entropy on probabilities, the loss is computed from the layer's logits, as Keras's
  * TensorFlow backend does: it is exact where the probability form would clip at 1e-7, and its
  * gradient dL/dz = (p - y) / n skips the activation's derivative.
  */
@@ -18,8 +17,7 @@ final class LossHead {
   private final Loss loss;
   private final Network network;
   private final Dense fusedOutput;
-  private final BinaryCrossentropy bce;
-  private final CategoricalCrossentropy cce;
+  private final FusedLogitsLoss fusedLoss;
   private double[] grad;
 
   LossHead(Loss loss, Network network) {
@@ -27,10 +25,8 @@ final class LossHead {
     this.network = network;
     Layer last = network.layers().get(network.layers().size() - 1);
     Dense dense = last instanceof Dense d ? d : null;
-    String act = dense == null ? "" : dense.activation().name();
-    this.bce = loss instanceof BinaryCrossentropy b && !b.fromLogits() && act.equals("sigmoid") ? b : null;
-    this.cce = loss instanceof CategoricalCrossentropy c && !c.fromLogits() && act.equals("softmax") ? c : null;
-    this.fusedOutput = bce != null || cce != null ? dense : null;
+    this.fusedLoss = dense != null && loss instanceof FusedLogitsLoss f && f.fusesWith(dense.activation()) ? f : null;
+    this.fusedOutput = fusedLoss != null ? dense : null;
   }
 
   Loss loss() {
@@ -52,11 +48,8 @@ final class LossHead {
   double loss(double[] out, double[] y, double[] weights, int rows, boolean withGrad) {
     int cols = network.outputWidth();
     double[] g = withGrad ? grad : null;
-    if (bce != null) {
-      return bce.computeFromLogits(fusedOutput.preActivation(), y, weights, g, rows, cols);
-    }
-    if (cce != null) {
-      return cce.computeFromLogits(fusedOutput.preActivation(), y, weights, g, rows, cols);
+    if (fusedLoss != null) {
+      return fusedLoss.computeFromLogits(fusedOutput.preActivation(), y, weights, g, rows, cols);
     }
     return loss.compute(out, y, weights, g, rows, cols);
   }

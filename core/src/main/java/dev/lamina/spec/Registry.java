@@ -64,7 +64,7 @@ public final class Registry<T> {
   public Entry<T> entry(String name, String path) {
     Entry<T> e = name == null ? null : byCanonical.get(Names.canonical(name));
     if (e == null) {
-      throw new SpecException(path, "unknown " + kind + " '" + name + "'." + Names.didYouMean(String.valueOf(name), allNames())
+      throw new SpecException(path, "unknown " + kind + " '" + name + "'." + suggestions(String.valueOf(name))
           + " Known: " + String.join(", ", entries.keySet()) + ".");
     }
     return e;
@@ -102,6 +102,15 @@ public final class Registry<T> {
   /** All registered entries in registration order. */
   public List<Entry<T>> entries() {
     return List.copyOf(entries.values());
+  }
+
+  /** "Did you mean" over every spelling, reported once per component by its canonical name. */
+  private String suggestions(String name) {
+    java.util.LinkedHashSet<String> hits = new java.util.LinkedHashSet<>();
+    for (String c : Names.closest(name, allNames())) {
+      hits.add(byCanonical.get(Names.canonical(c)).name());
+    }
+    return hits.isEmpty() ? "" : " Did you mean " + String.join(", ", hits) + "?";
   }
 
   private List<String> allNames() {
