@@ -1,12 +1,18 @@
 package dev.lamina.optim;
 
+import dev.lamina.spec.SpecException;
 import java.util.List;
 
 /**
  * The base of every optimizer, mirroring Keras 3's {@code BaseOptimizer}: one step clips the
  * gradients ({@code clipnorm} per tensor, {@code clipvalue} element-wise, {@code global_clipnorm}),
- * applies decoupled weight decay {@code w -= lr * weight_decay * w} when set, then runs the
+ * applies decoupled weight decay {@code w -= w * weight_decay * lr} when set, then runs the
  * subclass's {@link #update} for each parameter, then increments {@link #iterations()}.
+ *
+ * <p>Clipping uses Keras's exact formulas: {@code clipnorm = c} scales each gradient tensor by
+ * {@code c / max(||g||, c)}; {@code global_clipnorm = c} scales every gradient by
+ * {@code c * min(1 / N, 1 / c)} with {@code N} the norm of all gradients together;
+ * {@code clipvalue = c} clips each element to {@code [-c, c]}.
  *
  * <p>Lifecycle: {@link #build(List)} once with the model's parameters (subclasses allocate their
  * slots there), then {@link #step(List)} once per batch with the gradients filled in. Optimizer
@@ -16,6 +22,7 @@ public abstract class Optimizer {
   private final String name;
   private final LearningRateSchedule schedule;
   private double learningRate;
+  private final Clipping clipping;
   private final Double clipnorm;
   private final Double clipvalue;
   private final Double globalClipnorm;
@@ -24,22 +31,37 @@ public abstract class Optimizer {
 
   /**
    * @param name canonical Keras name
-   * @param learningRate the constant rate (ignored when {@code schedule} is set)
+   * @param learningRate the constant rate (ignored when {@code schedule} is set); must be a
+   *     positive finite number otherwise
    * @param schedule a schedule or null
    * @param clipping clipnorm / clipvalue / global_clipnorm / weight_decay (each may be null)
+   * @throws SpecException at path {@code learning_rate} for a rate that is not positive and finite
    */
   protected Optimizer(String name, double learningRate, LearningRateSchedule schedule, Clipping clipping) {
+    if (schedule == null) {
+      checkLearningRate("learning_rate", learningRate);
+    }
     this.name = name;
     this.learningRate = learningRate;
     this.schedule = schedule;
-    this.clipnorm = clipping.clipnorm();
-    this.clipvalue = clipping.clipvalue();
-    this.globalClipnorm = clipping.globalClipnorm();
-    this.weightDecay = clipping.weightDecay();
+    this.clipping = clipping == null ? Clipping.NONE : clipping;
+    this.clipnorm = this.clipping.clipnorm();
+    this.clipvalue = this.clipping.clipvalue();
+    this.globalClipnorm = this.clipping.globalClipnorm();
+    this.weightDecay = this.clipping.weightDecay();
+  }
+
+  private static void checkLearningRate(String path, double lr) {
+    if (!(lr > 0) || Double.isInfinite(lr)) {
+      throw new SpecException(path, "learning_rate must be a positive finite number, got " + lr
+          + "; typical values are 1e-4 to 1e-1");
+    }
   }
 
   /**
-   * Keras's common optimizer arguments. At most one of the three clip arguments may be set.
+   * Keras's common optimizer arguments. At most one of the three clip arguments may be set; each
+   * that is set must be positive and finite; {@code weight_decay}, when set, must be finite and
+   * not negative. Errors are {@link SpecException}s whose path is the Keras argument name.
    *
    * @param clipnorm per-tensor norm cap, or null
    * @param clipvalue element-wise cap, or null
@@ -49,11 +71,51 @@ public abstract class Optimizer {
   public record Clipping(Double clipnorm, Double clipvalue, Double globalClipnorm, Double weightDecay) {
     /** No clipping and no weight decay. */
     public static final Clipping NONE = new Clipping(null, null, null, null);
+
+    /** Validates the values and that at most one clip argument is set. */
+    public Clipping {
+      checkClip("clipnorm", clipnorm);
+      checkClip("clipvalue", clipvalue);
+      checkClip("global_clipnorm", globalClipnorm);
+      int set = (clipnorm != null ? 1 : 0) + (clipvalue != null ? 1 : 0) + (globalClipnorm != null ? 1 : 0);
+      if (set > 1) {
+        String second = clipnorm != null && clipvalue != null ? "clipvalue" : "global_clipnorm";
+        throw new SpecException(second, "only one of clipnorm, clipvalue and global_clipnorm can be set, got "
+            + "clipnorm=" + clipnorm + ", clipvalue=" + clipvalue + ", global_clipnorm=" + globalClipnorm
+            + "; keep one of them");
+      }
+      if (weightDecay != null && (!(weightDecay >= 0) || Double.isInfinite(weightDecay))) {
+        throw new SpecException("weight_decay", "weight_decay must be a finite number >= 0, got "
+            + weightDecay + "; typical values are 1e-4 to 1e-2");
+      }
+    }
+
+    private static void checkClip(String key, Double v) {
+      if (v != null && (!(v > 0) || Double.isInfinite(v))) {
+        throw new SpecException(key, key + " must be a positive finite number, got " + v
+            + "; leave it out to disable clipping");
+      }
+    }
+
+    /** The same clipping with {@code weight_decay} replaced. */
+    public Clipping withWeightDecay(Double wd) {
+      return new Clipping(clipnorm, clipvalue, globalClipnorm, wd);
+    }
   }
 
   /** The canonical Keras name, for example {@code adam}. */
   public String name() {
     return name;
+  }
+
+  /** The clipping and weight-decay settings. */
+  public Clipping clipping() {
+    return clipping;
+  }
+
+  /** The learning-rate schedule, or null for a constant rate. */
+  public LearningRateSchedule schedule() {
+    return schedule;
   }
 
   /** Allocates per-parameter state; called once before the first step. */
@@ -72,54 +134,56 @@ public abstract class Optimizer {
     clip(params);
     double lr = currentLearningRate();
     long t = iterations + 1;
-    for (int i = 0; i < params.size(); i++) {
-      Parameter p = params.get(i);
-      if (weightDecay != null && weightDecay != 0) {
-        double[] w = p.value();
-        double f = lr * weightDecay;
+    int n = params.size();
+    if (weightDecay != null) {
+      double wd = weightDecay;
+      for (int i = 0; i < n; i++) {
+        double[] w = params.get(i).value();
         for (int k = 0; k < w.length; k++) {
-          w[k] -= w[k] * f;
+          // Keras's order of operations: w - w * wd * lr.
+          w[k] = w[k] - w[k] * wd * lr;
         }
       }
-      update(i, p, lr, t);
+    }
+    for (int i = 0; i < n; i++) {
+      update(i, params.get(i), lr, t);
     }
     iterations++;
   }
 
   private void clip(List<Parameter> params) {
+    int n = params.size();
     if (clipnorm != null) {
-      for (Parameter p : params) {
-        double[] g = p.grad();
-        double n = norm(g);
-        if (n > clipnorm) {
-          double f = clipnorm / n;
-          for (int k = 0; k < g.length; k++) {
-            g[k] *= f;
-          }
+      double c = clipnorm;
+      for (int i = 0; i < n; i++) {
+        double[] g = params.get(i).grad();
+        double denom = Math.max(norm(g), c);
+        for (int k = 0; k < g.length; k++) {
+          g[k] = g[k] * c / denom;
         }
       }
-    }
-    if (globalClipnorm != null) {
+    } else if (globalClipnorm != null) {
+      double c = globalClipnorm;
       double sq = 0;
-      for (Parameter p : params) {
-        double n = norm(p.grad());
-        sq += n * n;
-      }
-      double n = Math.sqrt(sq);
-      if (n > globalClipnorm) {
-        double f = globalClipnorm / n;
-        for (Parameter p : params) {
-          double[] g = p.grad();
-          for (int k = 0; k < g.length; k++) {
-            g[k] *= f;
-          }
+      for (int i = 0; i < n; i++) {
+        double[] g = params.get(i).grad();
+        for (double v : g) {
+          sq += v * v;
         }
       }
-    }
-    if (clipvalue != null) {
+      double total = Math.sqrt(sq);
+      // Keras: c * min(1/N, 1/c), plus (N - N) so a non-finite norm poisons every gradient with NaN.
+      double scale = c * Math.min(1.0 / total, 1.0 / c) + (total - total);
+      for (int i = 0; i < n; i++) {
+        double[] g = params.get(i).grad();
+        for (int k = 0; k < g.length; k++) {
+          g[k] *= scale;
+        }
+      }
+    } else if (clipvalue != null) {
       double c = clipvalue;
-      for (Parameter p : params) {
-        double[] g = p.grad();
+      for (int i = 0; i < n; i++) {
+        double[] g = params.get(i).grad();
         for (int k = 0; k < g.length; k++) {
           g[k] = Math.max(-c, Math.min(c, g[k]));
         }
@@ -140,8 +204,19 @@ public abstract class Optimizer {
     return schedule == null ? learningRate : schedule.at(iterations);
   }
 
-  /** Sets a constant learning rate (used by ReduceLROnPlateau); a schedule, if any, is kept. */
+  /**
+   * Sets a constant learning rate (used by ReduceLROnPlateau).
+   *
+   * @throws IllegalStateException when the rate comes from a schedule, as Keras refuses to set it
+   *     then (check {@link #hasSchedule()} first)
+   * @throws SpecException when {@code lr} is not positive and finite
+   */
   public void setLearningRate(double lr) {
+    if (schedule != null) {
+      throw new IllegalStateException("optimizer '" + name + "' takes its learning rate from the schedule '"
+          + schedule.name() + "', so the rate cannot be set; use a constant learning_rate to let callbacks change it");
+    }
+    checkLearningRate("learning_rate", lr);
     this.learningRate = lr;
   }
 
@@ -157,6 +232,9 @@ public abstract class Optimizer {
 
   /** Restores the step count, for resuming from a checkpoint. */
   public void setIterations(long iterations) {
+    if (iterations < 0) {
+      throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
+    }
     this.iterations = iterations;
   }
 
