@@ -126,6 +126,19 @@ public final class Dense implements Layer {
     return dInput;
   }
 
+  /**
+   * dLoss/dz of the last backward pass through {@link #backward} (the back-propagated error
+   * signal delta of this layer); not written when the network fused this layer with its loss.
+   */
+  public double[] preActivationGradient() {
+    return dz;
+  }
+
+  /** dLoss/dInput of the last backward pass that asked for it. */
+  public double[] inputGradient() {
+    return dInput;
+  }
+
   /** The pre-activation buffer z of the last forward call. */
   public double[] preActivation() {
     return z;

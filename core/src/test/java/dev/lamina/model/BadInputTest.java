@@ -95,10 +95,10 @@ class BadInputTest {
   }
 
   @Test
-  void validationSplitThatLeavesNoValidationRowsIsRefused() {
+  void validationSplitThatLeavesNoTrainingRowsIsRefused() {
     Model m = Model.of(Fixtures.churn("he_uniform", 1));
     double[][] x = Fixtures.features(3, 11, 1);
-    assertThatThrownBy(() -> m.fit(x, Fixtures.labels(x, 1), Fit.epochs(1).validationSplit(0.1)))
-        .hasMessageContaining("validation_split 0.1 leaves no validation rows out of 3");
+    assertThatThrownBy(() -> m.fit(x, Fixtures.labels(x, 1), Fit.epochs(1).validationSplit(0.7)))
+        .hasMessageContaining("validation_split 0.7 leaves no training rows out of 3");
   }
 }

@@ -78,8 +78,10 @@ class CallbacksTest {
     Model m = Model.of(Fixtures.churn("he_uniform", 4));
     History h = m.fit(x, y, Fit.epochs(6).batchSize(50).validationSplit(0.3)
         .callbacks(ComponentSpec.of("reduce_lr_on_plateau", "patience", 1, "factor", 0.5, "min_delta", 10.0)));
-    // min_delta 10 means no epoch ever improves: after the first, the rate halves every epoch
-    assertThat(h.get("learning_rate")).containsExactly(0.001, 0.0005, 0.00025, 0.000125, 0.0000625, 0.00003125);
+    // min_delta 10 means no epoch after the first improves, so from epoch 2 on the rate halves at
+    // every epoch end; as in Keras, each epoch logs the rate it trained with (before reducing)
+    assertThat(h.get("learning_rate")).containsExactly(0.001, 0.001, 0.0005, 0.00025, 0.000125, 0.0000625);
+    assertThat(m.optimizer().currentLearningRate()).isEqualTo(0.00003125);
   }
 
   @Test
