@@ -59,8 +59,8 @@ final class Cells {
   /** The error for a missing cell in a column that has no fill rule. */
   static DataException missing(String cell, String file, long row, long line, String column, boolean categorical) {
     String shown = cell == null || cell.isBlank() ? "empty" : "'" + cell.strip() + "'";
-    String rule = categorical ? column + ": mode" : column + ": mean (or median, mode, or a number)";
+    String rule = categorical ? "{" + column + ": mode}" : "{" + column + ": mean} (or median, mode, or a number)";
     return new DataException(file, row, line, column, "the value is missing (" + shown
-        + "); add a rule to the data section (fill_missing: {" + rule + "}) or fix the row");
+        + "); fix the row, or add a rule to the data section: fill_missing: " + rule);
   }
 }
