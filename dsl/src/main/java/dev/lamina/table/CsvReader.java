@@ -71,7 +71,7 @@ final class CsvReader implements AutoCloseable {
           + " (--data).");
     }
     try {
-      CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(Files.newInputStream(path));
+      CsvParser parser = MAPPER.getFactory().createParser(Files.newInputStream(path));
       parser.setSchema(CsvSchema.emptySchema());
       try {
         return new CsvReader(file, parser);

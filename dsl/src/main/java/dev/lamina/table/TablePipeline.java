@@ -85,7 +85,8 @@ public final class TablePipeline {
     int testTargetAt = testTable.indexOf(spec.target());
     if (testTargetAt < 0) {
       throw new DataException(testTable.file(), "the test file has no target column '" + spec.target()
-          + "', so the model cannot be scored on it; its columns are " + String.join(", ", testTable.header()));
+          + "', so the model cannot be scored on it; its columns are " + String.join(", ", testTable.header())
+          + ". Add the column, or remove test_csv and hold out rows with test_split");
     }
     int[] all = Split.none(testTable.size()).train();
     double[] yTest = new double[all.length];
