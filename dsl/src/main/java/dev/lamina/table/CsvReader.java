@@ -1,0 +1,217 @@
+package dev.lamina.table;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.lamina.spec.Names;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads a CSV file one row at a time, in constant memory, with the row and line of every row for
+ * error messages.
+ *
+ * <p>Parsing is Jackson's {@code CsvParser} with {@link CsvSchema#emptySchema()}: each record
+ * arrives as an array of strings, so quotes (with commas and line breaks inside), CRLF, LF and
+ * mixed line endings and a UTF-8 byte-order mark are handled by Jackson. The first record is the
+ * header; it is read as a plain row rather than through {@code withHeader()} so that duplicate
+ * names and ragged rows can be reported with their place instead of being silently merged or
+ * padded. Blank lines (such as a trailing empty line) are skipped and not counted as rows, as
+ * pandas does. An empty header name becomes {@code Unnamed: i} (0-based, pandas's name), which
+ * is what a pandas {@code to_csv} index column looks like.
+ */
+final class CsvReader implements AutoCloseable {
+  private static final CsvMapper MAPPER = CsvMapper.builder()
+      .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+      .build();
+  private static final String BOM = "\uFEFF";
+
+  private final String file;
+  private final CsvParser parser;
+  private final List<String> header;
+  private final List<String> fields = new ArrayList<>();
+  private String[] current;
+  private long row;
+  private long line;
+
+  private CsvReader(String file, CsvParser parser) {
+    this.file = file;
+    this.parser = parser;
+    if (!readRecord()) {
+      throw new DataException(file, "the file is empty; a CSV needs a header row with the column"
+          + " names and at least one data row");
+    }
+    this.header = List.copyOf(headerNames(file, current, line));
+  }
+
+  /**
+   * Opens {@code path} and reads its header.
+   *
+   * @throws DataException when the file is missing (with a did-you-mean from its folder), empty,
+   *     or its header repeats a name
+   */
+  static CsvReader open(Path path) {
+    String file = path.toString();
+    if (Files.isDirectory(path)) {
+      throw new DataException(file, "this is a folder, not a CSV file; name the CSV file itself");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new DataException(file, "file not found (looked for " + path.toAbsolutePath().normalize()
+          + ")." + suggestSiblings(path) + " Check the path in the spec or on the command line"
+          + " (--data).");
+    }
+    try {
+      CsvParser parser = MAPPER.getFactory().createParser(Files.newInputStream(path));
+      parser.setSchema(CsvSchema.emptySchema());
+      try {
+        return new CsvReader(file, parser);
+      } catch (RuntimeException e) {
+        parser.close();
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new DataException(file, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  private static String suggestSiblings(Path path) {
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent == null || !Files.isDirectory(parent)) {
+      return " The folder " + (path.getParent() == null ? parent : path.getParent()) + " does not exist.";
+    }
+    List<String> names = new ArrayList<>();
+    try (Stream<Path> files = Files.list(parent)) {
+      files.filter(Files::isRegularFile).forEach(p -> names.add(p.getFileName().toString()));
+    } catch (IOException e) {
+      return "";
+    }
+    List<String> hits = Names.closest(path.getFileName().toString(), names);
+    if (hits.isEmpty()) {
+      return "";
+    }
+    List<String> shown = new ArrayList<>();
+    for (String h : hits) {
+      shown.add(path.getParent() == null ? h : path.getParent().resolve(h).toString());
+    }
+    return " Did you mean " + String.join(", ", shown) + "?";
+  }
+
+  private static List<String> headerNames(String file, String[] raw, long line) {
+    List<String> names = new ArrayList<>(raw.length);
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < raw.length; i++) {
+      String name = raw[i].replace(BOM, "").strip();
+      if (name.isEmpty()) {
+        name = "Unnamed: " + i;
+      }
+      Integer before = seen.putIfAbsent(name, i);
+      if (before != null) {
+        throw new DataException(file, 0, line, name, "the header names this column twice (fields "
+            + (before + 1) + " and " + (i + 1) + "); give each column a unique name");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** The column names, in file order. */
+  List<String> header() {
+    return header;
+  }
+
+  /** The file as the user named it. */
+  String file() {
+    return file;
+  }
+
+  /**
+   * Advances to the next data row.
+   *
+   * @return false at the end of the file
+   * @throws DataException when the row's field count differs from the header's, or the CSV is
+   *     malformed (an unclosed quote, text after a closing quote)
+   */
+  boolean next() {
+    if (!readRecord()) {
+      return false;
+    }
+    row++;
+    if (current.length != header.size()) {
+      throw new DataException(file, row, line, null, "the row has " + current.length
+          + (current.length == 1 ? " field" : " fields") + " but the header has " + header.size()
+          + "; check for a missing or extra comma, and quote values that contain commas");
+    }
+    return true;
+  }
+
+  /** The current row's fields (untrimmed), one per header column. */
+  String[] fields() {
+    return current;
+  }
+
+  /** The current row's 1-based data row number (the header is not counted). */
+  long row() {
+    return row;
+  }
+
+  /** The 1-based physical line where the current row starts. */
+  long line() {
+    return line;
+  }
+
+  /** Reads the next non-blank record into {@code current}; false at end of input. */
+  private boolean readRecord() {
+    try {
+      while (true) {
+        JsonToken t = parser.nextToken();
+        while (t != null && t != JsonToken.START_ARRAY) {
+          t = parser.nextToken();
+        }
+        if (t == null) {
+          return false;
+        }
+        fields.clear();
+        long first = 0;
+        for (t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          if (first == 0) {
+            first = parser.currentTokenLocation().getLineNr();
+          }
+          fields.add(parser.getText());
+        }
+        boolean blank = fields.isEmpty() || (fields.size() == 1 && fields.get(0).isBlank());
+        if (!blank) {
+          line = first;
+          current = fields.toArray(new String[0]);
+          return true;
+        }
+      }
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      long where = at == null ? 0 : at.getLineNr();
+      throw new DataException(file, 0, Math.max(where, 0), null, "malformed CSV: "
+          + e.getOriginalMessage() + "; a value that contains a comma, quote or line break must"
+          + " be enclosed in double quotes, with inner quotes doubled (\"\")");
+    } catch (IOException e) {
+      throw new DataException(file, 0, line, null, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      parser.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("closing " + file, e);
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.lamina.table;
+
+import dev.lamina.spec.Names;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Everything needed to turn raw CSV rows into the exact feature vectors a model was trained on:
+ * the input columns it reads and how each is encoded (fill value, category levels), the feature
+ * names in order, the scaler's statistics and the target's name and classes. It is what
+ * scikit-learn keeps in a fitted {@code ColumnTransformer} + {@code StandardScaler}, and what
+ * {@link TablePipeline#prepare} builds from the training split.
+ *
+ * <p>Immutable and thread-safe. {@link #toMap()} gives plain maps, lists, strings, numbers and
+ * booleans that a model file can embed as JSON (no type information); {@link #fromMap(Map)}
+ * reads them back, and a round trip gives bit-identical features (doubles survive JSON exactly).
+ *
+ * <p>Columns are found by name, so a file at predict time may order its columns differently and
+ * may have extra columns; the target column may be absent.
+ */
+public final class FittedPipeline {
+  /** The version written by {@link #toMap()}. */
+  public static final int FORMAT = 1;
+
+  private final List<ColumnEncoding> columns;
+  private final TargetColumn target;
+  private final Scaler scaler;
+  private final List<String> inputColumns;
+  private final List<String> featureNames;
+
+  FittedPipeline(List<ColumnEncoding> columns, TargetColumn target, Scaler scaler) {
+    this.columns = List.copyOf(columns);
+    this.target = target;
+    this.scaler = scaler;
+    List<String> inputs = new ArrayList<>();
+    List<String> features = new ArrayList<>();
+    for (ColumnEncoding c : this.columns) {
+      inputs.add(c.name());
+      features.addAll(c.featureNames());
+    }
+    this.inputColumns = List.copyOf(inputs);
+    this.featureNames = List.copyOf(features);
+    if (scaler.offset().length != featureNames.size()) {
+      throw PlainMaps.bad("scaler", "it has " + scaler.offset().length + " features but the columns"
+          + " make " + featureNames.size());
+    }
+  }
+
+  /** The CSV columns the pipeline reads, in the order their features appear. */
+  public List<String> inputColumns() {
+    return inputColumns;
+  }
+
+  /** The feature names in order, one-hot columns expanded in place ({@code Geography_Germany}). */
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  /** The number of features (the model's input width). */
+  public int featureCount() {
+    return featureNames.size();
+  }
+
+  /** The target column's name. */
+  public String target() {
+    return target.name();
+  }
+
+  /** The target's class names in index order, or empty when the target is numeric. */
+  public List<String> targetClasses() {
+    return target.classes();
+  }
+
+  /** The scaling, {@code standard}, {@code minmax} or {@code none}. */
+  public String scale() {
+    return scaler.kind();
+  }
+
+  /** Per-feature offsets subtracted before scaling (standard: means; minmax: minima). */
+  public double[] scaleOffsets() {
+    return scaler.offset();
+  }
+
+  /** Per-feature divisors (standard: population standard deviations; minmax: ranges). */
+  public double[] scaleFactors() {
+    return scaler.factor();
+  }
+
+  /**
+   * The features of one raw row.
+   *
+   * @param header the row's column names
+   * @param row the row's cells, one per header name
+   * @param rowNumber the 1-based data row, for error messages
+   * @throws DataException when a needed column is missing, or a cell is missing without a fill,
+   *     not a number, or an unseen category
+   */
+  public double[] transform(String[] header, String[] row, long rowNumber) {
+    int[] at = locate(null, List.of(header));
+    if (row.length != header.length) {
+      throw new DataException(null, rowNumber, 0, null, "the row has " + row.length + " fields but"
+          + " the header has " + header.length + "; give one value per column");
+    }
+    return encode(at, row, null, rowNumber, 0);
+  }
+
+  /**
+   * Streams a CSV file through the pipeline, one row at a time in constant memory, whatever the
+   * file's size.
+   *
+   * @param csv the file; it must hold every {@link #inputColumns()} column, the target is optional
+   * @param sink receives each row's number, features and target (when present)
+   * @throws DataException for any problem in the file, naming row, line and column
+   */
+  public void transform(Path csv, RowSink sink) {
+    try (CsvReader reader = CsvReader.open(csv)) {
+      int[] at = locate(reader.file(), reader.header());
+      int targetAt = reader.header().indexOf(target.name());
+      boolean any = false;
+      while (reader.next()) {
+        any = true;
+        String[] row = reader.fields();
+        double[] x = encode(at, row, reader.file(), reader.row(), reader.line());
+        OptionalDouble y = targetAt < 0 || Cells.isMissing(row[targetAt]) ? OptionalDouble.empty()
+            : OptionalDouble.of(target.encode(row[targetAt], reader.file(), reader.row(), reader.line()));
+        sink.accept(reader.row(), x, y);
+      }
+      if (!any) {
+        throw CsvTable.noRows(reader.file(), reader.header());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The header index of every input column, or an error naming the missing ones. */
+  int[] locate(String file, List<String> header) {
+    Map<String, Integer> where = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      where.putIfAbsent(header.get(i), i);
+    }
+    int[] at = new int[columns.size()];
+    List<String> missing = new ArrayList<>();
+    StringBuilder hints = new StringBuilder();
+    for (int c = 0; c < at.length; c++) {
+      Integer i = where.get(inputColumns.get(c));
+      if (i == null) {
+        missing.add(inputColumns.get(c));
+        String hint = Names.didYouMean(inputColumns.get(c), header);
+        if (!hint.isEmpty()) {
+          hints.append(" For '").append(inputColumns.get(c)).append("':").append(hint);
+        }
+        at[c] = -1;
+      } else {
+        at[c] = i;
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new DataException(file, "the model needs the column" + (missing.size() == 1 ? " " : "s ")
+          + quoted(missing) + ", which the file does not have; its columns are "
+          + String.join(", ", header) + "." + hints + " Add the column" + (missing.size() == 1 ? "" : "s")
+          + " or rename the header to match the training data.");
+    }
+    return at;
+  }
+
+  /** The scaled features of one row whose input columns sit at {@code at}. */
+  double[] encode(int[] at, String[] row, String file, long rowNumber, long line) {
+    double[] x = encodeUnscaled(at, row, file, rowNumber, line);
+    scaler.apply(x);
+    return x;
+  }
+
+  /** The features of one row before scaling. */
+  double[] encodeUnscaled(int[] at, String[] row, String file, long rowNumber, long line) {
+    double[] x = new double[featureNames.size()];
+    int offset = 0;
+    for (int c = 0; c < at.length; c++) {
+      ColumnEncoding col = columns.get(c);
+      col.encode(row[at[c]], x, offset, file, rowNumber, line);
+      offset += col.width();
+    }
+    return x;
+  }
+
+  /** The same pipeline with another scaler (prepare fits the scaler on encoded rows). */
+  FittedPipeline withScaler(Scaler newScaler) {
+    return new FittedPipeline(columns, target, newScaler);
+  }
+
+  TargetColumn targetColumn() {
+    return target;
+  }
+
+  private static String quoted(List<String> names) {
+    List<String> q = new ArrayList<>();
+    for (String n : names) {
+      q.add("'" + n + "'");
+    }
+    return String.join(", ", q);
+  }
+
+  /**
+   * The pipeline as plain data: {@code format}, {@code columns} (each with {@code name},
+   * {@code kind} numeric|one_hot|label, {@code fill}, and {@code levels}/{@code drop_first} for
+   * categories), {@code feature_names}, {@code scaler} ({@code kind}, {@code offset},
+   * {@code factor}) and {@code target} ({@code name}, {@code classes}).
+   */
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", FORMAT);
+    List<Object> cols = new ArrayList<>();
+    for (ColumnEncoding c : columns) {
+      cols.add(c.toMap());
+    }
+    m.put("columns", cols);
+    m.put("feature_names", featureNames);
+    m.put("scaler", scaler.toMap());
+    m.put("target", target.toMap());
+    return m;
+  }
+
+  /**
+   * Reads a pipeline written by {@link #toMap()}, possibly after a JSON round trip.
+   *
+   * @throws DataException when the map is malformed
+   */
+  public static FittedPipeline fromMap(Map<String, Object> map) {
+    Object format = PlainMaps.required(map, "format");
+    if (!(format instanceof Number n) || n.intValue() != FORMAT) {
+      throw PlainMaps.bad("format", "this version of Lamina reads format " + FORMAT + ", got " + format);
+    }
+    List<ColumnEncoding> cols = new ArrayList<>();
+    for (Object o : PlainMaps.list(map, "columns")) {
+      cols.add(ColumnEncoding.fromMap(PlainMaps.map(o, "columns")));
+    }
+    FittedPipeline p = new FittedPipeline(cols,
+        TargetColumn.fromMap(PlainMaps.map(PlainMaps.required(map, "target"), "target")),
+        Scaler.fromMap(PlainMaps.map(PlainMaps.required(map, "scaler"), "scaler")));
+    List<String> names = PlainMaps.strings(map, "feature_names");
+    if (!names.equals(p.featureNames)) {
+      throw PlainMaps.bad("feature_names", "the columns make " + p.featureNames + " but the file says " + names);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.lamina.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A categorical column as one-hot indicators, pandas {@code get_dummies}: one feature
+ * {@code column_level} per sorted level, 1.0 for the row's level and 0.0 elsewhere; with
+ * {@code dropFirst} the first level gets no feature (it is the all-zeros row), as
+ * {@code get_dummies(drop_first=True)}, which avoids a redundant column.
+ */
+final class OneHotColumn implements ColumnEncoding {
+  static final String KIND = "one_hot";
+
+  private final CategoryLevels levels;
+  private final String name;
+  private final boolean dropFirst;
+  private final List<String> featureNames;
+
+  /**
+   * @param name the column name
+   * @param levels sorted distinct levels
+   * @param dropFirst whether the first level gets no feature
+   * @param fill the level for a missing cell, or null
+   */
+  OneHotColumn(String name, List<String> levels, boolean dropFirst, String fill) {
+    this.name = name;
+    this.levels = new CategoryLevels(name, levels, fill);
+    this.dropFirst = dropFirst;
+    List<String> names = new ArrayList<>();
+    for (int i = dropFirst ? 1 : 0; i < levels.size(); i++) {
+      names.add(name + "_" + levels.get(i));
+    }
+    this.featureNames = List.copyOf(names);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  @Override
+  public void encode(String cell, double[] out, int offset, String file, long row, long line) {
+    int hot = levels.indexOf(cell, file, row, line) - (dropFirst ? 1 : 0);
+    for (int j = 0; j < featureNames.size(); j++) {
+      out[offset + j] = j == hot ? 1.0 : 0.0;
+    }
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", name);
+    m.put("kind", KIND);
+    m.put("levels", levels.levels());
+    m.put("drop_first", dropFirst);
+    m.put("fill", levels.fill());
+    return m;
+  }
+
+  static OneHotColumn fromMap(Map<?, ?> map) {
+    return new OneHotColumn(PlainMaps.string(map, "name"), PlainMaps.strings(map, "levels"),
+        PlainMaps.bool(map, "drop_first"), PlainMaps.optionalString(map, "fill"));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lamina.table;
+
+import java.io.IOException;
+import java.util.OptionalDouble;
+
+/**
+ * Receives the rows of {@link FittedPipeline#transform(java.nio.file.Path, RowSink)} one at a
+ * time, in file order.
+ */
+@FunctionalInterface
+public interface RowSink {
+  /**
+   * One transformed row.
+   *
+   * @param rowNumber the 1-based data row of the CSV (header not counted)
+   * @param features the row's feature vector, a fresh array the sink may keep
+   * @param target the encoded target, or empty when the file has no target column or this row's
+   *     target cell is missing
+   * @throws IOException when the sink's own output fails (it is rethrown unchecked)
+   */
+  void accept(long rowNumber, double[] features, OptionalDouble target) throws IOException;
+}

@@ -1,0 +1,124 @@
+package dev.lamina.table;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-feature scaling {@code x' = (x - offset) / factor}, fitted on the training split only.
+ *
+ * <ul>
+ *   <li>{@code standard} - scikit-learn's {@code StandardScaler}: offset = mean, factor = the
+ *       population standard deviation sqrt(sum((x - mean)^2) / n) (ddof 0).
+ *   <li>{@code minmax} - {@code MinMaxScaler} to [0, 1]: offset = min, factor = max - min.
+ *   <li>{@code none} - no scaling.
+ * </ul>
+ *
+ * <p>A constant feature gets factor 1, as scikit-learn's {@code _handle_zeros_in_scale}: a factor
+ * below {@code 10 * eps}, and for {@code standard} also a variance within rounding error of 0
+ * ({@code var <= n * eps * var + (n * mean * eps)^2}, {@code _is_constant_feature}), so a constant
+ * column becomes 0 instead of blowing up.
+ */
+final class Scaler {
+  static final String STANDARD = "standard";
+  static final String MINMAX = "minmax";
+  static final String NONE = "none";
+  private static final double EPS = Math.ulp(1.0);
+  private static final double TINY_SCALE = 10 * EPS;
+
+  private final String kind;
+  private final double[] offset;
+  private final double[] factor;
+
+  Scaler(String kind, double[] offset, double[] factor) {
+    this.kind = kind;
+    this.offset = offset.clone();
+    this.factor = factor.clone();
+    if (offset.length != factor.length) {
+      throw PlainMaps.bad("scale", "offset and factor lengths differ");
+    }
+  }
+
+  /** The identity on {@code width} features. */
+  static Scaler none(int width) {
+    double[] ones = new double[width];
+    java.util.Arrays.fill(ones, 1.0);
+    return new Scaler(NONE, new double[width], ones);
+  }
+
+  /** Fits {@code kind} on the rows {@code x[rows[i]]}. */
+  static Scaler fit(String kind, double[][] x, int[] rows, int width) {
+    if (NONE.equals(kind)) {
+      return none(width);
+    }
+    double[] offset = new double[width];
+    double[] factor = new double[width];
+    int n = rows.length;
+    for (int j = 0; j < width; j++) {
+      if (STANDARD.equals(kind)) {
+        double sum = 0;
+        for (int r : rows) {
+          sum += x[r][j];
+        }
+        double mean = sum / n;
+        double ss = 0;
+        for (int r : rows) {
+          double d = x[r][j] - mean;
+          ss += d * d;
+        }
+        double var = ss / n;
+        boolean constant = var <= n * EPS * var + Math.pow(n * mean * EPS, 2);
+        double std = Math.sqrt(var);
+        offset[j] = mean;
+        factor[j] = constant || std < TINY_SCALE ? 1.0 : std;
+      } else if (MINMAX.equals(kind)) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r : rows) {
+          min = Math.min(min, x[r][j]);
+          max = Math.max(max, x[r][j]);
+        }
+        double range = max - min;
+        offset[j] = min;
+        factor[j] = range < TINY_SCALE ? 1.0 : range;
+      } else {
+        throw new IllegalArgumentException("unknown scale " + kind);
+      }
+    }
+    return new Scaler(kind, offset, factor);
+  }
+
+  String kind() {
+    return kind;
+  }
+
+  /** Scales {@code x} in place. */
+  void apply(double[] x) {
+    for (int j = 0; j < x.length; j++) {
+      x[j] = (x[j] - offset[j]) / factor[j];
+    }
+  }
+
+  double[] offset() {
+    return offset.clone();
+  }
+
+  double[] factor() {
+    return factor.clone();
+  }
+
+  Map<String, Object> toMap() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", kind);
+    m.put("offset", PlainMaps.boxed(offset));
+    m.put("factor", PlainMaps.boxed(factor));
+    return m;
+  }
+
+  static Scaler fromMap(Map<?, ?> map) {
+    String kind = PlainMaps.string(map, "kind");
+    if (!kind.equals(STANDARD) && !kind.equals(MINMAX) && !kind.equals(NONE)) {
+      throw PlainMaps.bad("kind", "expected standard, minmax or none, got '" + kind + "'");
+    }
+    return new Scaler(kind, PlainMaps.numbers(map, "offset"), PlainMaps.numbers(map, "factor"));
+  }
+}
