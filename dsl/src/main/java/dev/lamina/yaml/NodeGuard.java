@@ -36,11 +36,14 @@ final class NodeGuard {
 
   /** Checks the document under {@code root}. */
   void check(Node root) {
-    height(root, 0);
+    height(root, 0, root);
   }
 
-  /** The number of nested maps and lists at and under {@code node}; {@code above} enclose it. */
-  private int height(Node node, int above) {
+  /**
+   * The number of nested maps and lists at and under {@code node}; {@code above} enclose it.
+   * {@code parent} is where an alias to {@code node} was used, the place to report.
+   */
+  private int height(Node node, int above, Node parent) {
     checkTag(node);
     if (node instanceof ScalarNode) {
       return 0;
@@ -51,7 +54,8 @@ final class NodeGuard {
     Integer known = heights.get(node);
     if (known != null) {
       if (above + known > SpecReader.MAX_NESTING) {
-        throw tooDeep(node);
+        // Seen before, so reached through an alias: the alias's container is the place to fix.
+        throw tooDeep(parent);
       }
       return known;
     }
@@ -62,12 +66,12 @@ final class NodeGuard {
     int below = 0;
     if (node instanceof MappingNode m) {
       for (NodeTuple t : m.getValue()) {
-        below = Math.max(below, height(t.getKeyNode(), above + 1));
-        below = Math.max(below, height(t.getValueNode(), above + 1));
+        below = Math.max(below, height(t.getKeyNode(), above + 1, node));
+        below = Math.max(below, height(t.getValueNode(), above + 1, node));
       }
     } else if (node instanceof SequenceNode s) {
       for (Node item : s.getValue()) {
-        below = Math.max(below, height(item, above + 1));
+        below = Math.max(below, height(item, above + 1, node));
       }
     }
     open.remove(node);
