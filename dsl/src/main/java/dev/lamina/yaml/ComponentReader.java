@@ -27,7 +27,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Names are kept as written (the registries resolve them); argument keys are put in snake_case.
  * An argument that is itself a map is a nested component (a learning-rate schedule); lists stay
  * lists; scalars keep their YAML type. Arguments are registered in the {@link SourceMap} both
- * with and without the component's name.
+ * with and without the component's name (as written and in snake_case).
  */
 final class ComponentReader {
   private static final String CLASS_NAME = "class_name";
@@ -46,10 +46,10 @@ final class ComponentReader {
       return null;
     }
     if (node instanceof ScalarNode s && (Tag.STR.equals(s.getTag()) || Tag.TIMESTAMP.equals(s.getTag()))) {
-      return named(s.getValue(), path);
+      return bare(s.getValue(), path);
     }
     if (node instanceof MappingNode m) {
-      return fromMap(m, path, path);
+      return fromMap(m, path, path, path);
     }
     throw reader.error(node, path, "expected " + FORMS + ", got " + NodeReader.describe(node));
   }
@@ -77,7 +77,7 @@ final class ComponentReader {
     return out;
   }
 
-  private ComponentSpec named(String name, String path) {
+  private ComponentSpec bare(String name, String path) {
     try {
       return ComponentSpec.of(name);
     } catch (SpecException e) {
@@ -85,11 +85,15 @@ final class ComponentReader {
     }
   }
 
-  /** A map-form component; {@code stripped} omits component names, {@code named} keeps them. */
-  private ComponentSpec fromMap(MappingNode map, String stripped, String named) {
+  /**
+   * A map-form component. Its paths come in three spellings: {@code stripped} omits component
+   * names (as {@code Args.pathOf} builds them), {@code named} keeps them as written, and
+   * {@code canon} keeps them in snake_case (as registries name them).
+   */
+  private ComponentSpec fromMap(MappingNode map, String stripped, String named, String canon) {
     for (NodeTuple t : map.getValue()) {
       if (t.getKeyNode() instanceof ScalarNode k && CLASS_NAME.equals(Names.canonical(k.getValue()))) {
-        return fromKerasForm(map, stripped, named);
+        return fromKerasForm(map, stripped, named, canon);
       }
     }
     if (map.getValue().size() != 1) {
@@ -112,10 +116,10 @@ final class ComponentReader {
       throw reader.error(args, stripped, "the arguments of '" + name + "' must be a map such as {"
           + name + ": {argument: value}}, got " + NodeReader.describe(args));
     }
-    return build(name, nameNode, args, stripped, named);
+    return build(name, nameNode, args, stripped, named, canon);
   }
 
-  private ComponentSpec fromKerasForm(MappingNode map, String stripped, String named) {
+  private ComponentSpec fromKerasForm(MappingNode map, String stripped, String named, String canon) {
     MapReader keras = new MapReader(reader, map, stripped, "in a class_name/config component", "key", true);
     Node nameNode = keras.take(CLASS_NAME);
     Node config = keras.take(CONFIG);
@@ -130,24 +134,25 @@ final class ComponentReader {
       throw reader.error(config, NodeReader.join(stripped, CONFIG), "config must be a map of arguments, got "
           + NodeReader.describe(config));
     }
-    return build(name, nameNode, config, stripped, named);
+    return build(name, nameNode, config, stripped, named, canon);
   }
 
-  private ComponentSpec build(String name, Node nameNode, Node argsNode, String stripped, String named) {
+  private ComponentSpec build(String name, Node nameNode, Node argsNode, String stripped, String named,
+      String canon) {
     String withName = NodeReader.join(named, name);
+    String withCanonical = NodeReader.join(canon, Names.canonical(name));
     reader.register(withName, nameNode);
-    String canonical = Names.canonical(name);
-    if (!canonical.equals(name)) {
-      reader.register(NodeReader.join(named, canonical), nameNode);
-    }
+    reader.register(withCanonical, nameNode);
     Map<String, Object> args = new LinkedHashMap<>();
     MapReader map = new MapReader(reader, argsNode, stripped, "for " + name, "argument", true);
     for (String key : map.keys()) {
       String p = NodeReader.join(stripped, key);
       String q = NodeReader.join(withName, key);
+      String c = NodeReader.join(withCanonical, key);
       Node value = map.take(key);
       reader.registerAlias(q, p);
-      args.put(key, value(value, p, q));
+      reader.registerAlias(c, p);
+      args.put(key, value(value, p, q, c));
     }
     try {
       return new ComponentSpec(name, args);
@@ -157,7 +162,7 @@ final class ComponentReader {
   }
 
   /** An argument's value: a scalar by its YAML type, a list, or a nested component. */
-  private Object value(Node node, String stripped, String named) {
+  private Object value(Node node, String stripped, String named, String canon) {
     if (node instanceof ScalarNode s) {
       return reader.scalar(s, stripped);
     }
@@ -169,11 +174,12 @@ final class ComponentReader {
         reader.count(item);
         reader.register(p, item);
         reader.registerAlias(NodeReader.index(named, i), p);
-        out.add(value(item, p, NodeReader.index(named, i)));
+        reader.registerAlias(NodeReader.index(canon, i), p);
+        out.add(value(item, p, NodeReader.index(named, i), NodeReader.index(canon, i)));
       }
       // Not List.copyOf: Keras configs hold nulls, e.g. input_shape: [null, 11].
       return Collections.unmodifiableList(out);
     }
-    return fromMap((MappingNode) node, stripped, named);
+    return fromMap((MappingNode) node, stripped, named, canon);
   }
 }

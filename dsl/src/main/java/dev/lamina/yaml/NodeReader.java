@@ -7,12 +7,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads typed values out of YAML nodes, recording each node's position in the {@link SourceMap}
@@ -25,6 +28,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class NodeReader {
   /** Longer number literals are refused before parsing: no real spec value needs them. */
   private static final int MAX_NUMBER_LENGTH = 64;
+  private static final Resolver RESOLVER = new Resolver();
 
   private final SourceMap marks;
   private final ScalarValues scalars;
@@ -103,7 +107,9 @@ final class NodeReader {
       return "nothing (null)";
     }
     if (node instanceof ScalarNode s) {
-      return "'" + s.getValue() + "'";
+      boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
+      boolean looksTyped = !Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s.getValue(), true));
+      return "'" + s.getValue() + "'" + (quoted && looksTyped ? " (in quotes, so it is text: remove the quotes)" : "");
     }
     return node instanceof MappingNode ? "a map" : "a list";
   }

@@ -71,6 +71,13 @@ class SpecReaderErrorsTest {
   }
 
   @Test
+  void aQuotedNumberIsExplainedAsText() {
+    assertThat(error("layers: [{dense: {units: \"6\"}}]\n" + COMPILE).getMessage())
+        .isEqualTo("model.yaml:1:26: layers[0].dense.units: expected a whole number, got '6' (in quotes, so it is"
+            + " text: remove the quotes)");
+  }
+
+  @Test
   void dropoutRateOutOfRangeIsPlacedAtTheRate() {
     assertThat(error("layers:\n  - dense: {units: 4}\n  - dropout: {rate: 1.5}\n" + COMPILE).getMessage())
         .isEqualTo("model.yaml:3:21: layers[1].dropout.rate: dropout rate must be in [0, 1), got 1.5. It is the"
