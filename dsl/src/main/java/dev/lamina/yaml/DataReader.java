@@ -1,0 +1,87 @@
+package dev.lamina.yaml;
+
+import dev.lamina.spec.SpecException;
+import dev.lamina.table.DataSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads the {@code data:} section into a {@link DataSpec}: {@code csv}, {@code test_csv},
+ * {@code target}, {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
+ * {@code label_encode}, {@code scale}, {@code test_split}, {@code stratify},
+ * {@code fill_missing}. Column names are taken exactly as written (never put in snake_case).
+ */
+final class DataReader {
+  /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
+  static final boolean DEFAULT_DROP_FIRST = true;
+  /** scikit-learn's {@code train_test_split(stratify=None)}. */
+  static final boolean DEFAULT_STRATIFY = false;
+
+  private final NodeReader reader;
+
+  DataReader(NodeReader reader) {
+    this.reader = reader;
+  }
+
+  /** The data section at {@code path}, or null when absent. */
+  DataSpec read(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    MapReader m = new MapReader(reader, node, path, "in data", "key", true);
+    Node csv = m.take("csv");
+    Node testCsv = m.take("test_csv");
+    Node target = m.take("target");
+    Node drop = m.take("drop");
+    Node features = m.take("features");
+    Node oneHot = m.take("one_hot");
+    Node dropFirst = m.take("drop_first");
+    Node labelEncode = m.take("label_encode");
+    Node scale = m.take("scale");
+    Node testSplit = m.take("test_split");
+    Node stratify = m.take("stratify");
+    Node fillMissing = m.take("fill_missing");
+    m.finish();
+    Boolean first = reader.bool(dropFirst, NodeReader.join(path, "drop_first"));
+    Double split = reader.decimal(testSplit, NodeReader.join(path, "test_split"));
+    Boolean strat = reader.bool(stratify, NodeReader.join(path, "stratify"));
+    try {
+      return new DataSpec(
+          reader.text(csv, NodeReader.join(path, "csv")),
+          reader.text(testCsv, NodeReader.join(path, "test_csv")),
+          reader.text(target, NodeReader.join(path, "target")),
+          reader.texts(drop, NodeReader.join(path, "drop")),
+          reader.texts(features, NodeReader.join(path, "features")),
+          reader.texts(oneHot, NodeReader.join(path, "one_hot")),
+          first == null ? DEFAULT_DROP_FIRST : first,
+          reader.texts(labelEncode, NodeReader.join(path, "label_encode")),
+          reader.text(scale, NodeReader.join(path, "scale")),
+          split == null ? DataSpec.DEFAULT_TEST_SPLIT : split,
+          strat == null ? DEFAULT_STRATIFY : strat,
+          fills(fillMissing, NodeReader.join(path, "fill_missing")));
+    } catch (SpecException e) {
+      throw reader.wrap(e, path);
+    }
+  }
+
+  /** {@code fill_missing: {Age: median, Balance: 0}}: per column a number or a statistic's name. */
+  private Map<String, Object> fills(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    MapReader m = new MapReader(reader, node, path, "in fill_missing", "column", false);
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String column : m.keys()) {
+      Node value = m.take(column);
+      String p = NodeReader.join(path, column);
+      Object v = value instanceof ScalarNode s ? reader.scalar(s, p) : null;
+      if (!(v instanceof Number || v instanceof String)) {
+        throw reader.error(value, p, "expected a number or mean, median or mode, got " + NodeReader.describe(value));
+      }
+      out.put(column, v);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.lamina.yaml;
+
+import dev.lamina.run.PredictSpec;
+import dev.lamina.run.RunSpec;
+import dev.lamina.spec.CompileSpec;
+import dev.lamina.spec.LayerSpec;
+import dev.lamina.spec.ModelSpec;
+import dev.lamina.spec.SpecException;
+import dev.lamina.table.DataSpec;
+import dev.lamina.train.Fit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a whole document: the top-level sections {@code name}, {@code seed}, {@code data},
+ * {@code layers}, {@code compile}, {@code fit}, {@code predict}, and {@code sweep} (kept raw).
+ *
+ * <p>Every key of a map is checked before any value is, so a misspelt {@code layrs} is reported
+ * as "did you mean layers" rather than as "layers is missing".
+ */
+final class RunReader {
+  /** Keras's {@code fit(epochs=1)}. */
+  static final int DEFAULT_EPOCHS = 1;
+  /** The fit every default comes from. */
+  static final Fit DEFAULT_FIT = Fit.epochs(DEFAULT_EPOCHS);
+
+  private final NodeReader reader;
+  private final ComponentReader components;
+
+  RunReader(NodeReader reader) {
+    this.reader = reader;
+    this.components = new ComponentReader(reader);
+  }
+
+  /** The spec under {@code root}, read from {@code file} (may be null). */
+  ParsedSpec read(Node root, Path file) {
+    if (!(root instanceof MappingNode)) {
+      throw reader.error(root, "", "a spec is a map of sections (name, data, layers, compile, fit, predict),"
+          + " got " + NodeReader.describe(root));
+    }
+    reader.register("", root);
+    MapReader top = new MapReader(reader, root, "", "at the top level", "key", true);
+    Node name = top.take("name");
+    Node seed = top.take("seed");
+    Node data = top.take("data");
+    Node layers = top.take("layers");
+    Node compile = top.take("compile");
+    Node fit = top.take("fit");
+    Node predict = top.take("predict");
+    Node sweep = top.take("sweep");
+    top.finish();
+    if (NodeReader.isNull(layers)) {
+      throw reader.error(layers == null ? SourceMark.of(root.getStartMark()) : top.keyMark("layers"), "",
+          "missing required section 'layers': list the model's layers, e.g. layers: [{dense: {units: 1, activation: sigmoid}}]");
+    }
+    if (NodeReader.isNull(compile) && (!NodeReader.isNull(data) || !NodeReader.isNull(fit))) {
+      throw reader.error(SourceMark.of(root.getStartMark()), "", "missing required section 'compile': training needs a"
+          + " loss, e.g. compile: {optimizer: adam, loss: binary_crossentropy, metrics: [accuracy]}");
+    }
+    String modelName = reader.text(name, "name");
+    Long modelSeed = reader.longNumber(seed, "seed");
+    DataSpec dataSpec = new DataReader(reader).read(data, "data");
+    List<LayerSpec> layerSpecs = new LayerReader(reader, components).readAll(layers, "layers");
+    CompileSpec compileSpec = compile(compile, "compile");
+    Fit fitSpec = fit(fit, "fit");
+    PredictSpec predictSpec = predict(predict, "predict");
+    Map<String, Object> sweepMap = NodeReader.isNull(sweep) ? Map.of() : sweep(sweep);
+    ModelSpec model;
+    try {
+      model = new ModelSpec(modelName, modelSeed, layerSpecs, compileSpec);
+    } catch (SpecException e) {
+      throw reader.wrap(e, "");
+    }
+    return new ParsedSpec(new RunSpec(model, dataSpec, fitSpec, predictSpec), reader.marks(), file, sweepMap);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> sweep(Node node) {
+    if (!(node instanceof MappingNode)) {
+      throw reader.error(node, "sweep", "expected a map, got " + NodeReader.describe(node));
+    }
+    return (Map<String, Object>) reader.plain(node, "sweep");
+  }
+
+  private CompileSpec compile(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    MapReader m = new MapReader(reader, node, path, "in compile", "key", true);
+    Node optimizer = m.take("optimizer");
+    Node loss = m.take("loss");
+    Node metrics = m.take("metrics");
+    m.finish();
+    try {
+      return new CompileSpec(components.read(optimizer, NodeReader.join(path, "optimizer")),
+          components.read(loss, NodeReader.join(path, "loss")),
+          components.readList(metrics, NodeReader.join(path, "metrics")));
+    } catch (SpecException e) {
+      throw reader.wrap(e, path);
+    }
+  }
+
+  private Fit fit(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    MapReader m = new MapReader(reader, node, path, "in fit", "key", true);
+    Node epochs = m.take("epochs");
+    Node batchSize = m.take("batch_size");
+    Node validationSplit = m.take("validation_split");
+    Node shuffle = m.take("shuffle");
+    Node callbacks = m.take("callbacks");
+    m.finish();
+    Integer e = reader.wholeNumber(epochs, NodeReader.join(path, "epochs"));
+    Integer b = reader.wholeNumber(batchSize, NodeReader.join(path, "batch_size"));
+    Double v = reader.decimal(validationSplit, NodeReader.join(path, "validation_split"));
+    Boolean s = reader.bool(shuffle, NodeReader.join(path, "shuffle"));
+    try {
+      return new Fit(e == null ? DEFAULT_FIT.epochs() : e,
+          b == null ? DEFAULT_FIT.batchSize() : b,
+          v == null ? DEFAULT_FIT.validationSplit() : v,
+          s == null ? DEFAULT_FIT.shuffle() : s,
+          components.readList(callbacks, NodeReader.join(path, "callbacks")));
+    } catch (SpecException ex) {
+      throw reader.wrap(ex, path);
+    }
+  }
+
+  private PredictSpec predict(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    MapReader m = new MapReader(reader, node, path, "in predict", "key", true);
+    Node threshold = m.take("threshold");
+    m.finish();
+    Double t = reader.decimal(threshold, NodeReader.join(path, "threshold"));
+    try {
+      return new PredictSpec(t == null ? PredictSpec.DEFAULT_THRESHOLD : t);
+    } catch (SpecException e) {
+      throw reader.wrap(e, path);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package dev.lamina.yaml;
+
+import dev.lamina.run.PredictSpec;
+import dev.lamina.run.RunSpec;
+import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.CompileSpec;
+import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DenseSpec;
+import dev.lamina.spec.DropoutSpec;
+import dev.lamina.spec.EluSpec;
+import dev.lamina.spec.LayerSpec;
+import dev.lamina.spec.LeakyReluSpec;
+import dev.lamina.spec.ModelSpec;
+import dev.lamina.spec.PReluSpec;
+import dev.lamina.table.DataSpec;
+import dev.lamina.train.Fit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * Writes a {@link RunSpec} or a {@link ModelSpec} as the canonical {@code model.yaml}: the
+ * sections in the order {@code name, seed, data, layers, compile, fit, predict}, one flow-style
+ * line per layer, Keras's snake_case names, and only values that differ from their defaults
+ * (except {@code scale}, {@code test_split}, {@code optimizer} and {@code epochs}, which are always
+ * written because a reader of the file wants to see them).
+ *
+ * <p>Round trip: {@code SpecReader.read(SpecWriter.write(spec), ...).spec().equals(spec)} for
+ * every layer, component and option, provided component arguments are Integer, Long, Double,
+ * Boolean, String, null, lists of those or nested components, with snake_case keys (a Long small
+ * enough for an int reads back as an Integer, a Float as a Double).
+ */
+public final class SpecWriter {
+  private static final String INDENT = "  ";
+
+  private SpecWriter() {}
+
+  /** The whole run as YAML. */
+  public static String write(RunSpec spec) {
+    StringBuilder out = new StringBuilder();
+    header(out, spec.model());
+    if (spec.data() != null) {
+      data(out, spec.data());
+    }
+    body(out, spec.model());
+    fit(out, spec.fit());
+    if (!spec.predict().equals(PredictSpec.DEFAULT)) {
+      out.append("predict:\n");
+      line(out, "threshold", YamlText.number(spec.predict().threshold()));
+    }
+    return out.toString();
+  }
+
+  /** A model alone (no data, fit or predict sections) as YAML. */
+  public static String write(ModelSpec model) {
+    StringBuilder out = new StringBuilder();
+    header(out, model);
+    body(out, model);
+    return out.toString();
+  }
+
+  /** One layer as the flow text that follows {@code - }: {@code dense: {units: 6}} or {@code elu}. */
+  public static String layer(LayerSpec layer) {
+    List<String> args = new ArrayList<>();
+    if (layer instanceof DenseSpec d) {
+      DenseSpec def = LayerReader.DEFAULTS;
+      arg(args, "units", String.valueOf(d.units()));
+      component(args, "activation", d.activation(), def.activation());
+      if (d.useBias() != def.useBias()) {
+        arg(args, "use_bias", String.valueOf(d.useBias()));
+      }
+      component(args, "kernel_initializer", d.kernelInitializer(), def.kernelInitializer());
+      component(args, "bias_initializer", d.biasInitializer(), def.biasInitializer());
+      component(args, "kernel_regularizer", d.kernelRegularizer(), null);
+      component(args, "bias_regularizer", d.biasRegularizer(), null);
+      if (d.inputDim() != null) {
+        arg(args, "input_dim", String.valueOf(d.inputDim()));
+      }
+    } else if (layer instanceof DropoutSpec d) {
+      arg(args, "rate", YamlText.number(d.rate()));
+      if (d.seed() != null) {
+        arg(args, "seed", String.valueOf(d.seed()));
+      }
+    } else if (layer instanceof ActivationLayerSpec a) {
+      component(args, "activation", a.activation(), null);
+    } else if (layer instanceof LeakyReluSpec l) {
+      if (Double.compare(l.negativeSlope(), LeakyReluSpec.DEFAULT_NEGATIVE_SLOPE) != 0) {
+        arg(args, "negative_slope", YamlText.number(l.negativeSlope()));
+      }
+    } else if (layer instanceof PReluSpec p) {
+      component(args, "alpha_initializer", p.alphaInitializer(), LayerReader.PRELU_DEFAULTS.alphaInitializer());
+    } else if (layer instanceof EluSpec e) {
+      if (Double.compare(e.alpha(), EluSpec.DEFAULT_ALPHA) != 0) {
+        arg(args, "alpha", YamlText.number(e.alpha()));
+      }
+    }
+    if (layer.name() != null) {
+      arg(args, "name", YamlText.text(layer.name()));
+    }
+    return args.isEmpty() ? layer.type() : layer.type() + ": {" + String.join(", ", args) + "}";
+  }
+
+  private static void header(StringBuilder out, ModelSpec model) {
+    line(out, "name", YamlText.text(model.name()), "");
+    if (model.seed() != null) {
+      line(out, "seed", String.valueOf(model.seed()), "");
+    }
+  }
+
+  private static void body(StringBuilder out, ModelSpec model) {
+    out.append("layers:\n");
+    for (LayerSpec l : model.layers()) {
+      out.append(INDENT).append("- ").append(layer(l)).append('\n');
+    }
+    CompileSpec c = model.compile();
+    if (c != null) {
+      out.append("compile:\n");
+      line(out, "optimizer", YamlText.component(c.optimizer()));
+      line(out, "loss", YamlText.component(c.loss()));
+      components(out, "metrics", c.metrics());
+    }
+  }
+
+  private static void data(StringBuilder out, DataSpec d) {
+    out.append("data:\n");
+    optional(out, "csv", d.csv());
+    optional(out, "test_csv", d.testCsv());
+    line(out, "target", YamlText.text(d.target()));
+    texts(out, "drop", d.drop());
+    texts(out, "features", d.features());
+    texts(out, "one_hot", d.oneHot());
+    if (d.dropFirst() != DataReader.DEFAULT_DROP_FIRST) {
+      line(out, "drop_first", String.valueOf(d.dropFirst()));
+    }
+    texts(out, "label_encode", d.labelEncode());
+    line(out, "scale", YamlText.text(d.scale()));
+    line(out, "test_split", YamlText.number(d.testSplit()));
+    if (d.stratify() != DataReader.DEFAULT_STRATIFY) {
+      line(out, "stratify", String.valueOf(d.stratify()));
+    }
+    if (!d.fillMissing().isEmpty()) {
+      // DataSpec keeps fill_missing in an unordered map: sort so the output is stable.
+      line(out, "fill_missing", YamlText.arguments(new TreeMap<>(d.fillMissing())));
+    }
+  }
+
+  private static void fit(StringBuilder out, Fit f) {
+    Fit def = RunReader.DEFAULT_FIT;
+    out.append("fit:\n");
+    line(out, "epochs", String.valueOf(f.epochs()));
+    if (f.batchSize() != def.batchSize()) {
+      line(out, "batch_size", String.valueOf(f.batchSize()));
+    }
+    if (Double.compare(f.validationSplit(), def.validationSplit()) != 0) {
+      line(out, "validation_split", YamlText.number(f.validationSplit()));
+    }
+    if (f.shuffle() != def.shuffle()) {
+      line(out, "shuffle", String.valueOf(f.shuffle()));
+    }
+    components(out, "callbacks", f.callbacks());
+  }
+
+  /** {@code [a, b]} when every component is a bare name, else one {@code - } line each. */
+  private static void components(StringBuilder out, String key, List<ComponentSpec> list) {
+    if (list.isEmpty()) {
+      return;
+    }
+    if (list.stream().allMatch(c -> c.args().isEmpty())) {
+      List<String> names = new ArrayList<>();
+      list.forEach(c -> names.add(YamlText.text(c.name())));
+      line(out, key, "[" + String.join(", ", names) + "]");
+      return;
+    }
+    out.append(INDENT).append(key).append(":\n");
+    for (ComponentSpec c : list) {
+      String flow = YamlText.component(c);
+      // "- {adam: {...}}" and "- adam: {...}" read the same; the second is easier on the eye.
+      String item = c.args().isEmpty() ? flow : YamlText.text(c.name()) + ": " + YamlText.arguments(c.args());
+      out.append(INDENT).append(INDENT).append("- ").append(item).append('\n');
+    }
+  }
+
+  private static void texts(StringBuilder out, String key, List<String> values) {
+    if (!values.isEmpty()) {
+      List<String> quoted = new ArrayList<>();
+      values.forEach(v -> quoted.add(YamlText.text(v)));
+      line(out, key, "[" + String.join(", ", quoted) + "]");
+    }
+  }
+
+  private static void optional(StringBuilder out, String key, String value) {
+    if (value != null) {
+      line(out, key, YamlText.text(value));
+    }
+  }
+
+  private static void component(List<String> args, String key, ComponentSpec c, ComponentSpec defaultValue) {
+    if (c != null && !c.equals(defaultValue)) {
+      arg(args, key, YamlText.component(c));
+    }
+  }
+
+  private static void arg(List<String> args, String key, String value) {
+    args.add(key + ": " + value);
+  }
+
+  private static void line(StringBuilder out, String key, String value) {
+    line(out, key, value, INDENT);
+  }
+
+  private static void line(StringBuilder out, String key, String value, String indent) {
+    out.append(indent).append(key).append(": ").append(value).append('\n');
+  }
+}
