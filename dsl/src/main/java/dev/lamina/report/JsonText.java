@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Pretty JSON for the run files: two-space indent, {@code "key": value}, arrays on one line
- * ({@code [0.69, 0.52]}), keys in the order given, doubles in their shortest round-trip form, and
+ * ({@code [0.69, 0.52]}), empty ones as {@code []} and {@code {}}, keys in the order given, doubles in their shortest round-trip form, and
  * NaN / infinities as {@code null} (JSON has no such numbers, and Jackson's default would write
  * them as the strings {@code "NaN"}, which no JSON reader takes for a number).
  */
@@ -30,7 +30,9 @@ final class JsonText {
   private static DefaultPrettyPrinter prettyPrinter() {
     Separators separators = Separators.createDefaultInstance()
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-        .withArrayValueSpacing(Separators.Spacing.AFTER);
+        .withArrayValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator("");
     return new DefaultPrettyPrinter(separators)
         .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
         .withArrayIndenter(new DefaultPrettyPrinter.NopIndenter());

@@ -42,6 +42,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * property was already set.
  */
 public final class Plots {
+  // First in the class: the Font constants below load AWT, which reads the property once.
+  static {
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+  }
+
   /** Image width in pixels. */
   public static final int WIDTH = 800;
   /** Image height in pixels. */
@@ -71,12 +78,6 @@ public final class Plots {
   private static final Font AXIS_TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
   private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
-
-  static {
-    if (System.getProperty("java.awt.headless") == null) {
-      System.setProperty("java.awt.headless", "true");
-    }
-  }
 
   private Plots() {}
 

@@ -91,10 +91,15 @@ public final class PredictionsWriter implements AutoCloseable {
     if (Double.isNaN(threshold)) {
       throw new SpecException("threshold", "the threshold must be a number, got NaN");
     }
-    PredictionsWriter writer =
-        new PredictionsWriter(PendingFile.open(file), withTrueLabel, classes, threshold);
-    writer.header();
-    return writer;
+    PendingFile pending = PendingFile.open(file);
+    try {
+      PredictionsWriter writer = new PredictionsWriter(pending, withTrueLabel, classes, threshold);
+      writer.header();
+      return writer;
+    } catch (RuntimeException e) {
+      pending.abort();
+      throw e;
+    }
   }
 
   /**

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  * {@code inf}, {@code -inf} for the non-finite values (CPython {@code float_repr}, mode 'r').
  *
  * <p>The shortest digits come from Jackson's Schubfach writer; Java 17's {@code Double.toString}
- * sometimes prints one digit too many (JDK-4511638, fixed in Java 19).
+ * sometimes prints one digit too many (JDK-4511638, fixed in Java 19). Both always give two
+ * significant digits where one would do ({@code 4.9E-324}, Python {@code 5e-324}); that case is
+ * checked separately.
  */
 final class PythonFloat {
   /** CPython switches to scientific notation when the decimal exponent leaves (-4, 16]. */
@@ -48,6 +50,16 @@ final class PythonFloat {
       last--;
     }
     digits = digits.substring(first, last);
+    if (digits.length() == 2) {
+      // Java's format always has two significant digits (4.9E-324); a single digit may suffice.
+      int rounded = (digits.charAt(0) - '0') + (digits.charAt(1) >= '5' ? 1 : 0);
+      String one = rounded == 10 ? "1" : String.valueOf(rounded);
+      int onePoint = rounded == 10 ? point + 1 : point;
+      if (Double.parseDouble("0." + one + "E" + onePoint) == Math.abs(x)) {
+        digits = one;
+        point = onePoint;
+      }
+    }
     String body = point > MIN_FIXED_POINT && point <= MAX_FIXED_POINT
         ? fixed(digits, point)
         : scientific(digits, point - 1);
