@@ -2,7 +2,7 @@ package dev.lamina.cli;
 
 import dev.lamina.train.Callback;
 import dev.lamina.train.TrainingContext;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,14 +17,14 @@ final class ProgressPrinter implements Callback {
   private static final int BAR_WIDTH = 20;
   private static final long REDRAW_NANOS = 100_000_000L;
 
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean live;
   private int epochs;
   private int steps;
   private long epochStart;
   private long lastDraw;
 
-  ProgressPrinter(PrintStream out, boolean live) {
+  ProgressPrinter(PrintWriter out, boolean live) {
     this.out = out;
     this.live = live;
   }

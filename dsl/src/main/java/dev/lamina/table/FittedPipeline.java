@@ -111,6 +111,13 @@ public final class FittedPipeline {
     return encode(at, row, null, rowNumber, 0);
   }
 
+  /** Whether {@code csv}'s header holds the target column (it is optional at predict time). */
+  public boolean hasTargetColumn(Path csv) {
+    try (CsvReader reader = CsvReader.open(csv)) {
+      return reader.header().contains(target.name());
+    }
+  }
+
   /**
    * Streams a CSV file through the pipeline, one row at a time in constant memory, whatever the
    * file's size.

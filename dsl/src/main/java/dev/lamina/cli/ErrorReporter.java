@@ -1,0 +1,51 @@
+package dev.lamina.cli;
+
+import dev.lamina.persist.ModelFileException;
+import dev.lamina.spec.SpecException;
+import dev.lamina.table.DataException;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns every failure into one line on stderr and its exit code; the stack trace only with
+ * {@code --debug}. Spec errors arrive already located (file:line:column) by the commands.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler {
+  private final boolean debug;
+
+  ErrorReporter(boolean debug) {
+    this.debug = debug;
+  }
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    int code = codeOf(ex);
+    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    if (code == ExitCode.SOFTWARE) {
+      message = "unexpected error: " + message + (debug ? "" : " (run again with --debug for details)");
+    }
+    cmd.getErr().println("error: " + message);
+    if (debug) {
+      ex.printStackTrace(cmd.getErr());
+    }
+    return code;
+  }
+
+  static int codeOf(Throwable ex) {
+    if (ex instanceof SpecException || ex instanceof CommandLine.ParameterException) {
+      return ExitCode.USAGE;
+    }
+    if (ex instanceof DataException || ex instanceof ModelFileException) {
+      return ExitCode.DATA;
+    }
+    if (ex instanceof IllegalArgumentException) {
+      return ExitCode.DATA; // the engine refuses data it cannot train on (NaN, bad labels)
+    }
+    if (ex instanceof UncheckedIOException) {
+      return ExitCode.DATA;
+    }
+    return ExitCode.SOFTWARE;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.lamina.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code builder.jar}: {@code java -jar builder.jar model.yaml} trains; {@code predict},
+ * {@code summary} and {@code validate} are subcommands. The only class that calls
+ * {@code System.exit}. Exit codes: see {@link ExitCode}.
+ */
+@Command(name = "builder.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Build, train and compare dense neural networks from a Keras-style YAML spec.", ""},
+    subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  unexpected internal error (run again with --debug and report it)",
+        "  2  invalid spec or command line", "  3  invalid data (CSV or model file)", "",
+        "Examples:", "  java -jar builder.jar examples/churn/model.yaml",
+        "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform new.csv"})
+public final class Main implements Runnable {
+  private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "help");
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line in-process and returns the exit code (used by tests). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    String[] effective = args;
+    if (args.length > 0 && !args[0].startsWith("-") && !COMMANDS.contains(args[0])) {
+      effective = new String[args.length + 1];
+      effective[0] = "train";
+      System.arraycopy(args, 0, effective, 1, args.length);
+    }
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new ErrorReporter(Arrays.asList(args).contains("--debug")));
+    cli.setParameterExceptionHandler((ex, a) -> {
+      err.println("error: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Run with --help for usage.");
+      return ExitCode.USAGE;
+    });
+    return cli.execute(effective);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lamina.cli;
+
+import dev.lamina.persist.ModelFile;
+import dev.lamina.persist.SavedModel;
+import dev.lamina.run.Predictor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Scores raw CSV rows with a saved model and its fitted data pipeline, streaming. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+    description = {"Score the rows of a CSV with a saved model. MODEL is a model.lamina file or a run folder.",
+        "The rows go through the same pipeline the model was trained with (columns, categories, scaling);",
+        "the target column may be absent. Output: row,probability,predicted_class[,true_label]."},
+    footer = {"", "Examples:", "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform data/churn.csv",
+        "  java -jar builder.jar predict model.lamina new.csv --threshold 0.3 --out scored.csv"})
+final class PredictCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec command;
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "model.lamina file or run folder")
+  Path model;
+
+  @Parameters(index = "1", paramLabel = "CSV", description = "rows to score")
+  Path csv;
+
+  @Option(names = "--threshold", paramLabel = "T", description = "decision threshold (default: the model's, 0.5)")
+  Double threshold;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "output CSV (default: predictions.csv beside the input)")
+  Path out;
+
+  @Option(names = "--debug", description = "print stack traces of errors")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = command.commandLine().getOut();
+    SavedModel saved = ModelFile.read(model);
+    double t = threshold != null ? threshold : saved.threshold();
+    if (!(t > 0 && t < 1)) {
+      throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
+    }
+    Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
+    Predictor.Summary s = Predictor.predict(saved, csv, target, t);
+    out.println("scored " + s.rows() + " rows (" + s.positives() + " predicted positive at threshold " + t + ") -> " + target);
+    return ExitCode.OK;
+  }
+
+  private static String baseName(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".csv") ? n.substring(0, n.length() - 4) : n;
+  }
+}

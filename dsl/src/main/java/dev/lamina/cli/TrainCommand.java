@@ -1,0 +1,83 @@
+package dev.lamina.cli;
+
+import dev.lamina.run.RunOptions;
+import dev.lamina.run.RunResult;
+import dev.lamina.run.Runner;
+import dev.lamina.train.Callback;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The main job: validate, build, summarize, train, evaluate and write the run folder. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = {"Train the model a YAML spec describes and write its run folder:",
+        "metrics.json, history.csv, history.json, loss.png, <metric>.png, model.lamina, predictions.csv.",
+        "This is the default command: 'builder.jar model.yaml' means 'builder.jar train model.yaml'."},
+    footer = {"", "Examples:", "  java -jar builder.jar examples/churn/model.yaml",
+        "  java -jar builder.jar examples/churn/model.yaml --data ../shared/datasets/Churn_Modelling.csv --out /tmp/run",
+        "  java -jar builder.jar train examples/churn/model.yaml --epochs 5 --seed 7 --quiet"})
+final class TrainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec command;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml to run")
+  Path specFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<name>/ beside the spec)")
+  Path out;
+
+  @Option(names = "--data", paramLabel = "CSV", description = "CSV to train on, replacing data.csv of the spec")
+  Path data;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "number of epochs, replacing fit.epochs")
+  Integer epochs;
+
+  @Option(names = "--seed", paramLabel = "S", description = "seed, replacing the spec's seed")
+  Long seed;
+
+  @Option(names = "--quiet", description = "print only the final result line")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "print stack traces of errors")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = command.commandLine().getOut();
+    boolean live = System.console() != null;
+    RunResult r = SpecFiles.withSpec(specFile, parsed -> {
+      List<Callback> callbacks = new ArrayList<>();
+      if (!quiet) {
+        callbacks.add(new ProgressPrinter(out, live));
+      }
+      return Runner.run(parsed.spec(), parsed.file(), new RunOptions(this.out, data, epochs, seed, quiet, live), callbacks,
+          quiet ? s -> { } : out::print);
+    });
+    out.println(resultLine(r.metrics()) + " -> " + r.outDir());
+    return ExitCode.OK;
+  }
+
+  static String resultLine(Map<String, Object> m) {
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      boolean metric = e.getKey().startsWith("test_") && !e.getKey().equals("test_rows");
+      if (metric || e.getKey().equals("epochs_run") || e.getKey().equals("train_seconds")) {
+        if (sb.length() > 0) {
+          sb.append(", ");
+        }
+        Object v = e.getValue();
+        sb.append(e.getKey()).append(": ").append(v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v);
+      }
+    }
+    return sb.toString();
+  }
+}

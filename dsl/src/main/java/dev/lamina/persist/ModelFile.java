@@ -1,0 +1,262 @@
+package dev.lamina.persist;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.model.Model;
+import dev.lamina.optim.Parameter;
+import dev.lamina.report.AtomicFile;
+import dev.lamina.run.RunSpec;
+import dev.lamina.spec.DenseSpec;
+import dev.lamina.spec.LayerSpec;
+import dev.lamina.spec.SpecException;
+import dev.lamina.table.FittedPipeline;
+import dev.lamina.yaml.SpecReader;
+import dev.lamina.yaml.SpecWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code model.lamina} format: one UTF-8 JSON document holding the format name and version,
+ * the run spec as YAML (readable, and read back by the same reader as {@code model.yaml}), the
+ * fitted data pipeline, the threshold, provenance, and every weight tensor (name, shape, and its
+ * IEEE-754 doubles, big-endian, base64) - followed by a last line {@code sha256 <hex>} over all the
+ * bytes before it.
+ *
+ * <p>Reading checks, before using anything: the checksum, the format and version, the size of the
+ * network the spec describes (so a forged spec cannot make us allocate gigabytes), then each
+ * tensor's name, shape and length against the network built from the spec. Any mismatch is a
+ * {@link ModelFileException} that names the file. Writing is atomic.
+ */
+public final class ModelFile {
+  /** The format name stored in every file. */
+  public static final String FORMAT = "lamina-model";
+  /** The current format version. */
+  public static final int VERSION = 1;
+  /** Largest network a model file may describe (parameters); far above any dense tabular model. */
+  public static final long MAX_PARAMETERS = 50_000_000L;
+  private static final long MAX_FILE_BYTES = 1L << 30;
+  private static final String CHECKSUM_PREFIX = "sha256 ";
+
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
+
+  static {
+    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+        .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES))
+        .maxNestingDepth(64)
+        .build());
+  }
+
+  private ModelFile() {}
+
+  /** Writes a trained model with its spec, pipeline (may be null), threshold and provenance. */
+  public static void write(Path path, RunSpec spec, Model model, FittedPipeline pipeline, double threshold,
+      Map<String, Object> info) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    RunSpec resolved = new RunSpec(model.resolvedSpec(), spec.data(), spec.fit(), spec.predict());
+    root.put("spec", SpecWriter.write(resolved));
+    root.set("pipeline", pipeline == null ? JSON.nullNode() : JSON.valueToTree(pipeline.toMap()));
+    root.put("threshold", threshold);
+    root.set("info", JSON.valueToTree(info == null ? Map.of() : info));
+    ArrayNode tensors = root.putArray("tensors");
+    for (Parameter p : model.parameters()) {
+      ObjectNode t = tensors.addObject();
+      t.put("name", p.name());
+      ArrayNode shape = t.putArray("shape");
+      for (int d : p.shape()) {
+        shape.add(d);
+      }
+      ByteBuffer b = ByteBuffer.allocate(p.size() * Double.BYTES);
+      for (double v : p.value()) {
+        b.putDouble(v);
+      }
+      t.put("data", Base64.getEncoder().encodeToString(b.array()));
+    }
+    byte[] body;
+    try {
+      body = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new ModelFileException("could not encode model file " + path + ": " + e.getMessage(), e);
+    }
+    byte[] trailer = (CHECKSUM_PREFIX + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] all = Arrays.copyOf(body, body.length + trailer.length);
+    System.arraycopy(trailer, 0, all, body.length, trailer.length);
+    AtomicFile.write(path, all);
+  }
+
+  /** Reads and validates a model file; {@code path} may also be a run folder holding {@code model.lamina}. */
+  public static SavedModel read(Path path) {
+    Path file = Files.isDirectory(path) ? path.resolve("model.lamina") : path;
+    byte[] all;
+    try {
+      if (Files.size(file) > MAX_FILE_BYTES) {
+        throw new ModelFileException("model file " + file + " is too large (" + Files.size(file) + " bytes) to be a Lamina model");
+      }
+      all = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new ModelFileException("model file " + file + " does not exist");
+    } catch (IOException e) {
+      throw new ModelFileException("could not read model file " + file + ": " + e.getMessage(), e);
+    }
+    byte[] body = verifiedBody(file, all);
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      throw corrupt(file, "not valid JSON");
+    }
+    if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+      throw new ModelFileException("model file " + file + " is not a Lamina model (format '" + (root == null ? "" : root.path("format").asText()) + "')");
+    }
+    int version = root.path("version").asInt(-1);
+    if (version != VERSION) {
+      throw new ModelFileException("model file " + file + " has format version " + version + "; this Lamina reads version "
+          + VERSION + ". Re-train or re-export the model with this version");
+    }
+    RunSpec spec;
+    try {
+      spec = SpecReader.read(root.path("spec").asText(), file + "#spec").spec();
+    } catch (SpecException e) {
+      throw corrupt(file, "its spec is invalid: " + e.getMessage());
+    }
+    checkSize(file, spec);
+    Model model;
+    try {
+      model = Model.of(spec.model());
+    } catch (SpecException e) {
+      throw corrupt(file, "its spec is invalid: " + e.getMessage());
+    }
+    if (!model.isBuilt()) {
+      throw corrupt(file, "its spec has no input_dim");
+    }
+    readTensors(file, root.path("tensors"), model.parameters());
+    FittedPipeline pipeline = null;
+    if (!root.path("pipeline").isNull() && !root.path("pipeline").isMissingNode()) {
+      try {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = JSON.convertValue(root.path("pipeline"), Map.class);
+        pipeline = FittedPipeline.fromMap(m);
+      } catch (RuntimeException e) {
+        throw corrupt(file, "its data pipeline is invalid: " + e.getMessage());
+      }
+    }
+    double threshold = root.path("threshold").asDouble(0.5);
+    if (!(threshold > 0 && threshold < 1)) {
+      throw corrupt(file, "threshold " + threshold + " is outside (0, 1)");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> info = root.path("info").isObject() ? JSON.convertValue(root.path("info"), LinkedHashMap.class) : Map.of();
+    return new SavedModel(spec, model, pipeline, threshold, info);
+  }
+
+  private static byte[] verifiedBody(Path file, byte[] all) {
+    int end = all.length;
+    if (end > 0 && all[end - 1] == '\n') {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && all[start - 1] != '\n') {
+      start--;
+    }
+    String trailer = new String(all, start, end - start, StandardCharsets.UTF_8);
+    if (!trailer.startsWith(CHECKSUM_PREFIX)) {
+      throw corrupt(file, "checksum missing: truncated or not a Lamina model");
+    }
+    byte[] body = Arrays.copyOf(all, start);
+    if (!sha256(body).equals(trailer.substring(CHECKSUM_PREFIX.length()).trim())) {
+      throw corrupt(file, "checksum mismatch");
+    }
+    return body;
+  }
+
+  private static void checkSize(Path file, RunSpec spec) {
+    long params = 0;
+    Integer width = null;
+    for (LayerSpec l : spec.model().layers()) {
+      if (l instanceof DenseSpec d) {
+        if (width == null) {
+          width = d.inputDim();
+          if (width == null) {
+            throw corrupt(file, "its spec has no input_dim");
+          }
+        }
+        params += (long) width * d.units() + d.units();
+        width = d.units();
+      } else if (width != null) {
+        params += width;
+      }
+      if (params > MAX_PARAMETERS) {
+        throw corrupt(file, "its network would have more than " + MAX_PARAMETERS + " parameters");
+      }
+    }
+  }
+
+  private static void readTensors(Path file, JsonNode tensors, List<Parameter> params) {
+    if (!tensors.isArray() || tensors.size() != params.size()) {
+      throw corrupt(file, "it holds " + (tensors.isArray() ? tensors.size() : 0) + " weight tensors, its spec needs " + params.size());
+    }
+    for (int i = 0; i < params.size(); i++) {
+      Parameter p = params.get(i);
+      JsonNode t = tensors.get(i);
+      if (!p.name().equals(t.path("name").asText())) {
+        throw corrupt(file, "tensor " + i + " is '" + t.path("name").asText() + "', expected '" + p.name() + "'");
+      }
+      int[] shape = p.shape();
+      JsonNode s = t.path("shape");
+      boolean same = s.isArray() && s.size() == shape.length;
+      for (int k = 0; same && k < shape.length; k++) {
+        same = s.get(k).asInt() == shape[k];
+      }
+      if (!same) {
+        throw corrupt(file, "tensor " + p.name() + " has shape " + s + ", its spec needs " + Arrays.toString(shape));
+      }
+      byte[] raw;
+      try {
+        raw = Base64.getDecoder().decode(t.path("data").asText());
+      } catch (IllegalArgumentException e) {
+        throw corrupt(file, "tensor " + p.name() + " data is not base64");
+      }
+      if (raw.length != p.size() * Double.BYTES) {
+        throw corrupt(file, "tensor " + p.name() + " holds " + raw.length / Double.BYTES + " values, its shape needs " + p.size());
+      }
+      ByteBuffer b = ByteBuffer.wrap(raw);
+      double[] v = p.value();
+      for (int k = 0; k < v.length; k++) {
+        v[k] = b.getDouble();
+      }
+    }
+  }
+
+  private static ModelFileException corrupt(Path file, String why) {
+    return new ModelFileException("model file " + file + " is corrupt (" + why + ")");
+  }
+
+  private static String sha256(byte[] data) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.lamina.run;
+
+import dev.lamina.model.Model;
+import dev.lamina.persist.ModelFileException;
+import dev.lamina.persist.SavedModel;
+import dev.lamina.report.PredictionsWriter;
+import dev.lamina.table.DataException;
+import dev.lamina.table.FittedPipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Scores a CSV with a saved model in constant memory: rows stream through the model's fitted
+ * pipeline in chunks, are predicted in batches, and stream out to the predictions file, which
+ * appears atomically when complete.
+ */
+public final class Predictor {
+  private static final int CHUNK = 1024;
+
+  private Predictor() {}
+
+  /**
+   * What a scoring pass did.
+   *
+   * @param rows rows scored
+   * @param positives rows predicted as class 1 (binary models)
+   */
+  public record Summary(long rows, long positives) {}
+
+  /**
+   * Scores {@code csv} into {@code out}.
+   *
+   * @throws ModelFileException when the model has no fitted data pipeline
+   */
+  public static Summary predict(SavedModel saved, Path csv, Path out, double threshold) {
+    Model model = saved.model();
+    FittedPipeline pipeline = saved.pipeline();
+    if (pipeline == null) {
+      throw new ModelFileException("the model has no fitted data pipeline, so it cannot read raw CSV rows: "
+          + "train it with a data section, or score it from Java with Model.predict");
+    }
+    int in = model.inputWidth();
+    int classes = model.outputWidth();
+    double[] x = new double[CHUNK * in];
+    long[] rows = new long[CHUNK];
+    double[] truth = new double[CHUNK];
+    long[] counts = new long[2];
+    int[] fill = {0};
+    boolean withTarget = pipeline.hasTargetColumn(csv);
+    try (PredictionsWriter w = PredictionsWriter.open(out, withTarget, classes, threshold)) {
+      pipeline.transform(csv, (rowNumber, f, target) -> {
+        int k = fill[0];
+        System.arraycopy(f, 0, x, k * in, in);
+        rows[k] = rowNumber;
+        truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+        fill[0] = k + 1;
+        if (fill[0] == CHUNK) {
+          flush(model, x, rows, truth, CHUNK, w, threshold, counts);
+          fill[0] = 0;
+        }
+      });
+      flush(model, x, rows, truth, fill[0], w, threshold, counts);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
+    }
+    if (counts[0] == 0) {
+      throw new DataException(csv.toString(), "has no data rows to score");
+    }
+    return new Summary(counts[0], counts[1]);
+  }
+
+  private static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,
+      double threshold, long[] counts) throws IOException {
+    if (n == 0) {
+      return;
+    }
+    int classes = model.outputWidth();
+    double[] p = model.predictFlat(x, n);
+    double[] one = new double[classes];
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(p, i * classes, one, 0, classes);
+      w.write(rows[i], one, truth[i]);
+      counts[0]++;
+      if (classes == 1 && one[0] > threshold) {
+        counts[1]++;
+      }
+    }
+  }
+}

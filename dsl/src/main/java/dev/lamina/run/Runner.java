@@ -1,0 +1,160 @@
+package dev.lamina.run;
+
+import dev.lamina.model.Model;
+import dev.lamina.persist.ModelFile;
+import dev.lamina.report.HistoryFiles;
+import dev.lamina.report.MetricsJson;
+import dev.lamina.report.Plots;
+import dev.lamina.report.PredictionsWriter;
+import dev.lamina.spec.DenseSpec;
+import dev.lamina.spec.LayerSpec;
+import dev.lamina.spec.ModelSpec;
+import dev.lamina.spec.SpecException;
+import dev.lamina.table.DataException;
+import dev.lamina.table.PreparedData;
+import dev.lamina.table.TablePipeline;
+import dev.lamina.train.Callback;
+import dev.lamina.train.Dataset;
+import dev.lamina.train.Fit;
+import dev.lamina.train.History;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One whole run of a spec, the job behind {@code java -jar builder.jar model.yaml}: prepare the
+ * data, build and train the model, evaluate it on the test rows, and write the run folder
+ * ({@code metrics.json}, {@code history.csv}, {@code history.json}, {@code loss.png}, one plot per
+ * metric, {@code model.lamina}, {@code predictions.csv}).
+ */
+public final class Runner {
+  private Runner() {}
+
+  /**
+   * Runs {@code spec} (read from {@code specFile}, whose folder anchors relative paths).
+   *
+   * @param progress extra callbacks (progress printing), may be empty
+   * @param log receives the model summary before training
+   * @throws SpecException for an invalid spec, with a path into it
+   * @throws DataException for invalid data
+   */
+  public static RunResult run(RunSpec spec, Path specFile, RunOptions options, List<Callback> progress,
+      Consumer<String> log) {
+    if (spec.data() == null && options.data() == null) {
+      throw new SpecException("data", "the spec has no data section: add data: {csv: ..., target: ...} or pass --data");
+    }
+    if (spec.data() == null) {
+      throw new SpecException("data", "--data needs a data section in the spec that names the target column");
+    }
+    Path base = specFile.toAbsolutePath().getParent();
+    Path csv = options.data() != null ? options.data() : resolve(base, spec.data().csv(), "data.csv");
+    Path testCsv = spec.data().testCsv() == null ? null : base.resolve(spec.data().testCsv());
+    ModelSpec modelSpec = spec.model();
+    if (options.seed() != null) {
+      modelSpec = modelSpec.withSeed(options.seed());
+    }
+    Model model = Model.of(modelSpec);
+    PreparedData data = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
+    checkInputDim(modelSpec, data);
+    Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
+    model.ensureBuilt(data.featureCount());
+    log.accept(model.summary());
+
+    boolean oneHot = "categorical_crossentropy".equals(model.lossName()) && model.outputWidth() > 1;
+    Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
+    long start = System.nanoTime();
+    History history = model.fit(train, null, fit, progress.toArray(new Callback[0]));
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    double threshold = spec.predict().threshold();
+    if (data.xTest().length > 0) {
+      Dataset test = targets(data.xTest(), data.yTest(), oneHot, model.outputWidth());
+      model.evaluate(test, fit.batchSize()).forEach((k, v) -> metrics.put("test_" + k, v));
+    }
+    metrics.put("train_seconds", seconds);
+    metrics.put("epochs_run", history.epochs());
+    metrics.put("seed", model.seed());
+    metrics.put("train_rows", data.xTrain().length);
+    metrics.put("test_rows", data.xTest().length);
+    metrics.put("threshold", threshold);
+
+    Path out = options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
+    try {
+      Files.createDirectories(out);
+      MetricsJson.write(out.resolve("metrics.json"), metrics);
+      HistoryFiles.writeCsv(out.resolve("history.csv"), history.asMap());
+      HistoryFiles.writeJson(out.resolve("history.json"), history.asMap());
+      Plots.writeLoss(out.resolve("loss.png"), history.asMap());
+      for (String m : model.metricNames()) {
+        Plots.writeMetric(out.resolve(m + ".png"), history.asMap(), m);
+      }
+      Map<String, Object> info = new LinkedHashMap<>();
+      info.put("lamina_version", Version.current());
+      info.put("seed", model.seed());
+      info.put("data_file", csv.getFileName().toString());
+      info.put("data_sha256", Hashes.sha256(csv));
+      info.put("metrics", metrics);
+      ModelFile.write(out.resolve("model.lamina"), new RunSpec(model.spec(), spec.data(), fit, spec.predict()), model, data.pipeline(), threshold, info);
+      writePredictions(out.resolve("predictions.csv"), model, data, threshold);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
+    }
+    return new RunResult(model, history, metrics, out);
+  }
+
+  private static Path resolve(Path base, String file, String key) {
+    if (file == null) {
+      throw new SpecException(key, "no CSV given: set data.csv in the spec or pass --data FILE");
+    }
+    return base.resolve(file).normalize();
+  }
+
+  /** A declared input_dim that differs from the encoded data: list the columns the data gives. */
+  private static void checkInputDim(ModelSpec spec, PreparedData data) {
+    for (int i = 0; i < spec.layers().size(); i++) {
+      LayerSpec l = spec.layers().get(i);
+      if (l instanceof DenseSpec d) {
+        if (d.inputDim() != null && d.inputDim() != data.featureCount()) {
+          throw new SpecException("layers[" + i + "].dense.input_dim", "layer " + i + " (Dense): input_dim is " + d.inputDim()
+              + " but the data has " + data.featureCount() + " feature columns after encoding: "
+              + String.join(", ", data.featureNames()) + ". Set input_dim: " + data.featureCount() + " or leave it out");
+        }
+        return;
+      }
+    }
+  }
+
+  private static Dataset targets(double[][] x, double[] y, boolean oneHot, int classes) {
+    if (!oneHot) {
+      return Dataset.of(x, y);
+    }
+    double[][] yy = new double[y.length][classes];
+    for (int i = 0; i < y.length; i++) {
+      int c = (int) y[i];
+      if (c < 0 || c >= classes || c != y[i]) {
+        throw new DataException("", "target value " + y[i] + " of training row " + i + " is not a class index below " + classes);
+      }
+      yy[i][c] = 1;
+    }
+    return Dataset.of(x, yy);
+  }
+
+  private static void writePredictions(Path file, Model model, PreparedData data, double threshold) throws IOException {
+    if (data.xTest().length == 0) {
+      return;
+    }
+    double[][] p = model.predict(data.xTest());
+    int classes = model.outputWidth();
+    try (PredictionsWriter w = PredictionsWriter.open(file, true, classes, threshold)) {
+      for (int i = 0; i < p.length; i++) {
+        w.write(data.testRows()[i], p[i], data.yTest()[i]);
+      }
+    }
+  }
+}
