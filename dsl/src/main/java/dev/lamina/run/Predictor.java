@@ -49,18 +49,23 @@ public final class Predictor {
     int[] fill = {0};
     boolean withTarget = pipeline.hasTargetColumn(csv);
     try (PredictionsWriter w = PredictionsWriter.open(out, withTarget, classes, threshold)) {
-      pipeline.transform(csv, (rowNumber, f, target) -> {
-        int k = fill[0];
-        System.arraycopy(f, 0, x, k * in, in);
-        rows[k] = rowNumber;
-        truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
-        fill[0] = k + 1;
-        if (fill[0] == CHUNK) {
-          flush(model, x, rows, truth, CHUNK, w, threshold, counts);
-          fill[0] = 0;
-        }
-      });
-      flush(model, x, rows, truth, fill[0], w, threshold, counts);
+      try {
+        pipeline.transform(csv, (rowNumber, f, target) -> {
+          int k = fill[0];
+          System.arraycopy(f, 0, x, k * in, in);
+          rows[k] = rowNumber;
+          truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+          fill[0] = k + 1;
+          if (fill[0] == CHUNK) {
+            flush(model, x, rows, truth, CHUNK, w, threshold, counts);
+            fill[0] = 0;
+          }
+        });
+        flush(model, x, rows, truth, fill[0], w, threshold, counts);
+      } catch (RuntimeException | IOException e) {
+        w.abort(); // never leave half a predictions file, nor replace a previous one
+        throw e;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
     }
