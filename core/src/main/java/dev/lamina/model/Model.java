@@ -167,7 +167,7 @@ public final class Model {
     Dataset trainPart = train;
     Dataset valPart = validation;
     if (valPart == null && fit.validationSplit() > 0) {
-      int splitAt = (int) Math.floor(train.rows() * (1 - fit.validationSplit()));
+      int splitAt = fit.validationStart(train.rows());
       if (splitAt <= 0 || splitAt >= train.rows()) {
         throw new SpecException("fit.validation_split", "validation_split " + fit.validationSplit() + " leaves "
             + (splitAt <= 0 ? "no training rows" : "no validation rows") + " out of " + train.rows()

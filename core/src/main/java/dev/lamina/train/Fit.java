@@ -93,4 +93,13 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
   public Fit balancedClassWeight() {
     return classWeight(ClassWeight.BALANCED);
   }
+
+  /**
+   * The first validation row when {@code validation_split} holds out the last fraction of
+   * {@code rows} (Keras's {@code split_at = floor(rows * (1 - validation_split))}); {@code rows}
+   * when there is no split.
+   */
+  public int validationStart(int rows) {
+    return validationSplit == 0 ? rows : (int) Math.floor(rows * (1 - validationSplit));
+  }
 }
