@@ -7,6 +7,14 @@ package dev.lamina.spec;
  * 2015). Training normalizes with the batch's statistics and updates the moving ones
  * ({@code moving = moving * momentum + batch * (1 - momentum)}); inference uses the moving ones.
  *
+ * <p>Note for the Keras importer (issue 7): a Keras {@code BatchNormalization} config maps key for
+ * key ({@code axis} must be -1); its weights come in the order gamma, beta, moving_mean,
+ * moving_variance (gamma/beta absent when scale/center are false). Lamina's
+ * {@code Model.tensors()} lists every layer's trainable tensors first and all non-trainable state
+ * after them, so assign imported weights by name ({@code batch_normalization/moving_mean}), not by
+ * position. {@code LayerNormalization} maps the same way (gamma, beta; {@code rms_scaling} must be
+ * false).
+ *
  * @param momentum the moving averages' momentum, in [0, 1] (default 0.99)
  * @param epsilon added to the variance, &gt; 0 (default 0.001)
  * @param center whether to add the trainable offset beta (default true)
