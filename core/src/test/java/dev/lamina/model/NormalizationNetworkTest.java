@@ -107,4 +107,23 @@ class NormalizationNetworkTest {
     assertThat(m.state().get(0).value()).containsOnly(0.0);
     assertThat(m.state().get(1).value()).containsOnly(1.0);
   }
+
+  @Test
+  void trainingWithNormalizationLayersAndClassWeightsAllocatesNothingPerBatch() {
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    double[][] x = Fixtures.features(5000, INPUTS, 1);
+    double[] y = Fixtures.labels(x, 1);
+    allocated(bean, x, y, 3);
+    long perEpoch = (allocated(bean, x, y, 20) - allocated(bean, x, y, 10)) / 10;
+    assertThat(perEpoch).as("bytes allocated per epoch of 500 batches").isLessThan(4_000);
+  }
+
+  private static long allocated(com.sun.management.ThreadMXBean bean, double[][] x, double[] y, int epochs) {
+    Model m = model(withBatchNorm());
+    long id = Thread.currentThread().getId();
+    long before = bean.getThreadAllocatedBytes(id);
+    m.fit(x, y, Fit.epochs(epochs).batchSize(10).balancedClassWeight());
+    return bean.getThreadAllocatedBytes(id) - before;
+  }
 }
