@@ -46,6 +46,15 @@ public interface Layer {
   /** Trainable tensors, in a fixed order (kernel before bias). */
   List<Parameter> parameters();
 
+  /**
+   * Non-trainable state tensors the layer updates itself (BatchNormalization's moving mean and
+   * variance), in a fixed order; saved with the weights. Empty for most layers. The optimizer
+   * never sees them and their gradient buffers stay unused.
+   */
+  default List<Parameter> state() {
+    return List.of();
+  }
+
   /** The regularization penalty added to the loss (0 when the layer has none). */
   default double regularizationLoss() {
     return 0;

@@ -7,6 +7,7 @@ import dev.lamina.metric.Metrics;
 import dev.lamina.optim.Optimizer;
 import dev.lamina.optim.Optimizers;
 import dev.lamina.optim.Parameter;
+import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;
@@ -38,6 +39,7 @@ public final class Model {
   private Optimizer optimizer;
   private LossHead head;
   private List<Metric> metrics;
+  private List<Metric> weightedMetrics;
   private ModelSaver saver = WeightsFile::write;
 
   private Model(ModelSpec spec) {
@@ -84,11 +86,25 @@ public final class Model {
     for (int i = 0; i < spec.compile().metrics().size(); i++) {
       ms.add(Metrics.create(spec.compile().metrics().get(i), "compile.metrics[" + i + "]", net.outputWidth(), sparse));
     }
+    List<Metric> wms = new ArrayList<>();
+    for (int i = 0; i < spec.compile().weightedMetrics().size(); i++) {
+      ComponentSpec c = spec.compile().weightedMetrics().get(i);
+      String path = "compile.weighted_metrics[" + i + "]";
+      Metric m = Metrics.create(c, path, net.outputWidth(), sparse);
+      if (ms.stream().anyMatch(u -> u.name().equals(m.name()))) {
+        // Keras's CompileMetrics.result: a weighted metric whose name is taken becomes weighted_<name>.
+        String base = c.args().containsKey("name") ? String.valueOf(c.args().get("name")) : m.name();
+        wms.add(Metrics.create(c.with("name", "weighted_" + base), path, net.outputWidth(), sparse));
+      } else {
+        wms.add(m);
+      }
+    }
     if (net == network) {
       this.optimizer = opt;
       this.optimizer.build(net.parameters());
       this.head = new LossHead(loss, net);
       this.metrics = ms;
+      this.weightedMetrics = wms;
     }
   }
 
@@ -151,7 +167,7 @@ public final class Model {
     Dataset trainPart = train;
     Dataset valPart = validation;
     if (valPart == null && fit.validationSplit() > 0) {
-      int splitAt = (int) Math.floor(train.rows() * (1 - fit.validationSplit()));
+      int splitAt = fit.validationStart(train.rows());
       if (splitAt <= 0 || splitAt >= train.rows()) {
         throw new SpecException("fit.validation_split", "validation_split " + fit.validationSplit() + " leaves "
             + (splitAt <= 0 ? "no training rows" : "no validation rows") + " out of " + train.rows()
@@ -159,6 +175,10 @@ public final class Model {
       }
       trainPart = train.slice(0, splitAt);
       valPart = train.slice(splitAt, train.rows());
+    }
+    if (fit.classWeight() != null) {
+      // Keras applies class_weight to the training rows only; validation keeps its own sample weights.
+      trainPart = trainPart.withWeights(fit.classWeight().rowWeights(trainPart));
     }
     if (valPart != null) {
       ensureBuilt(valPart.cols());
@@ -169,7 +189,7 @@ public final class Model {
       callbacks.add(Callbacks.create(fit.callbacks().get(i), "fit.callbacks[" + i + "]"));
     }
     callbacks.addAll(List.of(extra));
-    return new Trainer(this, network, head, optimizer, metrics).fit(trainPart, valPart, fit, callbacks);
+    return new Trainer(this, network, head, optimizer, metrics, weightedMetrics).fit(trainPart, valPart, fit, callbacks);
   }
 
   /** Keras's {@code evaluate}: the loss (with regularization) and every metric, in inference mode. */
@@ -182,7 +202,7 @@ public final class Model {
     requireCompiled();
     ensureBuilt(data.cols());
     DataChecks.check(data, network, head.loss(), "x");
-    return new Trainer(this, network, head, optimizer, metrics).evaluate(data, batchSize, "");
+    return new Trainer(this, network, head, optimizer, metrics, weightedMetrics).evaluate(data, batchSize, "");
   }
 
   /** Keras's {@code predict}: the output for each row (probabilities for sigmoid/softmax outputs). */
@@ -300,6 +320,19 @@ public final class Model {
     return network().parameters();
   }
 
+  /** Non-trainable state tensors (BatchNormalization's moving statistics), live; saved with the weights. */
+  public List<Parameter> state() {
+    return network().state();
+  }
+
+  /**
+   * Every tensor a saved model holds: the trainable ones ({@link #parameters()}) followed by the
+   * non-trainable state ({@link #state()}), as Keras's {@code get_weights()}.
+   */
+  public List<Parameter> tensors() {
+    return network().tensors();
+  }
+
   /** Number of input columns. */
   public int inputWidth() {
     return network().inputWidth();
@@ -315,11 +348,14 @@ public final class Model {
     return optimizer;
   }
 
-  /** The names of the compiled metrics, in order. */
+  /** The names of the compiled metrics, in order (unweighted, then weighted). */
   public List<String> metricNames() {
     List<String> names = new ArrayList<>();
     if (metrics != null) {
       for (Metric m : metrics) {
+        names.add(m.name());
+      }
+      for (Metric m : weightedMetrics) {
         names.add(m.name());
       }
     }
@@ -341,9 +377,9 @@ public final class Model {
     saver.save(this, path);
   }
 
-  /** A deep copy of all weights. */
+  /** A deep copy of all weights, non-trainable state included (as Keras's {@code get_weights()}). */
   public double[][] weights() {
-    List<Parameter> ps = parameters();
+    List<Parameter> ps = tensors();
     double[][] w = new double[ps.size()][];
     for (int i = 0; i < ps.size(); i++) {
       w[i] = ps.get(i).value().clone();
@@ -351,9 +387,9 @@ public final class Model {
     return w;
   }
 
-  /** Replaces all weights (shapes must match {@link #parameters()}). */
+  /** Replaces all weights (shapes must match {@link #tensors()}). */
   public void setWeights(double[][] w) {
-    List<Parameter> ps = parameters();
+    List<Parameter> ps = tensors();
     if (w.length != ps.size()) {
       throw new IllegalArgumentException("expected " + ps.size() + " weight tensors, got " + w.length);
     }

@@ -12,6 +12,7 @@ import java.util.List;
 public final class Network {
   private final List<Layer> layers;
   private final List<Parameter> parameters;
+  private final List<Parameter> state;
   private final int inputWidth;
   private int capacity;
 
@@ -24,6 +25,11 @@ public final class Network {
       p.addAll(l.parameters());
     }
     this.parameters = List.copyOf(p);
+    List<Parameter> st = new ArrayList<>();
+    for (Layer l : layers) {
+      st.addAll(l.state());
+    }
+    this.state = List.copyOf(st);
   }
 
   /** Makes every layer's buffers hold {@code rows} rows. */
@@ -73,6 +79,18 @@ public final class Network {
   /** All trainable tensors in layer order. */
   public List<Parameter> parameters() {
     return parameters;
+  }
+
+  /** All non-trainable state tensors (moving statistics) in layer order. */
+  public List<Parameter> state() {
+    return state;
+  }
+
+  /** Trainable tensors followed by the non-trainable state: everything a saved model holds. */
+  public List<Parameter> tensors() {
+    List<Parameter> all = new ArrayList<>(parameters);
+    all.addAll(state);
+    return all;
   }
 
   /** Number of input columns. */

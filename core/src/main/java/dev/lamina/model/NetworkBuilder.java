@@ -5,17 +5,21 @@ import dev.lamina.activation.Activations;
 import dev.lamina.init.Initializer;
 import dev.lamina.init.Initializers;
 import dev.lamina.layer.ActivationLayer;
+import dev.lamina.layer.BatchNormalization;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
+import dev.lamina.layer.LayerNormalization;
 import dev.lamina.layer.PRelu;
 import dev.lamina.layer.Regularizer;
 import dev.lamina.random.Rng;
 import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.DropoutSpec;
 import dev.lamina.spec.EluSpec;
+import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.ModelSpec;
@@ -118,6 +122,22 @@ public final class NetworkBuilder {
       PRelu prelu = new PRelu(name, width, Initializers.create(p.alphaInitializer(), path + ".alpha_initializer"));
       prelu.initialize(seed);
       return prelu;
+    }
+    if (ls instanceof BatchNormalizationSpec b) {
+      BatchNormalization bn = new BatchNormalization(name, width, b.momentum(), b.epsilon(),
+          b.scale() ? Initializers.create(b.gammaInitializer(), path + ".gamma_initializer") : null,
+          b.center() ? Initializers.create(b.betaInitializer(), path + ".beta_initializer") : null,
+          Initializers.create(b.movingMeanInitializer(), path + ".moving_mean_initializer"),
+          Initializers.create(b.movingVarianceInitializer(), path + ".moving_variance_initializer"));
+      bn.initialize(seed);
+      return bn;
+    }
+    if (ls instanceof LayerNormalizationSpec l) {
+      LayerNormalization ln = new LayerNormalization(name, width, l.epsilon(),
+          l.scale() ? Initializers.create(l.gammaInitializer(), path + ".gamma_initializer") : null,
+          l.center() ? Initializers.create(l.betaInitializer(), path + ".beta_initializer") : null);
+      ln.initialize(seed);
+      return ln;
     }
     throw new SpecException(path, "unsupported layer type " + ls.type());
   }

@@ -24,12 +24,19 @@ final class Summary {
   static String render(Model model) {
     List<String[]> rows = new ArrayList<>();
     long total = 0;
+    long frozen = 0;
     for (Layer l : model.layers()) {
       long params = 0;
       for (var p : l.parameters()) {
         params += p.size();
       }
+      long state = 0;
+      for (var p : l.state()) {
+        state += p.size();
+      }
       total += params;
+      frozen += state;
+      params += state;
       String act = "";
       String fanIn = "";
       String fanOut = "";
@@ -68,9 +75,9 @@ final class Summary {
       sb.append(line(rows.get(i), w)).append('\n');
     }
     sb.append("=".repeat(header.length())).append('\n');
-    sb.append("Total params: ").append(count(total)).append('\n');
+    sb.append("Total params: ").append(count(total + frozen)).append('\n');
     sb.append("Trainable params: ").append(count(total)).append('\n');
-    sb.append("Non-trainable params: ").append(count(0)).append('\n');
+    sb.append("Non-trainable params: ").append(count(frozen)).append('\n');
     sb.append("Seed: ").append(model.seed()).append('\n');
     sb.append("_".repeat(header.length())).append('\n');
     return sb.toString();

@@ -26,15 +26,18 @@ final class Trainer implements TrainingContext {
   private final LossHead head;
   private final Optimizer optimizer;
   private final List<Metric> metrics;
+  private final List<Metric> weightedMetrics;
   private final List<Parameter> params;
   private boolean stop;
 
-  Trainer(Model model, Network network, LossHead head, Optimizer optimizer, List<Metric> metrics) {
+  Trainer(Model model, Network network, LossHead head, Optimizer optimizer, List<Metric> metrics,
+      List<Metric> weightedMetrics) {
     this.model = model;
     this.network = network;
     this.head = head;
     this.optimizer = optimizer;
     this.metrics = metrics;
+    this.weightedMetrics = weightedMetrics;
     this.params = network.parameters();
   }
 
@@ -90,6 +93,9 @@ final class Trainer implements TrainingContext {
       for (Metric m : metrics) {
         logs.put(m.name(), m.result());
       }
+      for (Metric m : weightedMetrics) {
+        logs.put(m.name(), m.result());
+      }
       if (val != null) {
         logs.putAll(evaluate(val, fit.batchSize(), "val_"));
       }
@@ -134,6 +140,9 @@ final class Trainer implements TrainingContext {
     for (Metric m : metrics) {
       logs.put(prefix + m.name(), m.result());
     }
+    for (Metric m : weightedMetrics) {
+      logs.put(prefix + m.name(), m.result());
+    }
     return logs;
   }
 
@@ -160,12 +169,19 @@ final class Trainer implements TrainingContext {
     for (int i = 0; i < metrics.size(); i++) {
       metrics.get(i).reset();
     }
+    for (int i = 0; i < weightedMetrics.size(); i++) {
+      weightedMetrics.get(i).reset();
+    }
   }
 
+  /** Keras 3: {@code metrics} never see sample weights, {@code weighted_metrics} always do. */
   private void updateMetrics(double[] out, double[] y, double[] w, int rows) {
     int cols = network.outputWidth();
     for (int i = 0; i < metrics.size(); i++) {
-      metrics.get(i).update(out, y, w, rows, cols);
+      metrics.get(i).update(out, y, null, rows, cols);
+    }
+    for (int i = 0; i < weightedMetrics.size(); i++) {
+      weightedMetrics.get(i).update(out, y, w, rows, cols);
     }
   }
 

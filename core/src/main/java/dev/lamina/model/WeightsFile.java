@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The engine's own weights file: every tensor's name, shape and values (IEEE doubles, big-endian),
+ * The engine's own weights file: every tensor's name, shape and values (the trainable ones, then
+ * the non-trainable state such as BatchNormalization's moving statistics) (IEEE doubles, big-endian),
  * followed by a CRC-32 of everything before it. Written atomically: a temporary file in the same
  * folder, flushed to disk, then renamed over the target, so a crash never leaves half a file.
  */
@@ -32,7 +33,7 @@ public final class WeightsFile {
       DataOutputStream out = new DataOutputStream(bytes);
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
-      List<dev.lamina.optim.Parameter> ps = model.parameters();
+      List<dev.lamina.optim.Parameter> ps = model.tensors();
       out.writeInt(ps.size());
       for (dev.lamina.optim.Parameter p : ps) {
         byte[] name = p.name().getBytes(StandardCharsets.UTF_8);
@@ -73,7 +74,7 @@ public final class WeightsFile {
       if (buf.getInt() != MAGIC || buf.getInt() != VERSION) {
         throw new IllegalArgumentException("weights file " + path + " is not a Lamina weights file of version " + VERSION);
       }
-      List<dev.lamina.optim.Parameter> ps = model.parameters();
+      List<dev.lamina.optim.Parameter> ps = model.tensors();
       int count = buf.getInt();
       if (count != ps.size()) {
         throw new IllegalArgumentException("weights file " + path + " has " + count + " tensors, the model has " + ps.size());

@@ -5,7 +5,8 @@ package dev.lamina.spec;
  * validated in its constructor; {@link #name()} is the optional user-given layer name.
  */
 public sealed interface LayerSpec
-    permits DenseSpec, DropoutSpec, ActivationLayerSpec, LeakyReluSpec, PReluSpec, EluSpec {
+    permits DenseSpec, DropoutSpec, ActivationLayerSpec, LeakyReluSpec, PReluSpec, EluSpec, BatchNormalizationSpec,
+    LayerNormalizationSpec {
   /** The user's name for this layer, or null for Keras's automatic {@code dense_1} style names. */
   String name();
 

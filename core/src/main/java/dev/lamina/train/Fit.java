@@ -17,8 +17,10 @@ import java.util.List;
  * @param validationSplit fraction of rows held out for validation, in [0, 1)
  * @param shuffle whether to reshuffle the training rows every epoch
  * @param callbacks callbacks by name and arguments
+ * @param classWeight Keras's {@code class_weight} (see {@link ClassWeight}), or null for none
  */
-public record Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks) {
+public record Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks,
+    ClassWeight classWeight) {
   /** Keras's default batch size. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -37,6 +39,11 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
     callbacks = callbacks == null ? List.of() : List.copyOf(callbacks);
   }
 
+  /** A fit without class weights (the form before {@code class_weight} existed). */
+  public Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks) {
+    this(epochs, batchSize, validationSplit, shuffle, callbacks, null);
+  }
+
   /** A fit of {@code n} epochs with Keras's other defaults. */
   public static Fit epochs(int n) {
     return new Fit(n, DEFAULT_BATCH_SIZE, 0.0, true, List.of());
@@ -44,31 +51,55 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
 
   /** A copy with another batch size. */
   public Fit batchSize(int b) {
-    return new Fit(epochs, b, validationSplit, shuffle, callbacks);
+    return new Fit(epochs, b, validationSplit, shuffle, callbacks, classWeight);
   }
 
   /** A copy with another validation split. */
   public Fit validationSplit(double v) {
-    return new Fit(epochs, batchSize, v, shuffle, callbacks);
+    return new Fit(epochs, batchSize, v, shuffle, callbacks, classWeight);
   }
 
   /** A copy with shuffling on or off. */
   public Fit shuffle(boolean s) {
-    return new Fit(epochs, batchSize, validationSplit, s, callbacks);
+    return new Fit(epochs, batchSize, validationSplit, s, callbacks, classWeight);
   }
 
   /** A copy with these callbacks. */
   public Fit callbacks(ComponentSpec... c) {
-    return new Fit(epochs, batchSize, validationSplit, shuffle, List.of(c));
+    return new Fit(epochs, batchSize, validationSplit, shuffle, List.of(c), classWeight);
   }
 
   /** A copy with these callbacks. */
   public Fit callbacks(List<ComponentSpec> c) {
-    return new Fit(epochs, batchSize, validationSplit, shuffle, c);
+    return new Fit(epochs, batchSize, validationSplit, shuffle, c, classWeight);
   }
 
   /** A copy with another number of epochs. */
   public Fit withEpochs(int n) {
-    return new Fit(n, batchSize, validationSplit, shuffle, callbacks);
+    return new Fit(n, batchSize, validationSplit, shuffle, callbacks, classWeight);
+  }
+
+  /** A copy with class weights ({@link ClassWeight#BALANCED} or {@link ClassWeight#of}); null for none. */
+  public Fit classWeight(ClassWeight w) {
+    return new Fit(epochs, batchSize, validationSplit, shuffle, callbacks, w);
+  }
+
+  /** A copy with explicit class weights, e.g. {@code Map.of(0, 1.0, 1, 3.9)}. */
+  public Fit classWeight(java.util.Map<Integer, Double> w) {
+    return classWeight(ClassWeight.of(w));
+  }
+
+  /** A copy with {@code class_weight: balanced}. */
+  public Fit balancedClassWeight() {
+    return classWeight(ClassWeight.BALANCED);
+  }
+
+  /**
+   * The first validation row when {@code validation_split} holds out the last fraction of
+   * {@code rows} (Keras's {@code split_at = floor(rows * (1 - validation_split))}); {@code rows}
+   * when there is no split.
+   */
+  public int validationStart(int rows) {
+    return validationSplit == 0 ? rows : (int) Math.floor(rows * (1 - validationSplit));
   }
 }

@@ -2,10 +2,12 @@ package dev.lamina.fluent;
 
 import dev.lamina.model.Model;
 import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DropoutSpec;
 import dev.lamina.spec.EluSpec;
+import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.ModelSpec;
@@ -101,6 +103,31 @@ public final class SequentialBuilder {
     return this;
   }
 
+  /** Adds Keras's {@code BatchNormalization()} with its defaults (momentum 0.99, epsilon 0.001). */
+  public SequentialBuilder batchNormalization() {
+    return batchNormalization(b -> b);
+  }
+
+  /**
+   * Adds {@code BatchNormalization} configured from its defaults, e.g.
+   * {@code .batchNormalization(b -> b.withMomentum(0.9))}.
+   */
+  public SequentialBuilder batchNormalization(UnaryOperator<BatchNormalizationSpec> config) {
+    layers.add(Layers.at(layers.size(), () -> config.apply(BatchNormalizationSpec.DEFAULT)));
+    return this;
+  }
+
+  /** Adds Keras's {@code LayerNormalization()} with its defaults (epsilon 0.001). */
+  public SequentialBuilder layerNormalization() {
+    return layerNormalization(l -> l);
+  }
+
+  /** Adds {@code LayerNormalization} configured from its defaults. */
+  public SequentialBuilder layerNormalization(UnaryOperator<LayerNormalizationSpec> config) {
+    layers.add(Layers.at(layers.size(), () -> config.apply(LayerNormalizationSpec.DEFAULT)));
+    return this;
+  }
+
   /** Adds a layer spec as it is. */
   public SequentialBuilder add(LayerSpec layer) {
     layers.add(layer);
@@ -119,6 +146,22 @@ public final class SequentialBuilder {
   /** Keras's {@code compile} with typed components (for example {@code Optimizers.adam(0.01)}). */
   public SequentialBuilder compile(ComponentSpec optimizer, ComponentSpec loss, List<ComponentSpec> metrics) {
     this.compile = new CompileSpec(optimizer, loss, metrics);
+    return this;
+  }
+
+  /**
+   * Keras's {@code compile(..., weighted_metrics=[...])}: metrics weighted by the sample and class
+   * weights, after {@link #compile(String, String, String...)}.
+   */
+  public SequentialBuilder weightedMetrics(String... metrics) {
+    if (compile == null) {
+      throw new IllegalStateException("call compile(optimizer, loss, metrics...) before weightedMetrics");
+    }
+    List<ComponentSpec> ms = new ArrayList<>();
+    for (String m : metrics) {
+      ms.add(ComponentSpec.of(m));
+    }
+    this.compile = new CompileSpec(compile.optimizer(), compile.loss(), compile.metrics(), ms);
     return this;
   }
 

@@ -36,7 +36,8 @@ import java.util.Map;
 /**
  * The {@code model.lamina} format: one UTF-8 JSON document holding the format name and version,
  * the run spec as YAML (readable, and read back by the same reader as {@code model.yaml}), the
- * fitted data pipeline, the threshold, provenance, and every weight tensor (name, shape, and its
+ * fitted data pipeline, the threshold, provenance, and every weight tensor, trainable ones first and
+ * then non-trainable state such as moving statistics (name, shape, and its
  * IEEE-754 doubles, big-endian, base64) - followed by a last line {@code sha256 <hex>} over all the
  * bytes before it.
  *
@@ -80,7 +81,7 @@ public final class ModelFile {
     root.put("threshold", threshold);
     root.set("info", JSON.valueToTree(info == null ? Map.of() : info));
     ArrayNode tensors = root.putArray("tensors");
-    for (Parameter p : model.parameters()) {
+    for (Parameter p : model.tensors()) {
       ObjectNode t = tensors.addObject();
       t.put("name", p.name());
       ArrayNode shape = t.putArray("shape");
@@ -150,7 +151,7 @@ public final class ModelFile {
     if (!model.isBuilt()) {
       throw corrupt(file, "its spec has no input_dim");
     }
-    readTensors(file, root.path("tensors"), model.parameters());
+    readTensors(file, root.path("tensors"), model.tensors());
     FittedPipeline pipeline = null;
     if (!root.path("pipeline").isNull() && !root.path("pipeline").isMissingNode()) {
       try {

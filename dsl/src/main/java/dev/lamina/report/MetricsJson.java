@@ -9,7 +9,11 @@ import java.util.Map;
  * <p>The keys the command line writes are {@value #TEST_LOSS}, {@code test_<metric>} for each
  * compiled metric (for example {@value #TEST_ACCURACY}, the value of Keras's
  * {@code model.evaluate(x_test, y_test)}), {@value #TRAIN_SECONDS} and {@value #EPOCHS_RUN}; any
- * other entry is written as well. Keys keep the map's iteration order (pass a
+ * other entry is written as well. Classification runs add the keys of
+ * {@link dev.lamina.run.TestReport} ({@code test_confusion_matrix}, {@code test_precision},
+ * {@code test_recall}, {@code test_f1}, {@code test_roc_auc}, {@code test_pr_auc}: exact values
+ * from every test score, the AUCs rank-based with ties averaged, not Keras's 200-bucket
+ * approximation), {@code threshold} and {@code threshold_strategy}. Keys keep the map's iteration order (pass a
  * {@link java.util.LinkedHashMap}), so the file is stable from run to run.
  *
  * <p>Values may be numbers, strings, booleans, null, nested maps, lists or {@code double[]}.

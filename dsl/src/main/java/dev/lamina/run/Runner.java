@@ -30,7 +30,12 @@ import java.util.function.Consumer;
  * One whole run of a spec, the job behind {@code java -jar builder.jar model.yaml}: prepare the
  * data, build and train the model, evaluate it on the test rows, and write the run folder
  * ({@code metrics.json}, {@code history.csv}, {@code history.json}, {@code loss.png}, one plot per
- * metric, {@code model.lamina}, {@code predictions.csv}).
+ * metric, {@code model.lamina}, {@code predictions.csv}), and for classifiers the test report of
+ * {@link TestReport} ({@code roc.png}, {@code pr.png}, {@code thresholds.csv} for binary models).
+ *
+ * <p>A threshold chosen by {@code predict: {threshold: best_f1}} or {@code {recall: r}} is chosen
+ * after training on the validation rows (the last {@code validation_split} of the training rows),
+ * never on the test rows, and saved in {@code model.lamina}, so {@code predict} uses it.
  */
 public final class Runner {
   private Runner() {}
@@ -66,27 +71,47 @@ public final class Runner {
     log.accept(model.summary());
 
     boolean oneHot = "categorical_crossentropy".equals(model.lossName()) && model.outputWidth() > 1;
+    ThresholdStrategy strategy = spec.predict().strategy();
+    if (strategy.chosen()) {
+      checkChosenThreshold(strategy, fit, model, data);
+    }
     Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
+    if (data.wTrain() != null) {
+      train = train.withWeights(data.wTrain());
+    }
     long start = System.nanoTime();
     History history = model.fit(train, null, fit, progress.toArray(new Callback[0]));
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    Map<String, Object> metrics = new LinkedHashMap<>();
     double threshold = spec.predict().threshold();
-    if (data.xTest().length > 0) {
-      Dataset test = targets(data.xTest(), data.yTest(), oneHot, model.outputWidth());
-      model.evaluate(test, fit.batchSize()).forEach((k, v) -> metrics.put("test_" + k, v));
+    if (strategy.chosen()) {
+      threshold = chooseOnValidation(strategy, fit, model, data);
     }
-    metrics.put("train_seconds", seconds);
-    metrics.put("epochs_run", history.epochs());
-    metrics.put("seed", model.seed());
-    metrics.put("train_rows", data.xTrain().length);
-    metrics.put("test_rows", data.xTest().length);
-    metrics.put("threshold", threshold);
-
     Path out = options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
+    Map<String, Object> metrics = new LinkedHashMap<>();
     try {
       Files.createDirectories(out);
+      if (data.xTest().length > 0) {
+        Dataset test = targets(data.xTest(), data.yTest(), oneHot, model.outputWidth());
+        if (data.wTest() != null) {
+          test = test.withWeights(data.wTest());
+        }
+        model.evaluate(test, fit.batchSize()).forEach((k, v) -> metrics.put("test_" + k, v));
+        if (TestReport.isBinary(model, data.yTest())) {
+          TestReport.binary(model.predictProbabilities(data.xTest()), data.yTest(), threshold, metrics, out);
+        } else if (model.outputWidth() > 1) {
+          TestReport.multiClass(model.predictFlat(flatten(data.xTest()), data.xTest().length), model.outputWidth(),
+              data.yTest(), metrics);
+        }
+      }
+      metrics.put("train_seconds", seconds);
+      metrics.put("epochs_run", history.epochs());
+      metrics.put("seed", model.seed());
+      metrics.put("train_rows", data.xTrain().length);
+      metrics.put("test_rows", data.xTest().length);
+      metrics.put("threshold", threshold);
+      metrics.put("threshold_strategy", strategy.describe());
+
       MetricsJson.write(out.resolve("metrics.json"), metrics);
       HistoryFiles.writeCsv(out.resolve("history.csv"), history.asMap());
       HistoryFiles.writeJson(out.resolve("history.json"), history.asMap());
@@ -106,6 +131,56 @@ public final class Runner {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
     }
     return new RunResult(model, history, metrics, out);
+  }
+
+  /** A chosen threshold needs a binary model and validation rows; say so before training. */
+  private static void checkChosenThreshold(ThresholdStrategy strategy, Fit fit, Model model, PreparedData data) {
+    if (model.outputWidth() != 1) {
+      throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " needs a binary model with one "
+          + "sigmoid output; this model has " + model.outputWidth() + " outputs and predicts the arg-max class");
+    }
+    int n = data.xTrain().length;
+    int start = fit.validationStart(n);
+    if (fit.validationSplit() == 0 || start >= n) {
+      throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " is chosen on the validation "
+          + "split, never on the test rows, but fit has no validation_split. Add fit: {validation_split: 0.2}, or "
+          + "give a fixed threshold such as threshold: 0.5");
+    }
+    boolean positive = false;
+    for (int i = start; i < n; i++) {
+      positive |= data.yTrain()[i] == 1;
+    }
+    if (!positive) {
+      throw new SpecException("predict.threshold", "the validation split (the last " + (n - start) + " training rows) "
+          + "has no row of class 1, so threshold: " + strategy.describe() + " cannot be chosen on it. Use a larger "
+          + "validation_split or a fixed threshold");
+    }
+  }
+
+  /**
+   * The threshold {@code strategy} picks on the validation rows: the same last fraction of the
+   * training rows that {@code fit} held out (Keras's {@code validation_split}), never a test row.
+   */
+  static double chooseOnValidation(ThresholdStrategy strategy, Fit fit, Model model, PreparedData data) {
+    int n = data.xTrain().length;
+    int start = fit.validationStart(n);
+    double[][] x = java.util.Arrays.copyOfRange(data.xTrain(), start, n);
+    double[] y = java.util.Arrays.copyOfRange(data.yTrain(), start, n);
+    double t = strategy.choose(model.predictProbabilities(x), y);
+    if (!(t > 0 && t < 1)) {
+      throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " chose " + t
+          + " on the validation rows, outside (0, 1); use a fixed threshold");
+    }
+    return t;
+  }
+
+  private static double[] flatten(double[][] x) {
+    int w = x.length == 0 ? 0 : x[0].length;
+    double[] out = new double[x.length * w];
+    for (int i = 0; i < x.length; i++) {
+      System.arraycopy(x[i], 0, out, i * w, w);
+    }
+    return out;
   }
 
   private static Path resolve(Path base, String file, String key) {

@@ -34,6 +34,9 @@ record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, Fi
     checkExist(file, header, "one_hot", spec.oneHot());
     checkExist(file, header, "label_encode", spec.labelEncode());
     checkExist(file, header, "fill_missing", new ArrayList<>(spec.fillMissing().keySet()));
+    if (spec.sampleWeight() != null) {
+      checkExist(file, header, "sample_weight", List.of(spec.sampleWeight()));
+    }
     checkUnique(file, "features", spec.features());
 
     List<String> inputs = new ArrayList<>();
@@ -41,7 +44,7 @@ record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, Fi
       inputs.addAll(spec.features());
     } else {
       for (String c : header) {
-        if (!c.equals(target) && !spec.drop().contains(c)) {
+        if (!c.equals(target) && !spec.drop().contains(c) && !c.equals(spec.sampleWeight())) {
           inputs.add(c);
         }
       }

@@ -21,10 +21,13 @@ import java.util.Map;
  * @param stratify whether the test split keeps the label proportions
  * @param fillMissing per column: a number, or {@code mean}, {@code median} or {@code mode}
  *     (computed on the training split); columns not named make a missing value an error
+ * @param sampleWeight a numeric column holding each row's sample weight (Keras's
+ *     {@code fit(sample_weight=...)}), or null; it is not a feature, and every value must be a
+ *     finite number &gt;= 0
  */
 public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
-    boolean stratify, Map<String, Object> fillMissing) {
+    boolean stratify, Map<String, Object> fillMissing, String sampleWeight) {
   /** The scalings the pipeline knows. */
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
@@ -55,5 +58,20 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     if (testCsv != null && testSplit > 0) {
       throw new SpecException("test_split", "with test_csv the test rows come from that file: set test_split: 0 or remove test_csv");
     }
+    if (sampleWeight != null && sampleWeight.equals(target)) {
+      throw new SpecException("sample_weight", "the sample_weight column cannot be the target '" + target + "'");
+    }
+    if (sampleWeight != null && features.contains(sampleWeight)) {
+      throw new SpecException("sample_weight", "the sample_weight column '" + sampleWeight
+          + "' cannot also be a feature: remove it from features");
+    }
+  }
+
+  /** A data section without a sample-weight column. */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing) {
+    this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
+        null);
   }
 }

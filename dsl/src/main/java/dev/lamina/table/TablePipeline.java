@@ -77,9 +77,12 @@ public final class TablePipeline {
     double[][] xTrain = encode(pipeline, table, inputAt, split.train());
     double[] yTrain = pick(y, split.train());
     long[] trainRows = rowNumbers(table, split.train());
+    double[] weights = sampleWeights(table, spec.sampleWeight());
+    double[] wTrain = weights == null ? null : pick(weights, split.train());
     if (testTable == null) {
       return new PreparedData(xTrain, yTrain, encode(pipeline, table, inputAt, split.test()),
-          pick(y, split.test()), trainRows, rowNumbers(table, split.test()), pipeline.featureNames(), pipeline);
+          pick(y, split.test()), trainRows, rowNumbers(table, split.test()), pipeline.featureNames(), pipeline,
+          wTrain, weights == null ? null : pick(weights, split.test()));
     }
     int[] testAt = pipeline.locate(testTable.file(), testTable.header());
     int testTargetAt = testTable.indexOf(spec.target());
@@ -97,8 +100,36 @@ public final class TablePipeline {
       }
       yTest[i] = target.encode(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
     }
+    double[] wTest = spec.sampleWeight() != null && testTable.indexOf(spec.sampleWeight()) >= 0
+        ? sampleWeights(testTable, spec.sampleWeight()) : null;
     return new PreparedData(xTrain, yTrain, encode(pipeline, testTable, testAt, all), yTest,
-        trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline);
+        trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline, wTrain, wTest);
+  }
+
+  /**
+   * The {@code sample_weight} column of every row, or null when the spec names none. Each cell
+   * must be a finite number {@code >= 0} (Keras multiplies each row's loss by it).
+   */
+  private static double[] sampleWeights(CsvTable table, String column) {
+    if (column == null) {
+      return null;
+    }
+    int at = table.indexOf(column);
+    double[] w = new double[table.size()];
+    for (int i = 0; i < w.length; i++) {
+      String cell = table.row(i)[at];
+      if (Cells.isMissing(cell)) {
+        throw new DataException(table.file(), table.rowNumber(i), table.line(i), column,
+            "the sample weight is missing; give every row a weight (1 for an ordinary row)");
+      }
+      double v = Cells.parse(cell, table.file(), table.rowNumber(i), table.line(i), column);
+      if (!(v >= 0) || Double.isInfinite(v)) {
+        throw new DataException(table.file(), table.rowNumber(i), table.line(i), column,
+            "a sample weight must be a finite number >= 0, got " + cell.strip());
+      }
+      w[i] = v;
+    }
+    return w;
   }
 
   /**

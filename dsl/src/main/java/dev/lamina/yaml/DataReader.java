@@ -11,7 +11,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Reads the {@code data:} section into a {@link DataSpec}: {@code csv}, {@code test_csv},
  * {@code target}, {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
  * {@code label_encode}, {@code scale}, {@code test_split}, {@code stratify},
- * {@code fill_missing}. Column names are taken exactly as written (never put in snake_case).
+ * {@code fill_missing}, {@code sample_weight}. Column names are taken exactly as written (never put in snake_case).
  */
 final class DataReader {
   /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
@@ -43,6 +43,7 @@ final class DataReader {
     Node testSplit = m.take("test_split");
     Node stratify = m.take("stratify");
     Node fillMissing = m.take("fill_missing");
+    Node sampleWeight = m.take("sample_weight");
     m.finish();
     Boolean first = reader.bool(dropFirst, NodeReader.join(path, "drop_first"));
     Double split = reader.decimal(testSplit, NodeReader.join(path, "test_split"));
@@ -60,7 +61,8 @@ final class DataReader {
           reader.text(scale, NodeReader.join(path, "scale")),
           split == null ? DataSpec.DEFAULT_TEST_SPLIT : split,
           strat == null ? DEFAULT_STRATIFY : strat,
-          fills(fillMissing, NodeReader.join(path, "fill_missing")));
+          fills(fillMissing, NodeReader.join(path, "fill_missing")),
+          reader.text(sampleWeight, NodeReader.join(path, "sample_weight")));
     } catch (SpecException e) {
       throw reader.wrap(e, path);
     }

@@ -1,9 +1,11 @@
 package dev.lamina.yaml;
 
 import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.DropoutSpec;
 import dev.lamina.spec.EluSpec;
+import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.Names;
@@ -34,10 +36,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class LayerReader {
   /** Type keys as written in YAML, in the order errors list them. */
-  static final List<String> TYPES = List.of("dense", "dropout", "activation", "leaky_relu", "prelu", "elu");
+  static final List<String> TYPES = List.of("dense", "dropout", "activation", "leaky_relu", "prelu", "elu",
+      "batch_normalization", "layer_normalization");
   private static final Map<String, String> BY_SQUASHED = Map.of(
       "dense", "dense", "dropout", "dropout", "activation", "activation",
-      "leakyrelu", "leaky_relu", "prelu", "prelu", "elu", "elu");
+      "leakyrelu", "leaky_relu", "prelu", "prelu", "elu", "elu",
+      "batchnormalization", "batch_normalization", "layernormalization", "layer_normalization");
 
   /** Keras's Dense defaults, taken from the record so they are written once. */
   static final DenseSpec DEFAULTS = DenseSpec.of(1);
@@ -123,7 +127,8 @@ final class LayerReader {
     if (type == null) {
       throw reader.error(at, path, "unknown layer type '" + written + "' (known types: " + String.join(", ", TYPES)
           + ")." + Names.didYouMean(written, List.of("dense", "dropout", "activation", "leaky_relu", "LeakyReLU",
-          "prelu", "PReLU", "elu", "ELU")));
+          "prelu", "PReLU", "elu", "ELU", "batch_normalization", "BatchNormalization", "layer_normalization",
+          "LayerNormalization")));
     }
     return type;
   }
@@ -136,6 +141,8 @@ final class LayerReader {
         case "activation" -> activation(args);
         case "leaky_relu" -> leakyRelu(args);
         case "prelu" -> prelu(args);
+        case "batch_normalization" -> batchNormalization(args);
+        case "layer_normalization" -> layerNormalization(args);
         default -> elu(args);
       };
     } catch (SpecException e) {
@@ -218,6 +225,64 @@ final class LayerReader {
     m.finish();
     return new PReluSpec(components.read(init, NodeReader.join(p, "alpha_initializer")),
         reader.text(name, NodeReader.join(p, "name")));
+  }
+
+  private LayerSpec batchNormalization(MapReader m) {
+    String p = m.path();
+    Node axis = m.take("axis");
+    Node momentum = m.take("momentum");
+    Node epsilon = m.take("epsilon");
+    Node center = m.take("center");
+    Node scale = m.take("scale");
+    Node betaInit = m.take("beta_initializer");
+    Node gammaInit = m.take("gamma_initializer");
+    Node meanInit = m.take("moving_mean_initializer");
+    Node varInit = m.take("moving_variance_initializer");
+    Node name = m.take("name");
+    m.finish();
+    lastAxis(axis, NodeReader.join(p, "axis"));
+    BatchNormalizationSpec def = BatchNormalizationSpec.DEFAULT;
+    Double mo = reader.decimal(momentum, NodeReader.join(p, "momentum"));
+    Double ep = reader.decimal(epsilon, NodeReader.join(p, "epsilon"));
+    Boolean c = reader.bool(center, NodeReader.join(p, "center"));
+    Boolean s = reader.bool(scale, NodeReader.join(p, "scale"));
+    return new BatchNormalizationSpec(mo == null ? def.momentum() : mo, ep == null ? def.epsilon() : ep,
+        c == null ? def.center() : c, s == null ? def.scale() : s,
+        components.read(betaInit, NodeReader.join(p, "beta_initializer")),
+        components.read(gammaInit, NodeReader.join(p, "gamma_initializer")),
+        components.read(meanInit, NodeReader.join(p, "moving_mean_initializer")),
+        components.read(varInit, NodeReader.join(p, "moving_variance_initializer")),
+        reader.text(name, NodeReader.join(p, "name")));
+  }
+
+  private LayerSpec layerNormalization(MapReader m) {
+    String p = m.path();
+    Node axis = m.take("axis");
+    Node epsilon = m.take("epsilon");
+    Node center = m.take("center");
+    Node scale = m.take("scale");
+    Node betaInit = m.take("beta_initializer");
+    Node gammaInit = m.take("gamma_initializer");
+    Node name = m.take("name");
+    m.finish();
+    lastAxis(axis, NodeReader.join(p, "axis"));
+    LayerNormalizationSpec def = LayerNormalizationSpec.DEFAULT;
+    Double ep = reader.decimal(epsilon, NodeReader.join(p, "epsilon"));
+    Boolean c = reader.bool(center, NodeReader.join(p, "center"));
+    Boolean s = reader.bool(scale, NodeReader.join(p, "scale"));
+    return new LayerNormalizationSpec(ep == null ? def.epsilon() : ep, c == null ? def.center() : c,
+        s == null ? def.scale() : s,
+        components.read(betaInit, NodeReader.join(p, "beta_initializer")),
+        components.read(gammaInit, NodeReader.join(p, "gamma_initializer")),
+        reader.text(name, NodeReader.join(p, "name")));
+  }
+
+  /** Dense networks have one feature axis: Keras's default {@code axis: -1} (or 1) is the only one. */
+  private void lastAxis(Node axis, String path) {
+    Integer a = reader.wholeNumber(axis, path);
+    if (a != null && a != -1 && a != 1) {
+      throw reader.error(axis, path, "a dense network's rows have one feature axis: axis must be -1 (or 1), got " + a);
+    }
   }
 
   private LayerSpec elu(MapReader m) {

@@ -2,17 +2,22 @@ package dev.lamina.yaml;
 
 import dev.lamina.run.PredictSpec;
 import dev.lamina.run.RunSpec;
+import dev.lamina.run.ThresholdStrategy;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;
+import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataSpec;
+import dev.lamina.train.ClassWeight;
 import dev.lamina.train.Fit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a whole document: the top-level sections {@code name}, {@code seed}, {@code data},
@@ -93,11 +98,13 @@ final class RunReader {
     Node optimizer = m.take("optimizer");
     Node loss = m.take("loss");
     Node metrics = m.take("metrics");
+    Node weightedMetrics = m.take("weighted_metrics");
     m.finish();
     try {
       return new CompileSpec(components.read(optimizer, NodeReader.join(path, "optimizer")),
           components.read(loss, NodeReader.join(path, "loss")),
-          components.readList(metrics, NodeReader.join(path, "metrics")));
+          components.readList(metrics, NodeReader.join(path, "metrics")),
+          components.readList(weightedMetrics, NodeReader.join(path, "weighted_metrics")));
     } catch (SpecException e) {
       throw reader.wrap(e, path);
     }
@@ -113,6 +120,7 @@ final class RunReader {
     Node validationSplit = m.take("validation_split");
     Node shuffle = m.take("shuffle");
     Node callbacks = m.take("callbacks");
+    Node classWeight = m.take("class_weight");
     m.finish();
     Integer e = reader.wholeNumber(epochs, NodeReader.join(path, "epochs"));
     Integer b = reader.wholeNumber(batchSize, NodeReader.join(path, "batch_size"));
@@ -123,10 +131,44 @@ final class RunReader {
           b == null ? DEFAULT_FIT.batchSize() : b,
           v == null ? DEFAULT_FIT.validationSplit() : v,
           s == null ? DEFAULT_FIT.shuffle() : s,
-          components.readList(callbacks, NodeReader.join(path, "callbacks")));
+          components.readList(callbacks, NodeReader.join(path, "callbacks")),
+          classWeight(classWeight, NodeReader.join(path, "class_weight")));
     } catch (SpecException ex) {
       throw reader.wrap(ex, path);
     }
+  }
+
+  /** {@code class_weight: balanced} or {@code class_weight: {0: 1.0, 1: 3.9}}. */
+  private ClassWeight classWeight(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    if (node instanceof ScalarNode s) {
+      if (!ClassWeight.BALANCED_NAME.equals(Names.canonical(s.getValue()))) {
+        throw reader.error(s, path, "expected balanced or a map of class index to weight such as {0: 1.0, 1: 3.9}, got "
+            + NodeReader.describe(s) + "." + Names.didYouMean(s.getValue(), List.of(ClassWeight.BALANCED_NAME)));
+      }
+      return ClassWeight.BALANCED;
+    }
+    MapReader m = new MapReader(reader, node, path, "in class_weight", "class", false);
+    Map<Integer, Double> weights = new java.util.TreeMap<>();
+    for (String key : m.keys()) {
+      Node value = m.take(key);
+      int cls;
+      try {
+        cls = Integer.parseInt(key.strip());
+      } catch (NumberFormatException e) {
+        throw reader.error(m.keyMark(key), path, "class_weight keys are class indices 0, 1, 2, ..., got '" + key
+            + "'; text labels are numbered in sorted order");
+      }
+      Double w = reader.decimal(value, NodeReader.join(path, key));
+      if (w == null) {
+        throw reader.error(value == null ? m.keyMark(key) : SourceMark.of(value.getStartMark()), NodeReader.join(path, key),
+            "give class " + key + " a weight, e.g. " + key + ": 2.0");
+      }
+      weights.put(cls, w);
+    }
+    return ClassWeight.of(weights);
   }
 
   private PredictSpec predict(Node node, String path) {
@@ -136,8 +178,26 @@ final class RunReader {
     MapReader m = new MapReader(reader, node, path, "in predict", "key", true);
     Node threshold = m.take("threshold");
     m.finish();
-    Double t = reader.decimal(threshold, NodeReader.join(path, "threshold"));
+    String tp = NodeReader.join(path, "threshold");
     try {
+      if (threshold instanceof ScalarNode s && !NodeReader.isNull(s) && Tag.STR.equals(s.getTag())) {
+        if (!ThresholdStrategy.BEST_F1_NAME.equals(Names.canonical(s.getValue()))) {
+          throw reader.error(s, tp, "expected a number in (0, 1), best_f1 or {recall: 0.7}, got " + NodeReader.describe(s)
+              + "." + Names.didYouMean(s.getValue(), List.of(ThresholdStrategy.BEST_F1_NAME)));
+        }
+        return PredictSpec.chosen(ThresholdStrategy.BEST_F1);
+      }
+      if (threshold instanceof MappingNode) {
+        MapReader r = new MapReader(reader, threshold, tp, "in threshold", "key", true);
+        Node recall = r.take(ThresholdStrategy.RECALL_NAME);
+        r.finish();
+        Double target = reader.decimal(recall, NodeReader.join(tp, ThresholdStrategy.RECALL_NAME));
+        if (target == null) {
+          throw reader.error(threshold, tp, "a chosen threshold is {recall: 0.7}: give the recall to reach");
+        }
+        return PredictSpec.chosen(ThresholdStrategy.recall(target));
+      }
+      Double t = reader.decimal(threshold, tp);
       return new PredictSpec(t == null ? PredictSpec.DEFAULT_THRESHOLD : t);
     } catch (SpecException e) {
       throw reader.wrap(e, path);

@@ -1,18 +1,22 @@
 package dev.lamina.yaml;
 
 import dev.lamina.run.PredictSpec;
+import dev.lamina.run.ThresholdStrategy;
 import dev.lamina.run.RunSpec;
 import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.DropoutSpec;
 import dev.lamina.spec.EluSpec;
+import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.PReluSpec;
 import dev.lamina.table.DataSpec;
+import dev.lamina.train.ClassWeight;
 import dev.lamina.train.Fit;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +50,12 @@ public final class SpecWriter {
     fit(out, spec.fit());
     if (!spec.predict().equals(PredictSpec.DEFAULT)) {
       out.append("predict:\n");
-      line(out, "threshold", YamlText.number(spec.predict().threshold()));
+      ThresholdStrategy s = spec.predict().strategy();
+      line(out, "threshold", switch (s.kind()) {
+        case FIXED -> YamlText.number(spec.predict().threshold());
+        case BEST_F1 -> ThresholdStrategy.BEST_F1_NAME;
+        case RECALL -> "{" + ThresholdStrategy.RECALL_NAME + ": " + YamlText.number(s.targetRecall()) + "}";
+      });
     }
     return out.toString();
   }
@@ -89,6 +98,16 @@ public final class SpecWriter {
       }
     } else if (layer instanceof PReluSpec p) {
       component(args, "alpha_initializer", p.alphaInitializer(), LayerReader.PRELU_DEFAULTS.alphaInitializer());
+    } else if (layer instanceof BatchNormalizationSpec b) {
+      BatchNormalizationSpec def = BatchNormalizationSpec.DEFAULT;
+      if (Double.compare(b.momentum(), def.momentum()) != 0) {
+        arg(args, "momentum", YamlText.number(b.momentum()));
+      }
+      normalization(args, b.epsilon(), b.center(), b.scale(), b.betaInitializer(), b.gammaInitializer());
+      component(args, "moving_mean_initializer", b.movingMeanInitializer(), def.movingMeanInitializer());
+      component(args, "moving_variance_initializer", b.movingVarianceInitializer(), def.movingVarianceInitializer());
+    } else if (layer instanceof LayerNormalizationSpec l) {
+      normalization(args, l.epsilon(), l.center(), l.scale(), l.betaInitializer(), l.gammaInitializer());
     } else if (layer instanceof EluSpec e) {
       if (Double.compare(e.alpha(), EluSpec.DEFAULT_ALPHA) != 0) {
         arg(args, "alpha", YamlText.number(e.alpha()));
@@ -98,6 +117,22 @@ public final class SpecWriter {
       arg(args, "name", YamlText.text(layer.name()));
     }
     return args.isEmpty() ? layer.type() : layer.type() + ": {" + String.join(", ", args) + "}";
+  }
+
+  /** The arguments BatchNormalization and LayerNormalization share, each only when not Keras's default. */
+  private static void normalization(List<String> args, double epsilon, boolean center, boolean scale, ComponentSpec beta,
+      ComponentSpec gamma) {
+    if (Double.compare(epsilon, BatchNormalizationSpec.DEFAULT_EPSILON) != 0) {
+      arg(args, "epsilon", YamlText.number(epsilon));
+    }
+    if (!center) {
+      arg(args, "center", "false");
+    }
+    if (!scale) {
+      arg(args, "scale", "false");
+    }
+    component(args, "beta_initializer", beta, BatchNormalizationSpec.ZEROS);
+    component(args, "gamma_initializer", gamma, BatchNormalizationSpec.ONES);
   }
 
   private static void header(StringBuilder out, ModelSpec model) {
@@ -118,6 +153,7 @@ public final class SpecWriter {
       line(out, "optimizer", YamlText.component(c.optimizer()));
       line(out, "loss", YamlText.component(c.loss()));
       components(out, "metrics", c.metrics());
+      components(out, "weighted_metrics", c.weightedMetrics());
     }
   }
 
@@ -142,6 +178,7 @@ public final class SpecWriter {
       // DataSpec keeps fill_missing in an unordered map: sort so the output is stable.
       line(out, "fill_missing", YamlText.arguments(new TreeMap<>(d.fillMissing())));
     }
+    optional(out, "sample_weight", d.sampleWeight());
   }
 
   private static void fit(StringBuilder out, Fit f) {
@@ -158,6 +195,16 @@ public final class SpecWriter {
       line(out, "shuffle", String.valueOf(f.shuffle()));
     }
     components(out, "callbacks", f.callbacks());
+    if (f.classWeight() != null) {
+      ClassWeight cw = f.classWeight();
+      if (cw.balanced()) {
+        line(out, "class_weight", ClassWeight.BALANCED_NAME);
+      } else {
+        List<String> entries = new ArrayList<>();
+        cw.weights().forEach((k, v) -> entries.add(k + ": " + YamlText.number(v)));
+        line(out, "class_weight", "{" + String.join(", ", entries) + "}");
+      }
+    }
   }
 
   /** {@code [a, b]} when every component is a bare name, else one {@code - } line each. */

@@ -44,7 +44,7 @@ class SpecReaderErrorsTest {
   void unknownSectionKeyInsideASectionSuggestsTheClosest() {
     assertThat(error("layers: [{dense: {units: 1}}]\n" + COMPILE + "fit:\n  epochs: 2\n  batch: 4\n").getMessage())
         .isEqualTo("model.yaml:5:3: fit: unknown key 'batch' in fit (known keys: epochs, batch_size,"
-            + " validation_split, shuffle, callbacks). Did you mean batch_size?");
+            + " validation_split, shuffle, callbacks, class_weight). Did you mean batch_size?");
   }
 
   @Test
@@ -101,7 +101,7 @@ class SpecReaderErrorsTest {
   @Test
   void thresholdOutOfRangeIsPlacedAtTheValue() {
     assertThat(error("layers: [{dense: {units: 1}}]\n" + COMPILE + "predict: {threshold: 1}\n").getMessage())
-        .isEqualTo("model.yaml:3:22: predict.threshold: threshold must be in (0, 1), got 1.0");
+        .isEqualTo("model.yaml:3:22: predict.threshold: threshold must be in (0, 1), got 1.0; or write threshold: best_f1, or threshold: {recall: 0.7}");
   }
 
   @Test
@@ -195,7 +195,7 @@ class SpecReaderErrorsTest {
   void unknownLayerTypeListsTheKnownOnes() {
     assertThat(error("layers:\n  - dense: {units: 1}\n  - denze: {units: 1}\n" + COMPILE).getMessage())
         .isEqualTo("model.yaml:3:5: layers[1]: unknown layer type 'denze' (known types: dense, dropout, activation,"
-            + " leaky_relu, prelu, elu). Did you mean dense?");
+            + " leaky_relu, prelu, elu, batch_normalization, layer_normalization). Did you mean dense?");
   }
 
   @Test

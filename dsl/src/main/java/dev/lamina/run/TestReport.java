@@ -1,0 +1,99 @@
+package dev.lamina.run;
+
+import dev.lamina.metric.BinaryReport;
+import dev.lamina.metric.MultiClassReport;
+import dev.lamina.model.Model;
+import dev.lamina.report.CurvePlots;
+import dev.lamina.report.ThresholdsCsv;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The classification report of a run on its test rows, added to {@code metrics.json} and written
+ * beside it.
+ *
+ * <p>Binary models (one output, labels 0/1), at the threshold in use:
+ * {@value #CONFUSION_MATRIX} ({@code [[TN, FP], [FN, TP]]}), {@value #PRECISION},
+ * {@value #RECALL}, {@value #F1}, {@value #ACCURACY_AT_THRESHOLD}, and, over all thresholds,
+ * {@value #ROC_AUC} (exact, by ranks with ties averaged) and {@value #PR_AUC} (average
+ * precision) - not Keras's 200-bucket {@code AUC} approximation; plus {@code roc.png},
+ * {@code pr.png} and {@code thresholds.csv}. A compiled {@code precision} or {@code recall}
+ * metric's {@code test_} value is replaced by the one at the threshold in use (equal at 0.5).
+ *
+ * <p>Multi-class models: {@value #CONFUSION_MATRIX} (rows true class, columns predicted),
+ * {@value #PRECISION_PER_CLASS} and {@value #RECALL_PER_CLASS}.
+ */
+public final class TestReport {
+  /** Key of the confusion matrix. */
+  public static final String CONFUSION_MATRIX = "test_confusion_matrix";
+  /** Key of the precision at the threshold in use. */
+  public static final String PRECISION = "test_precision";
+  /** Key of the recall at the threshold in use. */
+  public static final String RECALL = "test_recall";
+  /** Key of the F1 at the threshold in use. */
+  public static final String F1 = "test_f1";
+  /** Key of the accuracy at the threshold in use (test_accuracy is Keras's, at 0.5). */
+  public static final String ACCURACY_AT_THRESHOLD = "test_accuracy_at_threshold";
+  /** Key of the exact ROC AUC. */
+  public static final String ROC_AUC = "test_roc_auc";
+  /** Key of the average precision. */
+  public static final String PR_AUC = "test_pr_auc";
+  /** Key of the per-class precision (multi-class). */
+  public static final String PRECISION_PER_CLASS = "test_precision_per_class";
+  /** Key of the per-class recall (multi-class). */
+  public static final String RECALL_PER_CLASS = "test_recall_per_class";
+
+  private TestReport() {}
+
+  /** Whether the model and labels make a binary problem (one output, every label 0 or 1). */
+  public static boolean isBinary(Model model, double[] labels) {
+    if (model.outputWidth() != 1) {
+      return false;
+    }
+    for (double y : labels) {
+      if (y != 0 && y != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Adds the binary keys to {@code metrics} and writes the curves and the threshold table to {@code out}. */
+  public static BinaryReport binary(double[] scores, double[] labels, double threshold, Map<String, Object> metrics,
+      Path out) {
+    BinaryReport r = BinaryReport.of(scores, labels, threshold);
+    metrics.put(CONFUSION_MATRIX, matrix(r.confusionMatrix()));
+    metrics.put(PRECISION, r.precision());
+    metrics.put(RECALL, r.recall());
+    metrics.put(F1, r.f1());
+    metrics.put(ACCURACY_AT_THRESHOLD, r.accuracy());
+    metrics.put(ROC_AUC, r.rocAuc());
+    metrics.put(PR_AUC, r.prAuc());
+    CurvePlots.writeRoc(out.resolve("roc.png"), r);
+    CurvePlots.writePr(out.resolve("pr.png"), r);
+    ThresholdsCsv.write(out.resolve("thresholds.csv"), r);
+    return r;
+  }
+
+  /** Adds the multi-class keys to {@code metrics}. */
+  public static void multiClass(double[] probabilities, int classes, double[] labels, Map<String, Object> metrics) {
+    MultiClassReport r = MultiClassReport.of(probabilities, classes, labels);
+    metrics.put(CONFUSION_MATRIX, matrix(r.confusionMatrix()));
+    metrics.put(PRECISION_PER_CLASS, r.precision());
+    metrics.put(RECALL_PER_CLASS, r.recall());
+  }
+
+  private static List<List<Long>> matrix(long[][] m) {
+    List<List<Long>> rows = new ArrayList<>();
+    for (long[] row : m) {
+      List<Long> r = new ArrayList<>();
+      for (long v : row) {
+        r.add(v);
+      }
+      rows.add(r);
+    }
+    return rows;
+  }
+}
