@@ -160,7 +160,7 @@ public final class Hdf5Writer {
       if (a.strings() != null) {
         index.put(a, objects.size() + 1);
         for (String s : a.strings()) {
-          objects.add(s.getBytes(a.utf8() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII));
+          objects.add(s.getBytes(StandardCharsets.UTF_8));
         }
       }
     }
@@ -299,7 +299,7 @@ public final class Hdf5Writer {
       space = (a.scalar() ? dataspace(new long[0], true) : dataspace(new long[] {a.strings().length}, false))
           .toByteArray();
       for (int i = 0; i < a.strings().length; i++) {
-        int len = a.strings()[i].getBytes(a.utf8() ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII).length;
+        int len = a.strings()[i].getBytes(StandardCharsets.UTF_8).length;
         data.u32(len).u64(heap).u32(firstIndex + i);
       }
     }

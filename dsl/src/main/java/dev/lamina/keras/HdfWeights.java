@@ -199,6 +199,9 @@ final class HdfWeights {
       throw fail("HDF5 attribute " + n.getPath() + "@" + name + " claims " + a.getSize() + " elements; at most "
           + MAX_ATTRIBUTE_ELEMENTS + " are read");
     }
+    if (a.getSize() == 0) {
+      return new String[0]; // Keras stores an empty name list as an empty float64 array
+    }
     Object v = a.getData();
     if (v instanceof String s) {
       return new String[] {s};
