@@ -78,7 +78,7 @@ public final class KerasImporter {
     } catch (RuntimeException e) {
       throw unreadable(weightsH5, e);
     }
-    return build(arch, w, "json+h5", root.path("keras_version").asText(null), configJson);
+    return build(arch, w, root.path("compile_config"), "json+h5", root.path("keras_version").asText(null), configJson);
   }
 
   private static KerasImport archive(Path file) {
@@ -116,7 +116,7 @@ public final class KerasImporter {
       throw unreadable(file, e);
     }
     String format = version != null && version.startsWith("2.") ? "keras2-archive" : "keras3";
-    return build(arch, w, format, version, file);
+    return build(arch, w, root.path("compile_config"), format, version, file);
   }
 
   private static KerasImport legacyH5(Path file) {
@@ -132,7 +132,9 @@ public final class KerasImporter {
       KerasArchitecture arch = KerasConfigReader.read(root, file.toString());
       double[][] w = HdfWeights.read(h5, arch, file.toString());
       String version = HdfWeights.stringAttribute(h5, "keras_version", file.toString());
-      return build(arch, w, "legacy-h5", version, file);
+      String training = HdfWeights.stringAttribute(h5, "training_config", file.toString());
+      JsonNode compile = training == null ? null : KerasJson.parse(training, "Keras model " + file + " training_config");
+      return build(arch, w, compile, "legacy-h5", version, file);
     } catch (KerasFormatException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -140,15 +142,19 @@ public final class KerasImporter {
     }
   }
 
-  private static KerasImport build(KerasArchitecture arch, double[][] weights, String format, String version, Path file) {
+  private static KerasImport build(KerasArchitecture arch, double[][] weights, JsonNode compileConfig, String format,
+      String version, Path file) {
+    KerasCompileReader.Result compile = KerasCompileReader.read(compileConfig, arch.spec());
+    dev.lamina.spec.ModelSpec spec = new dev.lamina.spec.ModelSpec(arch.spec().name(), null, arch.spec().layers(),
+        compile.spec());
     Model model;
     try {
-      model = Model.of(arch.spec());
+      model = Model.of(spec);
     } catch (SpecException e) {
       throw new KerasFormatException("cannot import Keras model " + file + ": " + e.getMessage(), e);
     }
     model.setWeights(weights);
-    return new KerasImport(model, format, version, arch.modelClass());
+    return new KerasImport(model, format, version, arch.modelClass(), compile.fromFile());
   }
 
   private static KerasFormatException unreadable(Path file, RuntimeException e) {

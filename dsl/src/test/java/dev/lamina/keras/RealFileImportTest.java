@@ -60,4 +60,17 @@ class RealFileImportTest {
     assertThat(((DenseSpec) m.spec().layers().get(2)).activation().name()).isEqualTo("sigmoid");
     assertThat(m.inputWidth()).isEqualTo(12);
   }
+
+  @Test
+  void compileSettingsAreReadFromBothFormats() {
+    for (var file : java.util.List.of(RealKerasFiles.archive(), RealKerasFiles.legacy())) {
+      KerasImport imp = KerasImporter.read(file);
+      assertThat(imp.compileFromFile()).isTrue();
+      var c = imp.model().spec().compile();
+      assertThat(c.optimizer().name()).isEqualTo("adam");
+      assertThat(c.optimizer().args()).containsEntry("learning_rate", 0.009999999776482582);
+      assertThat(c.loss().name()).isEqualTo("binary_crossentropy");
+      assertThat(c.metrics()).extracting(m -> m.name()).containsExactly("accuracy");
+    }
+  }
 }
