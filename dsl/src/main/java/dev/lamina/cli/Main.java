@@ -34,7 +34,10 @@ public final class Main implements Runnable {
     // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The
     // command line has no logging, so select SLF4J's own no-op provider unless the user chose one.
     if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOPServiceProvider");
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
