@@ -13,14 +13,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "builder.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Build, train and compare dense neural networks from a Keras-style YAML spec.", ""},
-    subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class},
+    subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class,
+        ImportCommand.class, ExportCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (run again with --debug and report it)",
         "  2  invalid spec or command line", "  3  invalid data (CSV or model file)", "",
         "Examples:", "  java -jar builder.jar examples/churn/model.yaml",
-        "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform new.csv"})
+        "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform new.csv",
+        "  java -jar builder.jar import churn.keras --out churn-imported"})
 public final class Main implements Runnable {
-  private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "help");
+  private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "import", "export", "help");
 
   @Override
   public void run() {
@@ -29,6 +31,14 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The
+    // command line has no logging, so select SLF4J's own no-op provider unless the user chose one.
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
     System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

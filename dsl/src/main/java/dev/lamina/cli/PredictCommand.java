@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
     description = {"Score the rows of a CSV with a saved model. MODEL is a model.lamina file or a run folder.",
         "The rows go through the same pipeline the model was trained with (columns, categories, scaling);",
-        "the target column may be absent. Output: row,probability,predicted_class[,true_label]."},
+        "the target column may be absent. Output: row,probability,predicted_class[,true_label].",
+        "A model without a pipeline (imported from Keras) reads its N inputs as they are from the first N numeric",
+        "columns, or from the columns named by --features; multi-class output: row,p_0..p_k,predicted_class."},
     footer = {"", "Examples:", "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform data/churn.csv",
         "  java -jar builder.jar predict model.lamina new.csv --threshold 0.3 --out scored.csv"})
 final class PredictCommand implements Callable<Integer> {
@@ -35,6 +37,11 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "output CSV (default: predictions.csv beside the input)")
   Path out;
 
+  @Option(names = "--features", split = ",", paramLabel = "a,b,c",
+      description = "for a model without a data pipeline (an imported Keras model): the input columns, in order"
+          + " (default: the first N numeric columns, N = the model's input width)")
+  java.util.List<String> features;
+
   @Option(names = "--debug", description = "print stack traces of errors")
   boolean debug;
 
@@ -47,7 +54,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
-    Predictor.Summary s = Predictor.predict(saved, csv, target, t);
+    Predictor.Summary s = Predictor.predict(saved, csv, target, t, features);
     out.println("scored " + s.rows() + " rows (" + s.positives() + " predicted positive at threshold " + t + ") -> " + target);
     return ExitCode.OK;
   }

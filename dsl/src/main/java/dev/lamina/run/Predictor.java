@@ -6,9 +6,12 @@ import dev.lamina.persist.SavedModel;
 import dev.lamina.report.PredictionsWriter;
 import dev.lamina.table.DataException;
 import dev.lamina.table.FittedPipeline;
+import dev.lamina.table.RawFeatures;
+import dev.lamina.table.RowSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Scores a CSV with a saved model in constant memory: rows stream through the model's fitted
@@ -28,17 +31,25 @@ public final class Predictor {
    */
   public record Summary(long rows, long positives) {}
 
-  /**
-   * Scores {@code csv} into {@code out}.
-   *
-   * @throws ModelFileException when the model has no fitted data pipeline
-   */
+  /** Scores {@code csv} into {@code out}, reading the rows through the model's pipeline. */
   public static Summary predict(SavedModel saved, Path csv, Path out, double threshold) {
+    return predict(saved, csv, out, threshold, null);
+  }
+
+  /**
+   * Scores {@code csv} into {@code out}. A model with a fitted data pipeline reads the rows through
+   * it; a model without one (an imported Keras model) reads the columns named in {@code features},
+   * or else the first N numeric columns (N = the model's input width), as they are.
+   *
+   * @param features input column names for a model without a pipeline, or null
+   * @throws ModelFileException when {@code features} is given for a model that has a pipeline
+   */
+  public static Summary predict(SavedModel saved, Path csv, Path out, double threshold, List<String> features) {
     Model model = saved.model();
     FittedPipeline pipeline = saved.pipeline();
-    if (pipeline == null) {
-      throw new ModelFileException("the model has no fitted data pipeline, so it cannot read raw CSV rows: "
-          + "train it with a data section, or score it from Java with Model.predict");
+    if (pipeline != null && features != null) {
+      throw new ModelFileException("--features is for models without a data pipeline; this model reads its columns "
+          + pipeline.inputColumns() + " through the pipeline it was trained with");
     }
     int in = model.inputWidth();
     int classes = model.outputWidth();
@@ -47,20 +58,25 @@ public final class Predictor {
     double[] truth = new double[CHUNK];
     long[] counts = new long[2];
     int[] fill = {0};
-    boolean withTarget = pipeline.hasTargetColumn(csv);
+    boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
     try (PredictionsWriter w = PredictionsWriter.open(out, withTarget, classes, threshold)) {
+      RowSink sink = (rowNumber, f, target) -> {
+        int k = fill[0];
+        System.arraycopy(f, 0, x, k * in, in);
+        rows[k] = rowNumber;
+        truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+        fill[0] = k + 1;
+        if (fill[0] == CHUNK) {
+          flush(model, x, rows, truth, CHUNK, w, threshold, counts);
+          fill[0] = 0;
+        }
+      };
       try {
-        pipeline.transform(csv, (rowNumber, f, target) -> {
-          int k = fill[0];
-          System.arraycopy(f, 0, x, k * in, in);
-          rows[k] = rowNumber;
-          truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
-          fill[0] = k + 1;
-          if (fill[0] == CHUNK) {
-            flush(model, x, rows, truth, CHUNK, w, threshold, counts);
-            fill[0] = 0;
-          }
-        });
+        if (pipeline != null) {
+          pipeline.transform(csv, sink);
+        } else {
+          RawFeatures.stream(csv, in, features, sink);
+        }
         flush(model, x, rows, truth, fill[0], w, threshold, counts);
       } catch (RuntimeException | IOException e) {
         w.abort(); // never leave half a predictions file, nor replace a previous one
