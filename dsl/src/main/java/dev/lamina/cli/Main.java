@@ -13,14 +13,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "builder.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Build, train and compare dense neural networks from a Keras-style YAML spec.", ""},
-    subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class},
+    subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class,
+        InspectCommand.class, SweepCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (run again with --debug and report it)",
         "  2  invalid spec or command line", "  3  invalid data (CSV or model file)", "",
         "Examples:", "  java -jar builder.jar examples/churn/model.yaml",
         "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform new.csv"})
 public final class Main implements Runnable {
-  private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "help");
+  private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "inspect", "sweep", "help");
 
   @Override
   public void run() {
