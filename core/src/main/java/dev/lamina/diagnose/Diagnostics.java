@@ -135,23 +135,17 @@ public final class Diagnostics {
 
   private static List<String> warnings(List<LayerStats> stats, List<Dense> dense) {
     List<String> out = new ArrayList<>();
-    for (int k = 0; k < stats.size() - 1; k++) {
-      LayerStats s = stats.get(k);
-      double r = s.errorStdRatio();
-      if (r < VANISHING_RATIO) {
-        out.add(where(s) + "gradient std is " + Diagnosis.sci(r, 2) + " of the output layer's: vanishing; "
-            + advice(s, dense.get(k).activation()));
-      } else if (r > EXPLODING_RATIO) {
-        out.add(where(s) + "gradient std is " + Diagnosis.sci(r, 2) + " times the output layer's: exploding; "
-            + advice(s, dense.get(k).activation()));
-      }
-    }
+    // The worst vanishing (or exploding) layer gets the full sentence; the others are listed after
+    // it in one line, so a 20-layer network does not print 20 near-identical warnings.
+    signalWarning(out, stats, dense, true);
+    signalWarning(out, stats, dense, false);
     for (int k = 0; k < stats.size(); k++) {
       LayerStats s = stats.get(k);
       if (s.deadFraction() > 0) {
         int deadUnits = (int) Math.round(s.deadFraction() * s.fanOut());
         out.add(where(s) + deadUnits + " of " + s.fanOut() + " units (" + pct(s.deadFraction())
-            + ") are dead on this batch (never positive): they pass no gradient and may never recover");
+            + (deadUnits == 1 ? ") is" : ") are") + " dead on this batch (never positive): they pass no gradient and may "
+            + "never recover");
       }
       if (s.saturatedFraction() > SATURATED_WARNING) {
         out.add(where(s) + pct(s.saturatedFraction()) + " of outputs are saturated (derivative near 0); "
@@ -165,6 +159,40 @@ public final class Diagnostics {
       }
     }
     return out;
+  }
+
+  private static void signalWarning(List<String> out, List<LayerStats> stats, List<Dense> dense, boolean vanishing) {
+    List<Integer> hit = new ArrayList<>();
+    int worst = -1;
+    for (int k = 0; k < stats.size() - 1; k++) {
+      double r = stats.get(k).errorStdRatio();
+      if (vanishing ? r < VANISHING_RATIO : r > EXPLODING_RATIO) {
+        hit.add(k);
+        if (worst < 0 || (vanishing ? r < stats.get(worst).errorStdRatio() : r > stats.get(worst).errorStdRatio())) {
+          worst = k;
+        }
+      }
+    }
+    if (worst < 0) {
+      return;
+    }
+    LayerStats w = stats.get(worst);
+    out.add(where(w) + "gradient std is " + Diagnosis.sci(w.errorStdRatio(), 2) + (vanishing ? " of" : " times")
+        + " the output layer's: " + (vanishing ? "vanishing" : "exploding") + "; " + advice(w, dense.get(worst).activation()));
+    if (hit.size() > 1) {
+      List<String> others = new ArrayList<>();
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = 0;
+      for (int k : hit) {
+        if (k != worst) {
+          others.add(Integer.toString(stats.get(k).index()));
+          lo = Math.min(lo, stats.get(k).errorStdRatio());
+          hi = Math.max(hi, stats.get(k).errorStdRatio());
+        }
+      }
+      out.add("layers " + String.join(", ", others) + (vanishing ? " also vanish" : " also explode") + ": gradient std "
+          + Diagnosis.sci(lo, 2) + " to " + Diagnosis.sci(hi, 2) + (vanishing ? " of" : " times") + " the output layer's");
+    }
   }
 
   private static String advice(LayerStats s, Activation act) {

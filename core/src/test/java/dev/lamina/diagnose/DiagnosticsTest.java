@@ -122,7 +122,7 @@ class DiagnosticsTest {
   @Test
   void aReluUnitNeverPositiveOnTheBatchIsDead() {
     assertThat(diagnosis.layers().get(0).deadFraction()).isEqualTo(0.5);
-    assertThat(diagnosis.warnings()).anyMatch(w -> w.startsWith("layer 0 (relu): 1 of 2 units (50%) are dead"));
+    assertThat(diagnosis.warnings()).anyMatch(w -> w.startsWith("layer 0 (relu): 1 of 2 units (50%) is dead"));
   }
 
   @Test
