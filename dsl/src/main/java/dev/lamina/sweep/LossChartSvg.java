@@ -15,16 +15,32 @@ final class LossChartSvg {
   private static final int RIGHT = 190;
   private static final int TOP = 36;
   private static final int BOTTOM = 48;
+  private static final double OFF_SCALE_FACTOR = 3;
   private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
       "#17becf", "#7f7f7f", "#bcbd22"};
 
   private LossChartSvg() {}
 
   static String render(String title, List<CellStats> cells) {
+    // A cell whose losses are orders of magnitude above the others (a blown-up but finite run)
+    // would flatten every other curve into a line: a cell whose lowest mean stays above 3x the
+    // median cell's peak is left out of the plot and marked "(off scale)" in the legend, and the
+    // axis is capped there.
+    double cap = OFF_SCALE_FACTOR * medianPeak(cells);
+    boolean[] offScale = new boolean[cells.size()];
     int length = 0;
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (CellStats c : cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      CellStats c = cells.get(i);
+      double lowest = Double.POSITIVE_INFINITY;
+      for (double v : c.curveMean()) {
+        lowest = Math.min(lowest, v);
+      }
+      offScale[i] = Double.isFinite(cap) && lowest > cap;
+      if (offScale[i]) {
+        continue;
+      }
       length = Math.max(length, c.curveMean().length);
       for (int e = 0; e < c.curveMean().length; e++) {
         double m = c.curveMean()[e];
@@ -46,6 +62,11 @@ final class LossChartSvg {
           + "every run diverged or failed</text>%n</svg>%n", LEFT, HEIGHT / 2));
       return sb.toString();
     }
+    if (Double.isFinite(cap)) {
+      hi = Math.min(hi, cap);
+    }
+    // Losses are never negative; a wide band must not stretch the axis below 0.
+    lo = Math.max(lo, 0);
     if (hi - lo < 1e-9) {
       hi = lo + 1e-3;
     }
@@ -57,6 +78,9 @@ final class LossChartSvg {
     Scale sx = new Scale(1, Math.max(length, 2), LEFT, LEFT + plotW);
     Scale sy = new Scale(lo, hi, TOP + plotH, TOP);
     axes(sb, sx, sy, length, lo, hi, plotW, plotH);
+    sb.append(String.format(Locale.ROOT, "<clipPath id=\"%s\"><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></clipPath>%n"
+        + "<g clip-path=\"url(#%s)\">%n", clipId(title), LEFT, TOP, plotW, plotH, clipId(title)));
+    StringBuilder legend = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
       CellStats c = cells.get(i);
       String color = COLORS[i % COLORS.length];
@@ -70,7 +94,7 @@ final class LossChartSvg {
       for (int e = m.length - 1; e >= 0; e--) {
         band.append(pt(sx.at(e + 1), sy.at(m[e] - c.curveSd()[e])));
       }
-      if (m.length > 0) {
+      if (m.length > 0 && !offScale[i]) {
         sb.append("<polygon points=\"").append(band.toString().trim()).append("\" fill=\"").append(color)
             .append("\" fill-opacity=\"0.15\" stroke=\"none\"/>\n");
         sb.append("<polyline points=\"").append(line.toString().trim()).append("\" fill=\"none\" stroke=\"")
@@ -79,12 +103,36 @@ final class LossChartSvg {
       int ly = TOP + 14 + i * 20;
       int lx = LEFT + plotW + 14;
       String note = c.ok() < c.runs().size() ? " (" + c.ok() + "/" + c.runs().size() + " ok)" : "";
-      sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>"
+      if (offScale[i]) {
+        note += " (off scale)";
+      }
+      legend.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"4\" fill=\"%s\"/>"
           + "<text x=\"%d\" y=\"%d\" font-size=\"12\" font-family=\"sans-serif\">%s</text>%n",
           lx, ly - 4, color, lx + 20, ly, esc(c.label() + note)));
     }
-    sb.append("</svg>\n");
+    sb.append("</g>\n").append(legend).append("</svg>\n");
     return sb.toString();
+  }
+
+  /** The median over cells of each cell's highest mean loss. */
+  private static double medianPeak(List<CellStats> cells) {
+    double[] peaks = cells.stream().mapToDouble(c -> {
+      double p = Double.NEGATIVE_INFINITY;
+      for (double v : c.curveMean()) {
+        if (Double.isFinite(v)) {
+          p = Math.max(p, v);
+        }
+      }
+      return p;
+    }).filter(Double::isFinite).sorted().toArray();
+    if (peaks.length == 0) {
+      return Double.NaN;
+    }
+    return peaks.length % 2 == 1 ? peaks[peaks.length / 2] : (peaks[peaks.length / 2 - 1] + peaks[peaks.length / 2]) / 2;
+  }
+
+  private static String clipId(String title) {
+    return "plot-" + Integer.toHexString(title.hashCode());
   }
 
   private static void axes(StringBuilder sb, Scale sx, Scale sy, int length, double lo, double hi, int plotW, int plotH) {

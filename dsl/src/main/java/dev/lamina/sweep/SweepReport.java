@@ -144,8 +144,8 @@ public final class SweepReport {
       sb.append('\n').append(verdict(stats, g)).append("\n\n");
       List<String[]> layers = initTable(g, init);
       if (!layers.isEmpty()) {
-        sb.append("Per-layer statistics at initialization (std of dL/dz relative to the output layer; dead ReLU units; "
-            + "saturated outputs):\n\n|").append(String.join("|", layers.get(0))).append("|\n|")
+        sb.append("Per-layer statistics at initialization (std of dL/dz of each Dense layer relative to the output "
+            + "layer's: below 0.1 vanishing, above 10 exploding):\n\n|").append(String.join("|", layers.get(0))).append("|\n|")
             .append("---|".repeat(layers.get(0).length)).append('\n');
         for (String[] r : layers.subList(1, layers.size())) {
           sb.append('|').append(String.join("|", r)).append("|\n");
@@ -192,7 +192,7 @@ public final class SweepReport {
         sb.append("<h3>Per-layer statistics at initialization</h3>\n<p>Standard deviation of the back-propagated error "
             + "dL/dz of each Dense layer relative to the output layer's (below 0.1: vanishing; above 10: exploding), "
             + "the largest fraction of dead ReLU units and of saturated outputs in any layer, on a batch of training "
-            + "rows with repeat 0's seed.</p>\n<table>\n<tr>");
+            + "rows with repeat 0's seed, one column per cell.</p>\n<table>\n<tr>");
         for (String h : layers.get(0)) {
           sb.append("<th>").append(LossChartSvg.esc(h)).append("</th>");
         }
@@ -272,34 +272,58 @@ public final class SweepReport {
     return sb.toString();
   }
 
+  /** Rows: one per Dense layer, then max dead, max saturated, warnings; columns: one per cell. */
   private static List<String[]> initTable(GroupStats g, Map<Integer, Diagnosis> init) {
-    List<String[]> rows = new ArrayList<>();
+    List<CellStats> cells = new ArrayList<>();
+    List<Diagnosis> diagnoses = new ArrayList<>();
     for (CellStats c : g.cells()) {
       Diagnosis d = init.get(c.runs().get(0).run().cell());
-      if (d == null) {
-        continue;
+      if (d != null) {
+        cells.add(c);
+        diagnoses.add(d);
       }
-      if (rows.isEmpty()) {
-        List<String> h = new ArrayList<>(List.of("cell"));
-        for (LayerStats s : d.layers()) {
-          h.add("layer " + s.index());
-        }
-        h.addAll(List.of("max dead", "max saturated", "warnings"));
-        rows.add(h.toArray(new String[0]));
-      }
-      List<String> r = new ArrayList<>(List.of(c.label()));
-      double dead = Double.NaN;
-      double sat = Double.NaN;
-      for (LayerStats s : d.layers()) {
-        r.add(sci(s.errorStdRatio()));
-        dead = max(dead, s.deadFraction());
-        sat = max(sat, s.saturatedFraction());
-      }
-      r.add(pct(dead));
-      r.add(pct(sat));
-      r.add(Integer.toString(d.warnings().size()));
-      rows.add(r.toArray(new String[0]));
     }
+    List<String[]> rows = new ArrayList<>();
+    if (cells.isEmpty()) {
+      return rows;
+    }
+    int width = cells.size() + 1;
+    String[] header = new String[width];
+    header[0] = "layer";
+    for (int i = 0; i < cells.size(); i++) {
+      header[i + 1] = cells.get(i).label();
+    }
+    rows.add(header);
+    List<LayerStats> first = diagnoses.get(0).layers();
+    for (int l = 0; l < first.size(); l++) {
+      String[] r = new String[width];
+      r[0] = "layer " + first.get(l).index() + " (" + (l == first.size() - 1 ? "output" : "dL/dz std / output") + ")";
+      for (int i = 0; i < cells.size(); i++) {
+        List<LayerStats> ls = diagnoses.get(i).layers();
+        r[i + 1] = l < ls.size() ? sci(ls.get(l).errorStdRatio()) : "-";
+      }
+      rows.add(r);
+    }
+    String[] dead = new String[width];
+    String[] sat = new String[width];
+    String[] warn = new String[width];
+    dead[0] = "max dead ReLU units";
+    sat[0] = "max saturated outputs";
+    warn[0] = "warnings";
+    for (int i = 0; i < cells.size(); i++) {
+      double dd = Double.NaN;
+      double ss = Double.NaN;
+      for (LayerStats s : diagnoses.get(i).layers()) {
+        dd = max(dd, s.deadFraction());
+        ss = max(ss, s.saturatedFraction());
+      }
+      dead[i + 1] = pct(dd);
+      sat[i + 1] = pct(ss);
+      warn[i + 1] = Integer.toString(diagnoses.get(i).warnings().size());
+    }
+    rows.add(dead);
+    rows.add(sat);
+    rows.add(warn);
     return rows;
   }
 

@@ -68,12 +68,13 @@ class SweepReportTest {
     assertThat(html).startsWith("<!DOCTYPE html>");
     assertThat(html.split("<svg ", -1)).hasSize(1 + 2);
     assertThat(html).contains("<polygon").contains("<polyline").doesNotContain("<script")
-        .doesNotContain("src=").doesNotContain("href=").doesNotContain("url(").doesNotContain("<link");
+        .doesNotContain("src=").doesNotContain("href=").doesNotContain("url(http").doesNotContain("<link");
   }
 
   @Test
   void theReportShowsPerLayerStatisticsAtInitialization() {
-    assertThat(md).contains("Per-layer statistics at initialization").contains("|cell|layer 0|layer 1|layer 2|max dead|");
+    assertThat(md).contains("Per-layer statistics at initialization").contains("|layer|random_uniform|glorot_uniform|he_uniform|")
+        .contains("|layer 0 (dL/dz std / output)|").contains("|layer 2 (output)|1.00|1.00|1.00|").contains("|max dead ReLU units|");
     assertThat(html).contains("<h3>Per-layer statistics at initialization</h3>");
   }
 
@@ -123,4 +124,19 @@ class SweepReportTest {
     assertThat(r.epochsTo(0.5)).isEqualTo(1);
     assertThat(r.epochsTo(0.1)).isEqualTo(-1);
   }
+
+  @Test
+  void aBlownUpCellIsMarkedOffScaleInsteadOfFlatteningTheOtherCurves() {
+    SweepSpec spec = new SweepSpec(List.of(new SweepAxis("kernel_initializer", List.of("a", "b", "c"))), 1, null);
+    List<SweepResult> results = new ArrayList<>();
+    double[][] curves = {{0.5, 0.4}, {0.45, 0.35}, {5e4, 6e4}};
+    for (int i = 0; i < 3; i++) {
+      SweepRun run = new SweepRun(i, i, List.of(String.valueOf((char) ('a' + i))), 0, 1);
+      results.add(new SweepResult(run, RunStatus.OK, curves[i][1], curves[i][1], curves[i][1], 0.8, 2, 0.1, curves[i],
+          curves[i], ""));
+    }
+    String svg = LossChartSvg.render("t", SweepStatistics.of(spec, results).groups().get(0).cells());
+    assertThat(svg).contains("c (off scale)").doesNotContain("a (off scale)").doesNotContain(">60000");
+  }
 }
+
