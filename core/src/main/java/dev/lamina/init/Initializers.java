@@ -52,7 +52,9 @@ public final class Initializers {
           "LecunUniformV2", "leCunUniform", "LeCunUniform")
       .register(Orthogonal.NAME, "Orthogonal", Initializers::newOrthogonal, "OrthogonalInitializer", "OrthogonalV2")
       .register(Identity.NAME, "Identity", Initializers::newIdentity, "IdentityInitializer", "IdentityV2")
-      .register(UniformFanIn.NAME, null, a -> new UniformFanIn(seed(a)));
+      .register(UniformFanIn.NAME, null, a -> new UniformFanIn(seed(a)))
+      .register(AutoInitializer.NAME, null, a -> new AutoInitializer(seed(a)))
+      .register(Lsuv.NAME, "LSUV", Initializers::newLsuv);
 
   /** {@code random_uniform}, U[-0.05, 0.05). */
   public static final ComponentSpec RANDOM_UNIFORM = ComponentSpec.of(RandomUniform.NAME);
@@ -87,7 +89,17 @@ public final class Initializers {
   /** {@code uniform_fan_in}, U[-1/sqrt(fan_in), 1/sqrt(fan_in)), PyTorch's Linear default. */
   public static final ComponentSpec UNIFORM_FAN_IN = ComponentSpec.of(UniformFanIn.NAME);
 
+  /** {@code auto}: chosen per layer from its activation (see {@link AutoInitializer}). */
+  public static final ComponentSpec AUTO = ComponentSpec.of(AutoInitializer.NAME);
+  /** {@code lsuv} with the paper's defaults (see {@link Lsuv}). */
+  public static final ComponentSpec LSUV = ComponentSpec.of(Lsuv.NAME);
+
   private Initializers() {}
+
+  /** {@code lsuv} with the given tolerance, iteration limit and batch rows. */
+  public static ComponentSpec lsuv(double tolerance, int maxIterations, int batch) {
+    return ComponentSpec.of(Lsuv.NAME, "tolerance", tolerance, "max_iterations", maxIterations, "batch", batch);
+  }
 
   /** Builds the initializer {@code spec} names; errors name {@code path}. */
   public static Initializer create(ComponentSpec spec, String path) {
@@ -190,6 +202,14 @@ public final class Initializers {
   private static Initializer newIdentity(Args a) {
     double gain = a.getDouble(GAIN, Identity.DEFAULT_GAIN);
     return at(a, () -> new Identity(gain));
+  }
+
+  private static Initializer newLsuv(Args a) {
+    double tol = a.getDouble("tolerance", Lsuv.DEFAULT_TOLERANCE);
+    int iterations = a.getInt("max_iterations", Lsuv.DEFAULT_MAX_ITERATIONS);
+    int batch = a.getInt("batch", Lsuv.DEFAULT_BATCH);
+    Long seed = seed(a);
+    return at(a, () -> new Lsuv(tol, iterations, batch, seed));
   }
 
   private static Long seed(Args a) {

@@ -38,6 +38,7 @@ public final class Dense implements Layer {
   private double[] dz;
   private double[] dInput;
   private double[] lastInput;
+  private double[] lastDelta;
 
   /**
    * A Dense layer; weights are filled by {@link #initialize(long)}.
@@ -109,6 +110,7 @@ public final class Dense implements Layer {
 
   /** Back-propagates dLoss/dZ (the pre-activation gradient) directly. */
   public double[] backwardFromPreActivation(double[] dZ, int rows, boolean needInputGrad) {
+    lastDelta = dZ;
     MatMul.transposeATimesB(lastInput, dZ, kernel.grad(), rows, inputs, units);
     if (kernelRegularizer != null) {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
@@ -132,6 +134,20 @@ public final class Dense implements Layer {
    */
   public double[] preActivationGradient() {
     return dz;
+  }
+
+  /**
+   * dLoss/dz that the last backward pass used, whichever way it arrived: through the activation
+   * ({@link #preActivationGradient()}) or fused with the loss (the loss head's buffer); null before
+   * the first backward pass. For diagnostics.
+   */
+  public double[] errorSignal() {
+    return lastDelta;
+  }
+
+  /** The output buffer activation(z) of the last forward call. */
+  public double[] output() {
+    return out;
   }
 
   /** dLoss/dInput of the last backward pass that asked for it. */

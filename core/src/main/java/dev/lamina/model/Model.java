@@ -41,6 +41,7 @@ public final class Model {
   private List<Metric> metrics;
   private List<Metric> weightedMetrics;
   private ModelSaver saver = WeightsFile::write;
+  private boolean dataDependentDone;
 
   private Model(ModelSpec spec) {
     this.seed = spec.seed() != null ? spec.seed() : new SecureRandom().nextLong();
@@ -189,7 +190,47 @@ public final class Model {
       callbacks.add(Callbacks.create(fit.callbacks().get(i), "fit.callbacks[" + i + "]"));
     }
     callbacks.addAll(List.of(extra));
+    if (!dataDependentDone && LsuvInitialization.wanted(network)) {
+      initializeDataDependent(trainPart.x(), trainPart.rows());
+    }
     return new Trainer(this, network, head, optimizer, metrics, weightedMetrics).fit(trainPart, valPart, fit, callbacks);
+  }
+
+  /**
+   * Runs the data-dependent initializers ({@code lsuv}) on {@code rows} row-major rows of
+   * {@code x}; {@link #fit} calls it before the first epoch when a layer asks for it and the
+   * weights were not set explicitly. Rows are drawn with the model seed, so it is reproducible.
+   *
+   * @return what happened to each LSUV layer, input layer first
+   */
+  public List<LsuvStep> initializeDataDependent(double[] x, int rows) {
+    Network net = network();
+    if (x.length < (long) rows * net.inputWidth()) {
+      throw new IllegalArgumentException("x holds " + x.length + " values, fewer than " + rows + " rows of "
+          + net.inputWidth() + " columns");
+    }
+    dataDependentDone = true;
+    return LsuvInitialization.run(net, x, rows, seed);
+  }
+
+  /**
+   * One forward pass (inference mode: dropout off) and one backward pass on {@code batch}, with no
+   * weight update, for diagnostics: afterwards every layer holds its activations, its error
+   * signal and its parameter gradients for this batch. Overwrites the parameter gradients.
+   *
+   * @return the batch's loss, regularization included
+   */
+  public double backpropagate(Dataset batch) {
+    requireCompiled();
+    ensureBuilt(batch.cols());
+    DataChecks.check(batch, network, head.loss(), "x");
+    int rows = batch.rows();
+    network.allocate(rows);
+    head.allocate(rows);
+    double[] out = network.forward(batch.x(), rows, false);
+    double loss = head.loss(out, batch.y(), batch.weights(), rows, true) + network.regularizationLoss();
+    head.backward(rows);
+    return loss;
   }
 
   /** Keras's {@code evaluate}: the loss (with regularization) and every metric, in inference mode. */
@@ -387,8 +428,12 @@ public final class Model {
     return w;
   }
 
-  /** Replaces all weights (shapes must match {@link #tensors()}). */
+  /**
+   * Replaces all weights, trainable and state (shapes must match {@link #tensors()});
+   * data-dependent initialization is then considered done, since the weights were given.
+   */
   public void setWeights(double[][] w) {
+    dataDependentDone = true;
     List<Parameter> ps = tensors();
     if (w.length != ps.size()) {
       throw new IllegalArgumentException("expected " + ps.size() + " weight tensors, got " + w.length);

@@ -2,6 +2,7 @@ package dev.lamina.model;
 
 import dev.lamina.activation.Activation;
 import dev.lamina.activation.Activations;
+import dev.lamina.init.AutoInitializer;
 import dev.lamina.init.Initializer;
 import dev.lamina.init.Initializers;
 import dev.lamina.layer.ActivationLayer;
@@ -97,6 +98,10 @@ public final class NetworkBuilder {
       }
       Activation act = Activations.create(d.activation(), path + ".activation");
       Initializer k = Initializers.create(d.kernelInitializer(), path + ".kernel_initializer");
+      if (k instanceof AutoInitializer auto) {
+        // auto needs the activation, so it is resolved here, before any weight is drawn.
+        k = auto.resolveFor(act);
+      }
       Initializer b = d.useBias() ? Initializers.create(d.biasInitializer(), path + ".bias_initializer") : null;
       Regularizer kr = regularizer(d.kernelRegularizer(), path + ".kernel_regularizer");
       Regularizer br = regularizer(d.biasRegularizer(), path + ".bias_regularizer");

@@ -1,5 +1,6 @@
 package dev.lamina.model;
 
+import dev.lamina.init.AutoChoice;
 import dev.lamina.init.Fans;
 import dev.lamina.layer.ActivationLayer;
 import dev.lamina.layer.Dense;
@@ -47,7 +48,8 @@ final class Summary {
         act = d.activation().name();
         fanIn = Integer.toString(d.inputWidth());
         fanOut = Integer.toString(d.outputWidth());
-        init = d.kernelInitializer().name();
+        init = d.kernelInitializer() instanceof AutoChoice
+            ? d.kernelInitializer().name() + " (auto)" : d.kernelInitializer().name();
         double s = d.kernelInitializer().targetStd(f);
         std = Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.4f", s);
       } else if (l instanceof ActivationLayer a) {

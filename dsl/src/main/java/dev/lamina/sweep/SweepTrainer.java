@@ -1,0 +1,93 @@
+package dev.lamina.sweep;
+
+import dev.lamina.model.Model;
+import dev.lamina.run.RunSpec;
+import dev.lamina.train.Dataset;
+import dev.lamina.train.History;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains one run on data prepared once for the whole sweep (the same split for every run, from
+ * the spec's seed): applies the cell's values, builds the model with the run's seed, fits with the
+ * spec's fit section (callbacks included) and a divergence guard, and evaluates on the test split.
+ *
+ * <p>Shares the data read-only between threads. For a cluster engine the spec and data would be
+ * broadcast and this trainer rebuilt on each worker; its fields are therefore transient.
+ */
+public final class SweepTrainer implements RunTrainer {
+  private static final long serialVersionUID = 1L;
+  private final transient RunSpec base;
+  private final transient List<SweepAxis> axes;
+  private final transient Dataset train;
+  private final transient Dataset test;
+
+  /**
+   * @param base the spec the sweep varies
+   * @param axes the swept fields
+   * @param train the training rows (validation is split off them as the fit section says)
+   * @param test the test rows, or null
+   */
+  public SweepTrainer(RunSpec base, List<SweepAxis> axes, Dataset train, Dataset test) {
+    this.base = base;
+    this.axes = List.copyOf(axes);
+    this.train = train;
+    this.test = test;
+  }
+
+  @Override
+  public SweepResult train(SweepRun run) {
+    long start = System.nanoTime();
+    double[] none = new double[0];
+    try {
+      RunSpec rs = SweepOverrides.apply(base, axes, run.values());
+      Model model = Model.of(rs.model().withSeed(run.seed()), train.cols());
+      DivergenceGuard guard = new DivergenceGuard();
+      History h = model.fit(train, null, rs.fit(), guard);
+      double[] loss = array(h.get("loss"));
+      double[] val = h.keys().contains("val_loss") ? array(h.get("val_loss")) : loss;
+      RunStatus status = guard.diverged() || !allFinite(loss) || !allFinite(val) ? RunStatus.DIVERGED : RunStatus.OK;
+      double best = Double.NaN;
+      for (double v : val) {
+        best = Double.isNaN(best) || v < best ? v : best;
+      }
+      double testLoss = Double.NaN;
+      double testAccuracy = Double.NaN;
+      if (test != null && test.rows() > 0 && status == RunStatus.OK) {
+        Map<String, Double> m = model.evaluate(test, rs.fit().batchSize());
+        testLoss = m.get("loss");
+        testAccuracy = m.getOrDefault("accuracy", Double.NaN);
+        if (!Double.isFinite(testLoss)) {
+          status = RunStatus.DIVERGED;
+        }
+      }
+      return new SweepResult(run, status, best, val.length == 0 ? Double.NaN : val[val.length - 1], testLoss,
+          testAccuracy, h.epochs(), seconds(start), loss, val, "");
+    } catch (RuntimeException e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new SweepResult(run, RunStatus.FAILED, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, seconds(start),
+          none, none, msg);
+    }
+  }
+
+  private static double seconds(long start) {
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static double[] array(List<Double> l) {
+    double[] a = new double[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = l.get(i) == null ? Double.NaN : l.get(i);
+    }
+    return a;
+  }
+
+  private static boolean allFinite(double[] a) {
+    for (double v : a) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
