@@ -152,6 +152,7 @@ public final class ModelFile {
       throw corrupt(file, "its spec has no input_dim");
     }
     readTensors(file, root.path("tensors"), model.tensors());
+    model.setWeights(model.weights()); // trained weights: data-dependent init (lsuv) must not run again
     FittedPipeline pipeline = null;
     if (!root.path("pipeline").isNull() && !root.path("pipeline").isMissingNode()) {
       try {
