@@ -1,6 +1,7 @@
 package dev.lamina.bench;
 
 import dev.lamina.model.Model;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import dev.lamina.spec.CompileSpec;
@@ -97,9 +98,11 @@ public final class EndToEnd {
     for (int run = -1; run < runs; run++) {
       Model model = Model.of(network(ChurnCsv.FEATURES, 6, "he_uniform"));
       long c0 = THREADS.getCurrentThreadCpuTime();
+      long gc0 = collections();
       long t0 = System.nanoTime();
       model.fit(data.xTrain, data.yTrain, Fit.epochs(100).batchSize(10));
       double s = (System.nanoTime() - t0) / 1e9;
+      long gcs = collections() - gc0;
       double c = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
       int[] predicted = model.predictClasses(data.xTest);
       int ok = 0;
@@ -107,8 +110,9 @@ public final class EndToEnd {
         ok += predicted[i] == (int) data.yTest[i] ? 1 : 0;
       }
       accuracy = ok / (double) predicted.length;
-      System.out.printf(Locale.ROOT, "churn %s: %.3f s (%.3f s CPU of the training thread), test accuracy %.4f%n",
-          run < 0 ? "cold" : "run " + run, s, c, accuracy);
+      System.out.printf(Locale.ROOT,
+          "churn %s: %.3f s (%.3f s CPU of the training thread), %d GCs, test accuracy %.4f%n",
+          run < 0 ? "cold" : "run " + run, s, c, gcs, accuracy);
       if (run >= 0) {
         seconds[run] = s;
         cpu[run] = c;
@@ -124,18 +128,29 @@ public final class EndToEnd {
     for (int run = -1; run < runs; run++) {
       Model model = Model.of(network(WIDE_FEATURES, 256, "he_uniform"));
       long c0 = processCpu();
+      long gc0 = collections();
       long t0 = System.nanoTime();
       model.fit(data, null, Fit.epochs(1).batchSize(256));
       double s = (System.nanoTime() - t0) / 1e9;
+      long gcs = collections() - gc0;
       double c = (processCpu() - c0) / 1e9;
       double r = data.rows() / s;
-      System.out.printf(Locale.ROOT, "wide %s: %.3f s (%.3f s CPU of the process), %.0f samples/s%n",
-          run < 0 ? "cold" : "run " + run, s, c, r);
+      System.out.printf(Locale.ROOT, "wide %s: %.3f s (%.3f s CPU of the process), %d GCs, %.0f samples/s%n",
+          run < 0 ? "cold" : "run " + run, s, c, gcs, r);
       if (run >= 0) {
         rate[run] = r;
       }
     }
     summary("wide_samples_per_second", rate);
+  }
+
+  /** Garbage collections so far, all collectors: a fit that allocates nothing per batch shows 0. */
+  private static long collections() {
+    long n = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      n += Math.max(0, gc.getCollectionCount());
+    }
+    return n;
   }
 
   private static long processCpu() {
