@@ -1,68 +1,101 @@
 package dev.lamina.layer;
 
+import java.util.Arrays;
+
 /**
- * The three matrix products a Dense layer needs, on row-major arrays, written so the JIT
- * vectorizes the inner loops (unit-stride writes over the output columns). Allocation-free.
+ * The fast kernels for the three matrix products of a Dense layer, on row-major arrays, in plain
+ * Java that C2 auto-vectorizes (no Vector API, no native code). Allocation-free.
+ *
+ * <p>Two shapes of kernel:
+ * <ul>
+ *   <li><b>narrow</b> (fewer than {@link #WIDE_COLUMNS} result columns, such as the article's 6-unit
+ *       layers): scalar dot products held in a register, summed in the same order as
+ *       {@link MatMulReference} (bit-identical to it except that the reference skips zero inputs);
+ *   <li><b>wide</b>: a register-tiled product, two result rows by four terms of the inner
+ *       dimension per pass over the result columns, so each loaded row of the right-hand matrix
+ *       feeds eight vector multiply-adds. Every result element is
+ *       {@code c + (a0 b0 + a1 b1 + a2 b2 + a3 b3)} for consecutive groups of four terms (then the
+ *       remaining terms one at a time), the same whichever rows are paired or however the rows are
+ *       split between threads: results do not depend on the thread count.
+ * </ul>
+ *
+ * <p>Every method computes one range of result rows, so {@link KernelThreads} can split a product
+ * between threads by rows of its result.
  */
 final class MatMul {
+  /** Result width from which the register-tiled kernel beats scalar dot products. */
+  static final int WIDE_COLUMNS = 16;
+  /** Result columns per block, so that two result rows and a block of loaded rows stay in L1. */
+  private static final int COLUMN_BLOCK = 512;
+
   private MatMul() {}
 
-  /** z = x . w + b, with x (rows, in), w (in, out), b (out) or null. */
-  static void affine(double[] x, double[] w, double[] b, double[] z, int rows, int in, int out) {
-    for (int r = 0; r < rows; r++) {
+  /** Whether a product with {@code cols} result columns takes the register-tiled kernel. */
+  static boolean wide(int cols) {
+    return cols >= WIDE_COLUMNS;
+  }
+
+  /** Rows {@code [r0, r1)} of z = x . w + b, with x (rows, in), w (in, out), b (out) or null. */
+  static void affine(double[] x, double[] w, double[] b, double[] z, int in, int out, int r0, int r1) {
+    if (wide(out)) {
+      for (int r = r0; r < r1; r++) {
+        if (b != null) {
+          System.arraycopy(b, 0, z, r * out, out);
+        } else {
+          Arrays.fill(z, r * out, r * out + out, 0.0);
+        }
+      }
+      accumulate(x, in, 1, w, out, z, out, r0, r1, out, in);
+      return;
+    }
+    for (int r = r0; r < r1; r++) {
+      int xo = r * in;
       int zo = r * out;
-      if (b != null) {
-        System.arraycopy(b, 0, z, zo, out);
-      } else {
-        java.util.Arrays.fill(z, zo, zo + out, 0.0);
-      }
-      int xo = r * in;
-      for (int i = 0; i < in; i++) {
-        double xi = x[xo + i];
-        if (xi == 0.0) {
-          continue; // one-hot and ReLU outputs are often exactly 0
-        }
-        int wo = i * out;
-        for (int j = 0; j < out; j++) {
-          z[zo + j] += xi * w[wo + j];
-        }
-      }
-    }
-  }
-
-  /** g = x^T . d, with x (rows, in), d (rows, out), g (in, out); overwrites g. */
-  static void transposeATimesB(double[] x, double[] d, double[] g, int rows, int in, int out) {
-    java.util.Arrays.fill(g, 0, in * out, 0.0);
-    for (int r = 0; r < rows; r++) {
-      int xo = r * in;
-      int dOff = r * out;
-      for (int i = 0; i < in; i++) {
-        double xi = x[xo + i];
-        if (xi == 0.0) {
-          continue;
-        }
-        int go = i * out;
-        for (int j = 0; j < out; j++) {
-          g[go + j] += xi * d[dOff + j];
-        }
-      }
-    }
-  }
-
-  /** s = column sums of d (rows, out); overwrites s. */
-  static void columnSums(double[] d, double[] s, int rows, int out) {
-    java.util.Arrays.fill(s, 0, out, 0.0);
-    for (int r = 0; r < rows; r++) {
-      int o = r * out;
       for (int j = 0; j < out; j++) {
-        s[j] += d[o + j];
+        double s = b == null ? 0.0 : b[j];
+        for (int i = 0, wo = j; i < in; i++, wo += out) {
+          s += x[xo + i] * w[wo];
+        }
+        z[zo + j] = s;
       }
     }
   }
 
-  /** dx = d . w^T, with d (rows, out), w (in, out), dx (rows, in); overwrites dx. */
-  static void timesBTranspose(double[] d, double[] w, double[] dx, int rows, int out, int in) {
-    for (int r = 0; r < rows; r++) {
+  /**
+   * Rows {@code [i0, i1)} (input features) of g = x^T . d, with x (rows, in), d (rows, out),
+   * g (in, out); overwrites those rows of g. Each element sums over the batch rows in order, in one
+   * thread, so splitting by feature needs no reduction between threads.
+   */
+  static void transposeATimesB(double[] x, double[] d, double[] g, int rows, int in, int out, int i0, int i1) {
+    if (wide(out)) {
+      Arrays.fill(g, i0 * out, i1 * out, 0.0);
+      accumulate(x, 1, in, d, out, g, out, i0, i1, out, rows);
+      return;
+    }
+    for (int i = i0; i < i1; i++) {
+      int go = i * out;
+      for (int j = 0; j < out; j++) {
+        double s = 0.0;
+        for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+          s += x[xo] * d[dOff];
+        }
+        g[go + j] = s;
+      }
+    }
+  }
+
+  /**
+   * Rows {@code [r0, r1)} of dx = d . w^T, with d (rows, out), w (in, out), dx (rows, in);
+   * overwrites those rows. The wide kernel reads {@code wT}, w transposed to (out, in) by
+   * {@link #transpose}, so it runs along unit-stride rows.
+   */
+  static void timesBTranspose(double[] d, double[] w, double[] wT, double[] dx, int out, int in, int r0, int r1) {
+    if (wide(in)) {
+      Arrays.fill(dx, r0 * in, r1 * in, 0.0);
+      accumulate(d, out, 1, wT, in, dx, in, r0, r1, in, out);
+      return;
+    }
+    for (int r = r0; r < r1; r++) {
       int dOff = r * out;
       int xo = r * in;
       for (int i = 0; i < in; i++) {
@@ -72,6 +105,116 @@ final class MatMul {
           s += d[dOff + j] * w[wo + j];
         }
         dx[xo + i] = s;
+      }
+    }
+  }
+
+  /** wT = w^T, with w (in, out) and wT (out, in). */
+  static void transpose(double[] w, double[] wT, int in, int out) {
+    for (int i = 0; i < in; i++) {
+      int wo = i * out;
+      for (int j = 0; j < out; j++) {
+        wT[j * in + i] = w[wo + j];
+      }
+    }
+  }
+
+  /** s = column sums of d (rows, out), summed in row order; overwrites s. */
+  static void columnSums(double[] d, double[] s, int rows, int out) {
+    Arrays.fill(s, 0, out, 0.0);
+    for (int r = 0; r < rows; r++) {
+      int o = r * out;
+      for (int j = 0; j < out; j++) {
+        s[j] += d[o + j];
+      }
+    }
+  }
+
+  /**
+   * c[i, j] += sum over k of a(i, k) b[k, j] for result rows {@code [m0, m1)}, every column
+   * {@code j < n} and {@code k < kk}; a(i, k) is {@code a[i aRow + k aCol]}, b and c are row-major
+   * with row lengths {@code ldb} and {@code ldc}.
+   */
+  static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1,
+      int n, int kk) {
+    for (int jb = 0; jb < n; jb += COLUMN_BLOCK) {
+      int je = Math.min(n, jb + COLUMN_BLOCK);
+      int i = m0;
+      for (; i + 1 < m1; i += 2) {
+        twoRows(a, aRow, aCol, b, ldb, c, ldc, i, jb, je, kk);
+      }
+      if (i < m1) {
+        oneRow(a, aRow, aCol, b, ldb, c, ldc, i, jb, je, kk);
+      }
+    }
+  }
+
+  private static void twoRows(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int jb, int je, int kk) {
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int c0 = i * ldc;
+    int c1 = c0 + ldc;
+    int k = 0;
+    for (; k + 3 < kk; k += 4) {
+      int ak = k * aCol;
+      double x00 = a[a0 + ak];
+      double x01 = a[a0 + ak + aCol];
+      double x02 = a[a0 + ak + 2 * aCol];
+      double x03 = a[a0 + ak + 3 * aCol];
+      double x10 = a[a1 + ak];
+      double x11 = a[a1 + ak + aCol];
+      double x12 = a[a1 + ak + 2 * aCol];
+      double x13 = a[a1 + ak + 3 * aCol];
+      int b0 = k * ldb;
+      int b1 = b0 + ldb;
+      int b2 = b1 + ldb;
+      int b3 = b2 + ldb;
+      for (int j = jb; j < je; j++) {
+        double w0 = b[b0 + j];
+        double w1 = b[b1 + j];
+        double w2 = b[b2 + j];
+        double w3 = b[b3 + j];
+        c[c0 + j] += x00 * w0 + x01 * w1 + x02 * w2 + x03 * w3;
+        c[c1 + j] += x10 * w0 + x11 * w1 + x12 * w2 + x13 * w3;
+      }
+    }
+    for (; k < kk; k++) {
+      double x0 = a[a0 + k * aCol];
+      double x1 = a[a1 + k * aCol];
+      int b0 = k * ldb;
+      for (int j = jb; j < je; j++) {
+        double w0 = b[b0 + j];
+        c[c0 + j] += x0 * w0;
+        c[c1 + j] += x1 * w0;
+      }
+    }
+  }
+
+  private static void oneRow(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int jb, int je, int kk) {
+    int a0 = i * aRow;
+    int c0 = i * ldc;
+    int k = 0;
+    for (; k + 3 < kk; k += 4) {
+      int ak = k * aCol;
+      double x00 = a[a0 + ak];
+      double x01 = a[a0 + ak + aCol];
+      double x02 = a[a0 + ak + 2 * aCol];
+      double x03 = a[a0 + ak + 3 * aCol];
+      int b0 = k * ldb;
+      int b1 = b0 + ldb;
+      int b2 = b1 + ldb;
+      int b3 = b2 + ldb;
+      for (int j = jb; j < je; j++) {
+        c[c0 + j] += x00 * b[b0 + j] + x01 * b[b1 + j] + x02 * b[b2 + j] + x03 * b[b3 + j];
+      }
+    }
+    for (; k < kk; k++) {
+      double x0 = a[a0 + k * aCol];
+      int b0 = k * ldb;
+      for (int j = jb; j < je; j++) {
+        c[c0 + j] += x0 * b[b0 + j];
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.lamina.model;
 
+import dev.lamina.layer.Dense;
 import dev.lamina.layer.Layer;
 import dev.lamina.optim.Parameter;
 import java.util.ArrayList;
@@ -59,6 +60,21 @@ public final class Network {
     double[] g = grad;
     for (int i = from; i >= 0; i--) {
       g = layers.get(i).backward(g, rows, i > 0);
+    }
+  }
+
+  /**
+   * Sets how many threads the large matrix products of every Dense layer may use (default: the
+   * {@code lamina.threads} system property, else the number of processors). Results are
+   * bit-identical for every count.
+   *
+   * @throws IllegalArgumentException when {@code n} is less than 1
+   */
+  public void setThreads(int n) {
+    for (Layer l : layers) {
+      if (l instanceof Dense d) {
+        d.setThreads(n);
+      }
     }
   }
 

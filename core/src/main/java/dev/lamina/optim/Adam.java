@@ -122,16 +122,22 @@ public class Adam extends Optimizer {
     double[] vHat = amsgrad ? velocityHats[index] : null;
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;
+    if (vHat == null) {
+      // Branch-free copy of the loop below, so the JIT vectorizes it; same operations in the same order.
+      for (int k = 0; k < w.length; k++) {
+        double gk = g[k];
+        m[k] += (gk - m[k]) * oneMinusBeta1;
+        v[k] += (gk * gk - v[k]) * oneMinusBeta2;
+        w[k] -= m[k] * alpha / (Math.sqrt(v[k]) + epsilon);
+      }
+      return;
+    }
     for (int k = 0; k < w.length; k++) {
       double gk = g[k];
       m[k] += (gk - m[k]) * oneMinusBeta1;
       v[k] += (gk * gk - v[k]) * oneMinusBeta2;
-      double second = v[k];
-      if (vHat != null) {
-        vHat[k] = Math.max(vHat[k], v[k]);
-        second = vHat[k];
-      }
-      w[k] -= m[k] * alpha / (Math.sqrt(second) + epsilon);
+      vHat[k] = Math.max(vHat[k], v[k]);
+      w[k] -= m[k] * alpha / (Math.sqrt(vHat[k]) + epsilon);
     }
   }
 

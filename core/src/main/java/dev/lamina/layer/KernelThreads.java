@@ -1,0 +1,173 @@
+package dev.lamina.layer;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The process-wide pool of daemon threads that the large matrix products split their work over.
+ * Created once (lazily, on the first parallel product), never per batch; a parallel call allocates
+ * nothing.
+ *
+ * <p>Determinism: callers split their output into disjoint ranges (rows of the result) whose
+ * values do not depend on which thread computes them or on how many ranges there are, so the
+ * results are bit-identical for every thread count. Only the speed depends on the pool.
+ *
+ * <p>When another training holds the pool (several models trained concurrently), the caller runs
+ * every range itself instead of waiting, which gives the same results.
+ */
+public final class KernelThreads {
+  /** System property that overrides the default thread count (the number of processors). */
+  public static final String THREADS_PROPERTY = "lamina.threads";
+  /** How long a waiting caller spins before parking, in spin iterations. */
+  private static final int SPINS = 2_000;
+  private static final int GENERATION_SHIFT = 32;
+  private static final int PARTS_SHIFT = 16;
+  private static final long PART_MASK = 0xFFFF;
+  private static final int MAX_PARTS = 0xFFFF;
+
+  /** One unit of parallel work: computes the part {@code [from, to)} of the result. */
+  public interface Range {
+    /** Computes the items {@code [from, to)}. */
+    void run(int from, int to);
+  }
+
+  private static final class Holder {
+    static final KernelThreads POOL = new KernelThreads(Runtime.getRuntime().availableProcessors() - 1);
+  }
+
+  private final Thread[] workers;
+  private final ReentrantLock lock = new ReentrantLock();
+  /**
+   * The claim counter: generation (high 32 bits), number of parts (next 16) and the next part to
+   * claim (low 16). A worker claims a part only by a compare-and-set within the generation it woke
+   * for, so a late worker can never run a stale task or claim a part of the next one.
+   */
+  private final AtomicLong ticket = new AtomicLong();
+  private final AtomicInteger donePart = new AtomicInteger();
+  private Thread caller;
+  private Range task;
+  private int items;
+  private volatile Throwable failure;
+
+  private KernelThreads(int workerCount) {
+    workers = new Thread[Math.max(0, workerCount)];
+    for (int i = 0; i < workers.length; i++) {
+      Thread t = new Thread(this::workLoop, "lamina-kernel-" + i);
+      t.setDaemon(true);
+      workers[i] = t;
+      t.start();
+    }
+  }
+
+  /**
+   * The default number of threads for a layer: the {@code lamina.threads} system property when
+   * set, otherwise the number of available processors.
+   */
+  public static int defaultThreads() {
+    Integer p = Integer.getInteger(THREADS_PROPERTY);
+    return p != null && p > 0 ? p : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Runs {@code task} over {@code [0, n)} split into {@code parts} contiguous ranges (part
+   * {@code c} is {@code [n c / parts, n (c + 1) / parts)}), using up to {@code parts} threads
+   * including the caller; returns when every range is done.
+   */
+  public static void run(Range task, int n, int parts) {
+    int p = Math.min(parts, n);
+    if (p <= 1) {
+      task.run(0, n);
+      return;
+    }
+    Holder.POOL.dispatch(task, n, p);
+  }
+
+  private void dispatch(Range t, int n, int p) {
+    if (workers.length == 0 || p > MAX_PARTS || !lock.tryLock()) {
+      for (int c = 0; c < p; c++) {
+        t.run(start(n, p, c), start(n, p, c + 1));
+      }
+      return;
+    }
+    try {
+      task = t;
+      items = n;
+      caller = Thread.currentThread();
+      donePart.set(0);
+      long g = (ticket.get() >>> GENERATION_SHIFT) + 1;
+      ticket.set((g << GENERATION_SHIFT) | ((long) p << PARTS_SHIFT)); // publishes task, items, caller
+      int wake = Math.min(workers.length, p - 1);
+      for (int i = 0; i < wake; i++) {
+        LockSupport.unpark(workers[i]);
+      }
+      runParts(g);
+      int spins = 0;
+      while (donePart.get() < p) {
+        if (spins++ < SPINS) {
+          Thread.onSpinWait();
+        } else {
+          LockSupport.park(this);
+        }
+      }
+      task = null;
+      Throwable f = failure;
+      if (f != null) {
+        failure = null;
+        if (f instanceof Error e) {
+          throw e;
+        }
+        throw (RuntimeException) f;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static int start(int n, int p, int c) {
+    return (int) ((long) n * c / p);
+  }
+
+  private void runParts(long g) {
+    while (true) {
+      long v = ticket.get();
+      if (v >>> GENERATION_SHIFT != g) {
+        return;
+      }
+      int p = (int) ((v >>> PARTS_SHIFT) & PART_MASK);
+      int c = (int) (v & PART_MASK);
+      if (c >= p) {
+        return;
+      }
+      if (!ticket.compareAndSet(v, v + 1)) {
+        continue;
+      }
+      // Read after the claim: the generation cannot end (and these cannot change) before this part is done.
+      Range t = task;
+      int n = items;
+      try {
+        t.run(start(n, p, c), start(n, p, c + 1));
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      } finally {
+        if (donePart.incrementAndGet() == p) {
+          LockSupport.unpark(caller);
+        }
+      }
+    }
+  }
+
+  private void workLoop() {
+    long seen = 0;
+    while (true) {
+      long g = ticket.get() >>> GENERATION_SHIFT;
+      if (g == seen) {
+        LockSupport.park(this);
+        continue;
+      }
+      seen = g;
+      runParts(g);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.lamina.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lamina.random.Rng;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The fast kernels of {@link MatMul} against the simple {@link MatMulReference}: within 1e-12
+ * (relative to the size of the terms) for every shape, narrow and wide, with odd row counts and
+ * inner dimensions that are not multiples of four; bit-identical however the result rows are split
+ * into ranges (which is what makes the thread count irrelevant); and bit-identical to the
+ * reference on the narrow path, whose sums run in the reference's order.
+ */
+class MatMulTest {
+  private static final double TOLERANCE = 1e-12;
+
+  private static double[] random(int n, long seed) {
+    Rng rng = new Rng(seed);
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = rng.nextGaussian();
+    }
+    return a;
+  }
+
+  @ParameterizedTest(name = "rows={0} in={1} out={2}")
+  @CsvSource({"1,1,1", "10,11,6", "10,6,1", "7,6,6", "32,64,64", "33,65,67", "5,256,17", "256,11,256", "3,3,600",
+      "17,1030,16"})
+  void fastKernelsMatchTheReferenceToWithin1e12(int rows, int in, int out) {
+    double[] x = random(rows * in, 1);
+    double[] w = random(in * out, 2);
+    double[] b = random(out, 3);
+    double[] d = random(rows * out, 4);
+    double[] wT = new double[in * out];
+    MatMul.transpose(w, wT, in, out);
+
+    double[] z = new double[rows * out];
+    double[] zRef = new double[rows * out];
+    MatMul.affine(x, w, b, z, in, out, 0, rows);
+    MatMulReference.affine(x, w, b, zRef, rows, in, out);
+    assertClose(z, zRef, in);
+
+    double[] g = new double[in * out];
+    double[] gRef = new double[in * out];
+    MatMul.transposeATimesB(x, d, g, rows, in, out, 0, in);
+    MatMulReference.transposeATimesB(x, d, gRef, rows, in, out);
+    assertClose(g, gRef, rows);
+
+    double[] dx = new double[rows * in];
+    double[] dxRef = new double[rows * in];
+    MatMul.timesBTranspose(d, w, wT, dx, out, in, 0, rows);
+    MatMulReference.timesBTranspose(d, w, dxRef, rows, out, in);
+    assertClose(dx, dxRef, out);
+  }
+
+  private static void assertClose(double[] actual, double[] expected, int terms) {
+    // Each element is a sum of `terms` products of standard normals: scale the tolerance by its size.
+    double scale = Math.max(1, Math.sqrt(terms));
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], within(TOLERANCE * scale));
+    }
+  }
+
+  @ParameterizedTest(name = "rows={0} in={1} out={2}")
+  @CsvSource({"10,11,6", "33,65,67", "64,256,256", "9,40,3"})
+  void resultsDoNotDependOnHowTheRowsAreSplit(int rows, int in, int out) {
+    double[] x = random(rows * in, 5);
+    double[] w = random(in * out, 6);
+    double[] b = random(out, 7);
+    double[] d = random(rows * out, 8);
+    double[] wT = new double[in * out];
+    MatMul.transpose(w, wT, in, out);
+    double[] z = new double[rows * out];
+    double[] g = new double[in * out];
+    double[] dx = new double[rows * in];
+    MatMul.affine(x, w, b, z, in, out, 0, rows);
+    MatMul.transposeATimesB(x, d, g, rows, in, out, 0, in);
+    MatMul.timesBTranspose(d, w, wT, dx, out, in, 0, rows);
+    for (int parts = 2; parts <= 5; parts++) {
+      double[] zs = new double[rows * out];
+      double[] gs = new double[in * out];
+      double[] dxs = new double[rows * in];
+      for (int c = 0; c < parts; c++) {
+        MatMul.affine(x, w, b, zs, in, out, rows * c / parts, rows * (c + 1) / parts);
+        MatMul.transposeATimesB(x, d, gs, rows, in, out, in * c / parts, in * (c + 1) / parts);
+        MatMul.timesBTranspose(d, w, wT, dxs, out, in, rows * c / parts, rows * (c + 1) / parts);
+      }
+      assertThat(zs).as("forward in %d parts", parts).isEqualTo(z);
+      assertThat(gs).as("kernel gradient in %d parts", parts).isEqualTo(g);
+      assertThat(dxs).as("input gradient in %d parts", parts).isEqualTo(dx);
+    }
+  }
+
+  @ParameterizedTest(name = "rows={0} in={1} out={2}")
+  @CsvSource({"10,11,6", "10,6,1", "7,6,6", "4,15,15"})
+  void narrowKernelsAreBitIdenticalToTheReference(int rows, int in, int out) {
+    double[] x = random(rows * in, 9); // Gaussian: no exact zeros, which the reference skips
+    double[] w = random(in * out, 10);
+    double[] b = random(out, 11);
+    double[] d = random(rows * out, 12);
+    double[] z = new double[rows * out];
+    double[] zRef = new double[rows * out];
+    MatMul.affine(x, w, b, z, in, out, 0, rows);
+    MatMulReference.affine(x, w, b, zRef, rows, in, out);
+    assertThat(z).isEqualTo(zRef);
+    double[] g = new double[in * out];
+    double[] gRef = new double[in * out];
+    MatMul.transposeATimesB(x, d, g, rows, in, out, 0, in);
+    MatMulReference.transposeATimesB(x, d, gRef, rows, in, out);
+    assertThat(g).isEqualTo(gRef);
+    double[] dx = new double[rows * in];
+    double[] dxRef = new double[rows * in];
+    MatMul.timesBTranspose(d, w, null, dx, out, in, 0, rows);
+    MatMulReference.timesBTranspose(d, w, dxRef, rows, out, in);
+    assertThat(dx).isEqualTo(dxRef);
+  }
+}
