@@ -51,7 +51,27 @@ final class MatMul {
     for (int r = r0; r < r1; r++) {
       int xo = r * in;
       int zo = r * out;
-      for (int j = 0; j < out; j++) {
+      int j = 0;
+      // Four independent sums at a time: each still adds its terms in input order, but the four
+      // dependency chains overlap in the FPU instead of waiting on one another.
+      for (; j + 3 < out; j += 4) {
+        double s0 = b == null ? 0.0 : b[j];
+        double s1 = b == null ? 0.0 : b[j + 1];
+        double s2 = b == null ? 0.0 : b[j + 2];
+        double s3 = b == null ? 0.0 : b[j + 3];
+        for (int i = 0, wo = j; i < in; i++, wo += out) {
+          double xi = x[xo + i];
+          s0 += xi * w[wo];
+          s1 += xi * w[wo + 1];
+          s2 += xi * w[wo + 2];
+          s3 += xi * w[wo + 3];
+        }
+        z[zo + j] = s0;
+        z[zo + j + 1] = s1;
+        z[zo + j + 2] = s2;
+        z[zo + j + 3] = s3;
+      }
+      for (; j < out; j++) {
         double s = b == null ? 0.0 : b[j];
         for (int i = 0, wo = j; i < in; i++, wo += out) {
           s += x[xo + i] * w[wo];
@@ -72,7 +92,28 @@ final class MatMul {
       accumulate(x, 1, in, d, out, g, out, i0, i1, out, rows);
       return;
     }
-    for (int i = i0; i < i1; i++) {
+    int i = i0;
+    // Four features at a time, each summing over the batch rows in order (independent chains).
+    for (; i + 3 < i1; i += 4) {
+      for (int j = 0; j < out; j++) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+          double dv = d[dOff];
+          s0 += x[xo] * dv;
+          s1 += x[xo + 1] * dv;
+          s2 += x[xo + 2] * dv;
+          s3 += x[xo + 3] * dv;
+        }
+        g[i * out + j] = s0;
+        g[(i + 1) * out + j] = s1;
+        g[(i + 2) * out + j] = s2;
+        g[(i + 3) * out + j] = s3;
+      }
+    }
+    for (; i < i1; i++) {
       int go = i * out;
       for (int j = 0; j < out; j++) {
         double s = 0.0;
@@ -98,7 +139,27 @@ final class MatMul {
     for (int r = r0; r < r1; r++) {
       int dOff = r * out;
       int xo = r * in;
-      for (int i = 0; i < in; i++) {
+      int i = 0;
+      // Four inputs at a time, each summing over the outputs in order (independent chains).
+      for (; i + 3 < in; i += 4) {
+        int wo = i * out;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int j = 0; j < out; j++) {
+          double dv = d[dOff + j];
+          s0 += dv * w[wo + j];
+          s1 += dv * w[wo + out + j];
+          s2 += dv * w[wo + 2 * out + j];
+          s3 += dv * w[wo + 3 * out + j];
+        }
+        dx[xo + i] = s0;
+        dx[xo + i + 1] = s1;
+        dx[xo + i + 2] = s2;
+        dx[xo + i + 3] = s3;
+      }
+      for (; i < in; i++) {
         int wo = i * out;
         double s = 0;
         for (int j = 0; j < out; j++) {
