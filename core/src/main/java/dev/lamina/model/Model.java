@@ -13,7 +13,9 @@ import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.train.Callback;
 import dev.lamina.train.Callbacks;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
+import dev.lamina.train.Divergence;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
 import java.nio.file.Path;
@@ -39,6 +41,7 @@ public final class Model {
   private LossHead head;
   private List<Metric> metrics;
   private ModelSaver saver = WeightsFile::write;
+  private Divergence divergence;
 
   private Model(ModelSpec spec) {
     this.seed = spec.seed() != null ? spec.seed() : new SecureRandom().nextLong();
@@ -145,6 +148,16 @@ public final class Model {
    * {@code validation_data}, which overrides {@code validation_split}).
    */
   public History fit(Dataset train, Dataset validation, Fit fit, Callback... extra) {
+    return fit(train, validation, fit, Checkpoints.NONE, extra);
+  }
+
+  /**
+   * Trains as {@link #fit(Dataset, Dataset, Fit, Callback...)}, writing a {@link TrainingState}
+   * every {@code checkpoints.every()} epochs and, when {@code checkpoints.resumeFrom()} is set,
+   * continuing from it; a resumed fit ends with the same weights and history, bit for bit, as an
+   * uninterrupted one.
+   */
+  public History fit(Dataset train, Dataset validation, Fit fit, Checkpoints checkpoints, Callback... extra) {
     requireCompiled();
     ensureBuilt(train.cols());
     DataChecks.check(train, network, head.loss(), "x");
@@ -169,7 +182,20 @@ public final class Model {
       callbacks.add(Callbacks.create(fit.callbacks().get(i), "fit.callbacks[" + i + "]"));
     }
     callbacks.addAll(List.of(extra));
-    return new Trainer(this, network, head, optimizer, metrics).fit(trainPart, valPart, fit, callbacks);
+    Trainer trainer = new Trainer(this, network, head, optimizer, metrics);
+    try {
+      return trainer.fit(trainPart, valPart, fit, callbacks, checkpoints);
+    } finally {
+      divergence = trainer.divergence();
+    }
+  }
+
+  /**
+   * Why the last {@code fit} stopped early on a NaN or infinite loss or gradient, or null when it
+   * did not. The model then holds the last finite weights.
+   */
+  public Divergence lastDivergence() {
+    return divergence;
   }
 
   /** Keras's {@code evaluate}: the loss (with regularization) and every metric, in inference mode. */
