@@ -66,7 +66,7 @@ class DivergenceTest {
     m.fit(x, y, Fit.epochs(50).batchSize(10));
     Divergence d = m.lastDivergence();
     assertThat(d).isNotNull();
-    assertThat(d.message()).contains("the first non-finite values were in the");
+    assertThat(d.message()).contains("the first non-finite values were in the activations of layer dense (Dense)");
   }
 
   @Test

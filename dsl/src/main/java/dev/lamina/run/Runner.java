@@ -1,6 +1,8 @@
 package dev.lamina.run;
 
 import dev.lamina.model.Model;
+import dev.lamina.persist.CheckpointFile;
+import dev.lamina.persist.CheckpointFile.Checkpoint;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.report.HistoryFiles;
 import dev.lamina.report.MetricsJson;
@@ -14,9 +16,12 @@ import dev.lamina.table.DataException;
 import dev.lamina.table.PreparedData;
 import dev.lamina.table.TablePipeline;
 import dev.lamina.train.Callback;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
+import dev.lamina.train.TrainingDivergedException;
+import dev.lamina.yaml.SpecWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +63,15 @@ public final class Runner {
     if (options.seed() != null) {
       modelSpec = modelSpec.withSeed(options.seed());
     }
+    Path out = options.resume() != null ? options.resume()
+        : options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
+    Checkpoint resume = null;
+    if (options.resume() != null) {
+      resume = CheckpointFile.read(options.resume().resolve(CheckpointFile.NAME));
+      if (modelSpec.seed() == null) {
+        modelSpec = modelSpec.withSeed(resume.state().seed());
+      }
+    }
     Model model = Model.of(modelSpec);
     PreparedData data = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
     checkInputDim(modelSpec, data);
@@ -67,8 +81,29 @@ public final class Runner {
 
     boolean oneHot = "categorical_crossentropy".equals(model.lossName()) && model.outputWidth() > 1;
     Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
+    Checkpoints checkpoints = Checkpoints.NONE;
+    if (options.checkpointEvery() > 0 || resume != null) {
+      String fingerprint = fingerprint(spec, model, csv, testCsv);
+      if (resume != null && !resume.fingerprint().equals(fingerprint)) {
+        throw new SpecException("--resume", "the checkpoint in " + options.resume() + " was written by a run of another spec, "
+            + "seed or data file; resume with the same spec, --seed and --data, or start a new run without --resume");
+      }
+      Path ckpt = out.resolve(CheckpointFile.NAME);
+      createFolder(out);
+      checkpoints = new Checkpoints(options.checkpointEvery(),
+          options.checkpointEvery() > 0 ? state -> CheckpointFile.write(ckpt, fingerprint, state) : null,
+          resume == null ? null : resume.state());
+    }
     long start = System.nanoTime();
-    History history = model.fit(train, null, fit, progress.toArray(new Callback[0]));
+    History history;
+    try {
+      history = model.fit(train, null, fit, checkpoints, progress.toArray(new Callback[0]));
+    } catch (IllegalArgumentException e) {
+      if (resume != null && e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
+        throw new SpecException("--resume", e.getMessage());
+      }
+      throw e;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -83,8 +118,10 @@ public final class Runner {
     metrics.put("train_rows", data.xTrain().length);
     metrics.put("test_rows", data.xTest().length);
     metrics.put("threshold", threshold);
+    if (model.lastDivergence() != null) {
+      metrics.put("diverged", model.lastDivergence().message());
+    }
 
-    Path out = options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
     try {
       Files.createDirectories(out);
       MetricsJson.write(out.resolve("metrics.json"), metrics);
@@ -105,7 +142,31 @@ public final class Runner {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
     }
+    if (model.lastDivergence() != null) {
+      throw new TrainingDivergedException(model.lastDivergence(), " (the run folder " + out + " holds them)");
+    }
     return new RunResult(model, history, metrics, out);
+  }
+
+  /**
+   * What a checkpoint must match to be resumed: the spec with its seed (epochs left out, so a
+   * resumed run may train longer) and the bytes of the data files.
+   */
+  private static String fingerprint(RunSpec spec, Model model, Path csv, Path testCsv) {
+    String text = SpecWriter.write(new RunSpec(model.spec(), spec.data(), spec.fit().withEpochs(1), spec.predict()));
+    try {
+      return Hashes.sha256(text) + " " + Hashes.sha256(csv) + (testCsv == null ? "" : " " + Hashes.sha256(testCsv));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void createFolder(Path out) {
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create the run folder " + out + ": " + e.getMessage(), e);
+    }
   }
 
   private static Path resolve(Path base, String file, String key) {
