@@ -1,5 +1,7 @@
 package dev.lamina.run;
 
+import dev.lamina.loss.Loss;
+import dev.lamina.loss.Losses;
 import dev.lamina.model.Model;
 import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
@@ -80,6 +82,11 @@ public final class Runner {
     log.accept(model.summary());
 
     boolean oneHot = "categorical_crossentropy".equals(model.lossName()) && model.outputWidth() > 1;
+    if (!oneHot) {
+      checkLabels(modelSpec, model.outputWidth(), spec.data().target(), csv.toString(), data.yTrain(), data.trainRows());
+      checkLabels(modelSpec, model.outputWidth(), spec.data().target(), testCsv != null ? testCsv.toString() : csv.toString(),
+          data.yTest(), data.testRows());
+    }
     Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
     Checkpoints checkpoints = Checkpoints.NONE;
     if (options.checkpointEvery() > 0 || resume != null) {
@@ -143,7 +150,7 @@ public final class Runner {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
     }
     if (model.lastDivergence() != null) {
-      throw new TrainingDivergedException(model.lastDivergence(), " (the run folder " + out + " holds them)");
+      throw new TrainingDivergedException(model.lastDivergence(), "; they are saved in " + out.resolve("model.lamina"));
     }
     return new RunResult(model, history, metrics, out);
   }
@@ -187,6 +194,17 @@ public final class Runner {
               + String.join(", ", data.featureNames()) + ". Set input_dim: " + data.featureCount() + " or leave it out");
         }
         return;
+      }
+    }
+  }
+
+  /** A label the loss cannot take, named by its CSV file, row and column (the engine knows only its index). */
+  private static void checkLabels(ModelSpec spec, int outputs, String target, String file, double[] y, long[] rows) {
+    Loss loss = Losses.create(spec.compile().loss(), "compile.loss");
+    for (int i = 0; i < y.length; i++) {
+      String problem = loss.checkTarget(y[i], outputs);
+      if (problem != null) {
+        throw new DataException(file, rows[i], 0, target, problem);
       }
     }
   }
