@@ -152,7 +152,7 @@ public final class Model {
   }
 
   /**
-   * Trains as {@link #fit(Dataset, Dataset, Fit, Callback...)}, writing a {@link TrainingState}
+   * Trains as {@link #fit(Dataset, Dataset, Fit, Callback...)}, writing a {@link dev.lamina.train.TrainingState}
    * every {@code checkpoints.every()} epochs and, when {@code checkpoints.resumeFrom()} is set,
    * continuing from it; a resumed fit ends with the same weights and history, bit for bit, as an
    * uninterrupted one.
