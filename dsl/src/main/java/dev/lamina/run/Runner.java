@@ -88,6 +88,10 @@ public final class Runner {
           data.yTest(), data.testRows());
     }
     Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
+    int trainRows = data.xTrain().length;
+    // The engine trains on its flat copy; dropping the row arrays halves the memory of a large run.
+    data = new PreparedData(new double[0][], data.yTrain(), data.xTest(), data.yTest(), data.trainRows(),
+        data.testRows(), data.featureNames(), data.pipeline());
     Checkpoints checkpoints = Checkpoints.NONE;
     if (options.checkpointEvery() > 0 || resume != null) {
       String fingerprint = fingerprint(spec, model, csv, testCsv);
@@ -122,7 +126,7 @@ public final class Runner {
     metrics.put("train_seconds", seconds);
     metrics.put("epochs_run", history.epochs());
     metrics.put("seed", model.seed());
-    metrics.put("train_rows", data.xTrain().length);
+    metrics.put("train_rows", trainRows);
     metrics.put("test_rows", data.xTest().length);
     metrics.put("threshold", threshold);
     if (model.lastDivergence() != null) {
