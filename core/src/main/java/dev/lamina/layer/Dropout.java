@@ -71,6 +71,11 @@ public final class Dropout implements Layer {
     return dInput;
   }
 
+  /** The mask generator, live: a checkpoint saves and restores its {@link Rng#state()}. */
+  public Rng rng() {
+    return rng;
+  }
+
   /** The dropout rate. */
   public double rate() {
     return rate;

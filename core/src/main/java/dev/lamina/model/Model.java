@@ -14,7 +14,9 @@ import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.train.Callback;
 import dev.lamina.train.Callbacks;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
+import dev.lamina.train.Divergence;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
 import java.nio.file.Path;
@@ -42,6 +44,7 @@ public final class Model {
   private List<Metric> weightedMetrics;
   private ModelSaver saver = WeightsFile::write;
   private boolean dataDependentDone;
+  private Divergence divergence;
 
   private Model(ModelSpec spec) {
     this.seed = spec.seed() != null ? spec.seed() : new SecureRandom().nextLong();
@@ -162,6 +165,16 @@ public final class Model {
    * {@code validation_data}, which overrides {@code validation_split}).
    */
   public History fit(Dataset train, Dataset validation, Fit fit, Callback... extra) {
+    return fit(train, validation, fit, Checkpoints.NONE, extra);
+  }
+
+  /**
+   * Trains as {@link #fit(Dataset, Dataset, Fit, Callback...)}, writing a {@link dev.lamina.train.TrainingState}
+   * every {@code checkpoints.every()} epochs and, when {@code checkpoints.resumeFrom()} is set,
+   * continuing from it; a resumed fit ends with the same weights and history, bit for bit, as an
+   * uninterrupted one.
+   */
+  public History fit(Dataset train, Dataset validation, Fit fit, Checkpoints checkpoints, Callback... extra) {
     requireCompiled();
     ensureBuilt(train.cols());
     DataChecks.check(train, network, head.loss(), "x");
@@ -193,7 +206,20 @@ public final class Model {
     if (!dataDependentDone && LsuvInitialization.wanted(network)) {
       initializeDataDependent(trainPart.x(), trainPart.rows());
     }
-    return new Trainer(this, network, head, optimizer, metrics, weightedMetrics).fit(trainPart, valPart, fit, callbacks);
+    Trainer trainer = new Trainer(this, network, head, optimizer, metrics, weightedMetrics);
+    try {
+      return trainer.fit(trainPart, valPart, fit, callbacks, checkpoints);
+    } finally {
+      divergence = trainer.divergence();
+    }
+  }
+
+  /**
+   * Why the last {@code fit} stopped early on a NaN or infinite loss or gradient, or null when it
+   * did not. The model then holds the last finite weights.
+   */
+  public Divergence lastDivergence() {
+    return divergence;
   }
 
   /**

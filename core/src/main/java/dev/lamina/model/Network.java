@@ -78,6 +78,26 @@ public final class Network {
     }
   }
 
+  /**
+   * Runs {@code rows} rows of {@code x} forward in inference mode, layer by layer, and returns the
+   * index of the first layer whose output holds a NaN or an infinity, or -1. Only for diagnosis
+   * after a non-finite loss; it allocates nothing but is not on the hot path.
+   */
+  public int firstNonFiniteOutput(double[] x, int rows) {
+    double[] a = x;
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      a = l.forward(a, rows, false);
+      int n = rows * l.outputWidth();
+      for (int k = 0; k < n; k++) {
+        if (!Double.isFinite(a[k])) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
   /** Sum of all layers' regularization penalties. */
   public double regularizationLoss() {
     double r = 0;

@@ -1,15 +1,22 @@
 package dev.lamina.model;
 
+import dev.lamina.layer.Dropout;
+import dev.lamina.layer.Layer;
 import dev.lamina.metric.Metric;
 import dev.lamina.optim.Optimizer;
 import dev.lamina.optim.Parameter;
 import dev.lamina.random.Rng;
 import dev.lamina.train.Callback;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
+import dev.lamina.train.Divergence;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
+import dev.lamina.train.StatefulCallback;
 import dev.lamina.train.TrainingContext;
+import dev.lamina.train.TrainingState;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +26,22 @@ import java.util.Map;
  * (the last one may be partial), track the epoch loss as the batch-size-weighted mean of batch
  * losses including regularization, evaluate on the validation rows, call the callbacks, append to
  * the history. Buffers are allocated before the first epoch; the batch loop allocates nothing.
+ *
+ * <p><b>Non-finite values.</b> Each batch checks the loss before back-propagating and every
+ * gradient before the optimizer step (one pass over the parameters, no allocation), so a NaN or
+ * infinite loss or gradient never reaches the weights: the weights stay those of the last good
+ * step. The rare case where the update itself overflows (finite gradients, infinite weights) is
+ * caught by a check after the step, which puts back a copy of the weights taken at the start of
+ * the epoch (one copy per epoch into buffers allocated once). Either way training stops with a
+ * {@link Divergence} naming the epoch, the batch and the first layer whose activations (found by
+ * re-running that batch forward layer by layer) or gradients were not finite.
+ *
+ * <p><b>Checkpoints.</b> With {@link Checkpoints}, every N epochs the whole state that decides the
+ * rest of the run is copied into a {@link TrainingState}: weights, optimizer slots and step count,
+ * learning rate, the shuffle generator and the current row order, each Dropout generator, each
+ * {@link StatefulCallback}'s state and the history. A resumed fit restores all of it after the
+ * callbacks' {@code onTrainBegin} and continues with the next epoch, so it ends bit for bit where
+ * the uninterrupted fit ends.
  */
 final class Trainer implements TrainingContext {
   private final Model model;
@@ -29,6 +52,7 @@ final class Trainer implements TrainingContext {
   private final List<Metric> weightedMetrics;
   private final List<Parameter> params;
   private boolean stop;
+  private Divergence divergence;
 
   Trainer(Model model, Network network, LossHead head, Optimizer optimizer, List<Metric> metrics,
       List<Metric> weightedMetrics) {
@@ -41,7 +65,7 @@ final class Trainer implements TrainingContext {
     this.params = network.parameters();
   }
 
-  History fit(Dataset train, Dataset val, Fit fit, List<Callback> callbacks) {
+  History fit(Dataset train, Dataset val, Fit fit, List<Callback> callbacks, Checkpoints checkpoints) {
     int n = train.rows();
     int batch = Math.min(fit.batchSize(), Math.max(n, 1));
     int steps = (n + batch - 1) / batch;
@@ -58,32 +82,70 @@ final class Trainer implements TrainingContext {
     }
     Rng shuffle = Rng.forPath(model.seed(), "fit/shuffle");
     History history = new History();
+    List<Map<String, Double>> rows = new ArrayList<>();
+    List<Dropout> dropouts = dropoutLayers();
+    List<StatefulCallback> stateful = new ArrayList<>();
+    for (Callback c : callbacks) {
+      if (c instanceof StatefulCallback s) {
+        stateful.add(s);
+      }
+    }
+    // The weights at the start of the epoch: the fallback if an update itself overflows (see divergence()).
+    double[][] epochStart = model.weights();
     stop = false;
+    divergence = null;
     for (Callback c : callbacks) {
       c.onTrainBegin(this, fit.epochs(), steps);
     }
+    int first = 0;
     Map<String, Double> logs = new LinkedHashMap<>();
-    for (int epoch = 0; epoch < fit.epochs() && !stop; epoch++) {
+    if (checkpoints.resumeFrom() != null) {
+      TrainingState state = checkpoints.resumeFrom();
+      restore(state, shuffle, order, dropouts, stateful);
+      for (Map<String, Double> row : state.history()) {
+        rows.add(row);
+        history.append(row);
+        logs = new LinkedHashMap<>(row);
+      }
+      first = state.epochsDone();
+    }
+    for (int epoch = first; epoch < fit.epochs() && !stop; epoch++) {
       for (Callback c : callbacks) {
         c.onEpochBegin(epoch);
       }
       if (fit.shuffle()) {
         shuffle.shuffle(order, n);
       }
+      copyWeights(params, epochStart);
       resetMetrics();
       double lossSum = 0;
       int seen = 0;
       for (int b = 0; b < steps && !stop; b++) {
         int start = b * batch;
-        int rows = Math.min(batch, n - start);
-        gather(train, order, start, rows, xb, yb, wb);
-        double[] out = network.forward(xb, rows, true);
-        double loss = head.loss(out, yb, wb, rows, true) + network.regularizationLoss();
-        head.backward(rows);
-        optimizer.step(params);
-        updateMetrics(out, yb, wb, rows);
-        lossSum += loss * rows;
-        seen += rows;
+        int rowCount = Math.min(batch, n - start);
+        gather(train, order, start, rowCount, xb, yb, wb);
+        double[] out = network.forward(xb, rowCount, true);
+        double loss = head.loss(out, yb, wb, rowCount, true) + network.regularizationLoss();
+        // Check before the step, so a non-finite loss or gradient never reaches the weights.
+        if (!Double.isFinite(loss)) {
+          diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
+        } else {
+          head.backward(rowCount);
+          int badGrad = lastLayerWithNonFiniteGradient();
+          if (badGrad >= 0) {
+            diverge(epoch, b, loss, "gradients", badGrad);
+          } else {
+            optimizer.step(params);
+            int badWeight = firstLayerWithNonFiniteWeights();
+            if (badWeight >= 0) {
+              model.setWeights(epochStart);
+              diverge(epoch, b, loss, "weights", badWeight);
+            }
+          }
+        }
+        updateMetrics(out, yb, wb, rowCount);
+        lossSum += loss * rowCount;
+        seen += rowCount;
         for (int k = 0; k < callbacks.size(); k++) {
           callbacks.get(k).onBatchEnd(epoch, b, loss, lossSum / seen);
         }
@@ -103,11 +165,144 @@ final class Trainer implements TrainingContext {
         c.onEpochEnd(epoch, logs);
       }
       history.append(logs);
+      rows.add(new LinkedHashMap<>(logs));
+      if (divergence == null && checkpoints.dueAfter(epoch)) {
+        checkpoints.sink().accept(capture(epoch + 1, shuffle, order, dropouts, stateful, rows));
+      }
     }
     for (Callback c : callbacks) {
       c.onTrainEnd(logs);
     }
     return history;
+  }
+
+  /** The diagnosis of the last fit's non-finite loss, or null when it ran to the end. */
+  Divergence divergence() {
+    return divergence;
+  }
+
+  private void diverge(int epoch, int batch, double loss, String where, int layer) {
+    divergence = new Divergence(epoch, batch, loss, layer < 0 ? null : network.layers().get(layer).name()
+        + " (" + network.layers().get(layer).kerasClassName() + ")", where, optimizer.currentLearningRate());
+    stop = true;
+  }
+
+  /** The backward pass runs from the output down, so the highest layer with a bad gradient is the first. */
+  private int lastLayerWithNonFiniteGradient() {
+    List<Layer> layers = network.layers();
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      List<Parameter> ps = layers.get(i).parameters();
+      for (int k = 0; k < ps.size(); k++) {
+        if (!allFinite(ps.get(k).grad())) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private int firstLayerWithNonFiniteWeights() {
+    List<Layer> layers = network.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      List<Parameter> ps = layers.get(i).parameters();
+      for (int k = 0; k < ps.size(); k++) {
+        if (!allFinite(ps.get(k).value())) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static boolean allFinite(double[] a) {
+    for (int i = 0; i < a.length; i++) {
+      // a - a is 0 for every finite value and NaN for NaN and the infinities: one test per element.
+      if (a[i] - a[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void copyWeights(List<Parameter> params, double[][] into) {
+    for (int i = 0; i < params.size(); i++) {
+      double[] v = params.get(i).value();
+      System.arraycopy(v, 0, into[i], 0, v.length);
+    }
+  }
+
+  private List<Dropout> dropoutLayers() {
+    List<Dropout> d = new ArrayList<>();
+    for (Layer l : network.layers()) {
+      if (l instanceof Dropout drop) {
+        d.add(drop);
+      }
+    }
+    return d;
+  }
+
+  private TrainingState capture(int epochsDone, Rng shuffle, int[] order, List<Dropout> dropouts,
+      List<StatefulCallback> stateful, List<Map<String, Double>> rows) {
+    List<double[]> slots = optimizer.slots();
+    double[][] slotCopies = new double[slots.size()][];
+    for (int i = 0; i < slotCopies.length; i++) {
+      slotCopies[i] = slots.get(i).clone();
+    }
+    List<Rng.State> drop = new ArrayList<>();
+    for (Dropout d : dropouts) {
+      drop.add(d.rng().state());
+    }
+    List<Map<String, double[]>> cbs = new ArrayList<>();
+    for (StatefulCallback c : stateful) {
+      cbs.add(c.saveState());
+    }
+    double lr = optimizer.hasSchedule() ? Double.NaN : optimizer.currentLearningRate();
+    return new TrainingState(epochsDone, model.seed(), model.weights(), slotCopies, optimizer.iterations(), lr,
+        shuffle.state(), order.clone(), drop, cbs, new ArrayList<>(rows));
+  }
+
+  private void restore(TrainingState s, Rng shuffle, int[] order, List<Dropout> dropouts, List<StatefulCallback> stateful) {
+    if (s.seed() != model.seed()) {
+      throw mismatch("it was written with seed " + s.seed() + ", this model has seed " + model.seed());
+    }
+    if (s.order().length != order.length) {
+      throw mismatch("it was written for " + s.order().length + " training rows, this data has " + order.length);
+    }
+    List<double[]> slots = optimizer.slots();
+    if (s.optimizerSlots().length != slots.size()) {
+      throw mismatch("it holds " + s.optimizerSlots().length + " optimizer slots, " + optimizer.name() + " has " + slots.size());
+    }
+    if (s.dropout().size() != dropouts.size() || s.callbacks().size() != stateful.size()) {
+      throw mismatch("it holds " + s.dropout().size() + " dropout generators and " + s.callbacks().size()
+          + " callback states, the fit has " + dropouts.size() + " and " + stateful.size());
+    }
+    try {
+      model.setWeights(s.weights());
+    } catch (IllegalArgumentException e) {
+      throw mismatch(e.getMessage());
+    }
+    for (int i = 0; i < slots.size(); i++) {
+      if (s.optimizerSlots()[i].length != slots.get(i).length) {
+        throw mismatch("optimizer slot " + i + " has " + s.optimizerSlots()[i].length + " values, expected " + slots.get(i).length);
+      }
+      System.arraycopy(s.optimizerSlots()[i], 0, slots.get(i), 0, slots.get(i).length);
+    }
+    optimizer.setIterations(s.iterations());
+    if (!optimizer.hasSchedule() && Double.isFinite(s.learningRate())) {
+      optimizer.setLearningRate(s.learningRate());
+    }
+    shuffle.restore(s.shuffle());
+    System.arraycopy(s.order(), 0, order, 0, order.length);
+    for (int i = 0; i < dropouts.size(); i++) {
+      dropouts.get(i).rng().restore(s.dropout().get(i));
+    }
+    for (int i = 0; i < stateful.size(); i++) {
+      stateful.get(i).restoreState(s.callbacks().get(i));
+    }
+  }
+
+  private static IllegalArgumentException mismatch(String why) {
+    return new IllegalArgumentException("the checkpoint does not belong to this model and data: " + why);
   }
 
   /** Loss and metrics over {@code data} in inference mode, keys prefixed with {@code prefix}. */

@@ -120,6 +120,27 @@ public final class Rng {
     return mean + stddev * z;
   }
 
+  /**
+   * The generator's whole state, so a checkpoint can resume the exact same sequence.
+   *
+   * @param state the SplitMix64 counter
+   * @param spareGaussian the cached second normal deviate of the polar method
+   * @param hasSpare whether {@code spareGaussian} is pending
+   */
+  public record State(long state, double spareGaussian, boolean hasSpare) {}
+
+  /** A copy of the current state (for checkpoints). */
+  public State state() {
+    return new State(state, spareGaussian, hasSpare);
+  }
+
+  /** Puts back a state taken by {@link #state()}: the next numbers are those that followed it. */
+  public void restore(State s) {
+    this.state = s.state();
+    this.spareGaussian = s.spareGaussian();
+    this.hasSpare = s.hasSpare();
+  }
+
   /** Shuffles {@code a[0..n)} in place (Fisher-Yates). */
   public void shuffle(int[] a, int n) {
     for (int i = n - 1; i > 0; i--) {

@@ -1,5 +1,6 @@
 package dev.lamina.train;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * weights are put back at the end of training whenever a best was recorded (Keras 3 behaviour;
  * Keras &lt;= 2.15 restored only after an actual early stop).
  */
-public final class EarlyStopping implements Callback {
+public final class EarlyStopping implements StatefulCallback {
   private final Monitor monitor;
   private final int patience;
   private final Double baseline;
@@ -71,6 +72,35 @@ public final class EarlyStopping implements Callback {
   public void onTrainEnd(Map<String, Double> lastLogs) {
     if (restoreBestWeights && bestWeights != null) {
       context.restoreWeights(bestWeights);
+    }
+  }
+
+  @Override
+  public Map<String, double[]> saveState() {
+    Map<String, double[]> s = new LinkedHashMap<>();
+    s.put("counters", new double[] {wait, stoppedEpoch, bestEpoch, monitor.best()});
+    if (bestWeights != null) {
+      for (int i = 0; i < bestWeights.length; i++) {
+        s.put("best_weights/" + i, bestWeights[i].clone());
+      }
+    }
+    return s;
+  }
+
+  @Override
+  public void restoreState(Map<String, double[]> state) {
+    double[] c = state.get("counters");
+    wait = (int) c[0];
+    stoppedEpoch = (int) c[1];
+    bestEpoch = (int) c[2];
+    monitor.setBest(c[3]);
+    int n = 0;
+    while (state.containsKey("best_weights/" + n)) {
+      n++;
+    }
+    bestWeights = n == 0 ? null : new double[n][];
+    for (int i = 0; i < n; i++) {
+      bestWeights[i] = state.get("best_weights/" + i).clone();
     }
   }
 

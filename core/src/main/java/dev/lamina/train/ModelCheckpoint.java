@@ -2,6 +2,7 @@ package dev.lamina.train;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * improves ({@code save_best_only}). The file path may hold {@code {epoch}} (1-based, also
  * {@code {epoch:02d}}) and a log key such as {@code {val_loss:.4f}}. Saves are atomic.
  */
-public final class ModelCheckpoint implements Callback {
+public final class ModelCheckpoint implements StatefulCallback {
   private final String filepath;
   private final Monitor monitor;
   private final boolean saveBestOnly;
@@ -42,6 +43,18 @@ public final class ModelCheckpoint implements Callback {
     }
     lastSaved = Path.of(format(filepath, epoch + 1, logs));
     context.save(lastSaved);
+  }
+
+  @Override
+  public Map<String, double[]> saveState() {
+    Map<String, double[]> s = new LinkedHashMap<>();
+    s.put("best", new double[] {monitor.best()});
+    return s;
+  }
+
+  @Override
+  public void restoreState(Map<String, double[]> state) {
+    monitor.setBest(state.get("best")[0]);
   }
 
   /** The path of the last save, or null. */

@@ -43,6 +43,11 @@ final class Monitor {
     return best;
   }
 
+  /** Restores the best value (from a checkpoint). */
+  void setBest(double best) {
+    this.best = best;
+  }
+
   /** Whether {@code current} improves on the best so far (updating it when so). */
   boolean improves(double current) {
     boolean better = minimize ? current + minDelta < best : current - minDelta > best;

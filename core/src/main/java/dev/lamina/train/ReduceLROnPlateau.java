@@ -1,6 +1,7 @@
 package dev.lamina.train;
 
 import dev.lamina.spec.SpecException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Map;
  * factor 0.1, patience 10, mode auto, min_delta 1e-4, cooldown 0, min_lr 0. Adds
  * {@code learning_rate} to the epoch logs.
  */
-public final class ReduceLROnPlateau implements Callback {
+public final class ReduceLROnPlateau implements StatefulCallback {
   private final Monitor monitor;
   private final double factor;
   private final int patience;
@@ -64,5 +65,20 @@ public final class ReduceLROnPlateau implements Callback {
         }
       }
     }
+  }
+
+  @Override
+  public Map<String, double[]> saveState() {
+    Map<String, double[]> s = new LinkedHashMap<>();
+    s.put("counters", new double[] {wait, cooldownCounter, monitor.best()});
+    return s;
+  }
+
+  @Override
+  public void restoreState(Map<String, double[]> state) {
+    double[] c = state.get("counters");
+    wait = (int) c[0];
+    cooldownCounter = (int) c[1];
+    monitor.setBest(c[2]);
   }
 }

@@ -3,6 +3,7 @@ package dev.lamina.cli;
 import dev.lamina.persist.ModelFileException;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
+import dev.lamina.train.TrainingDivergedException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -34,7 +35,8 @@ final class ErrorReporter implements IExecutionExceptionHandler {
   }
 
   static int codeOf(Throwable ex) {
-    if (ex instanceof SpecException || ex instanceof CommandLine.ParameterException) {
+    if (ex instanceof SpecException || ex instanceof CommandLine.ParameterException
+        || ex instanceof TrainingDivergedException) {
       return ExitCode.USAGE;
     }
     if (ex instanceof DataException || ex instanceof ModelFileException) {

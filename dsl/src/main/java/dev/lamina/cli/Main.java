@@ -61,6 +61,13 @@ public final class Main implements Runnable {
       err.println("Run with --help for usage.");
       return ExitCode.USAGE;
     });
-    return cli.execute(effective);
+    try {
+      return cli.execute(effective);
+    } catch (OutOfMemoryError e) {
+      // Not a bug to report but a limit to raise: say so in one line, with the heap in force.
+      err.println("error: Java ran out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MB); give it more, e.g. java -Xmx4g -jar builder.jar ..., or train on fewer rows");
+      return ExitCode.SOFTWARE;
+    }
   }
 }

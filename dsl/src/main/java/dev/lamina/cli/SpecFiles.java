@@ -15,7 +15,8 @@ final class SpecFiles {
     try {
       return work.apply(parsed);
     } catch (SpecException e) {
-      if (e instanceof dev.lamina.yaml.SpecLocationException) {
+      // Errors in command-line options (path "--resume") have no place in the spec file.
+      if (e instanceof dev.lamina.yaml.SpecLocationException || e.path().startsWith("--")) {
         throw e;
       }
       throw parsed.located(e);

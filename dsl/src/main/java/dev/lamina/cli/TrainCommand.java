@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         "This is the default command: 'builder.jar model.yaml' means 'builder.jar train model.yaml'."},
     footer = {"", "Examples:", "  java -jar builder.jar examples/churn/model.yaml",
         "  java -jar builder.jar examples/churn/model.yaml --data ../shared/datasets/Churn_Modelling.csv --out /tmp/run",
-        "  java -jar builder.jar train examples/churn/model.yaml --epochs 5 --seed 7 --quiet"})
+        "  java -jar builder.jar train examples/churn/model.yaml --epochs 5 --seed 7 --quiet",
+        "  java -jar builder.jar examples/churn/model.yaml --checkpoint-every 5 --out /tmp/run",
+        "  java -jar builder.jar examples/churn/model.yaml --resume /tmp/run    (after a crash or kill)"})
 final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec command;
@@ -44,6 +46,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "seed, replacing the spec's seed")
   Long seed;
 
+  @Option(names = "--checkpoint-every", paramLabel = "N", description = "every N epochs, save a training checkpoint "
+      + "(checkpoint.ckpt) in the run folder, atomically")
+  int checkpointEvery;
+
+  @Option(names = "--resume", paramLabel = "DIR", description = "continue the training from the checkpoint in run folder "
+      + "DIR (same spec, --seed and --data); ends bit for bit like an uninterrupted run")
+  Path resume;
+
   @Option(names = "--quiet", description = "print only the final result line")
   boolean quiet;
 
@@ -59,7 +69,8 @@ final class TrainCommand implements Callable<Integer> {
       if (!quiet) {
         callbacks.add(new ProgressPrinter(out, live));
       }
-      return Runner.run(parsed.spec(), parsed.file(), new RunOptions(this.out, data, epochs, seed, quiet, live), callbacks,
+      return Runner.run(parsed.spec(), parsed.file(), new RunOptions(this.out, data, epochs, seed, quiet, live,
+          checkpointEvery, resume), callbacks,
           quiet ? s -> { } : out::print);
     });
     out.println(resultLine(r.metrics()) + " -> " + r.outDir());

@@ -162,6 +162,10 @@ public final class ModelFile {
       } catch (RuntimeException e) {
         throw corrupt(file, "its data pipeline is invalid: " + e.getMessage());
       }
+      if (pipeline.featureCount() != model.inputWidth()) {
+        throw corrupt(file, "its data pipeline makes " + pipeline.featureCount() + " features, its network reads "
+            + model.inputWidth());
+      }
     }
     double threshold = root.path("threshold").asDouble(0.5);
     if (!(threshold > 0 && threshold < 1)) {

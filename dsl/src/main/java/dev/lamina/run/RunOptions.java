@@ -12,8 +12,24 @@ import java.nio.file.Path;
  * @param seed a seed replacing the spec's, or null
  * @param quiet whether to print only the final result
  * @param live whether progress bars may redraw in place (a terminal)
+ * @param checkpointEvery write a training checkpoint into the run folder every this many epochs (0: never)
+ * @param resume a run folder whose checkpoint the training continues from, or null
  */
-public record RunOptions(Path out, Path data, Integer epochs, Long seed, boolean quiet, boolean live) {
+public record RunOptions(Path out, Path data, Integer epochs, Long seed, boolean quiet, boolean live,
+    int checkpointEvery, Path resume) {
   /** No overrides, quiet. */
   public static final RunOptions QUIET = new RunOptions(null, null, null, null, true, false);
+
+  /** Options without checkpoints. */
+  public RunOptions(Path out, Path data, Integer epochs, Long seed, boolean quiet, boolean live) {
+    this(out, data, epochs, seed, quiet, live, 0, null);
+  }
+
+  /** Validates the checkpoint interval. */
+  public RunOptions {
+    if (checkpointEvery < 0) {
+      throw new dev.lamina.spec.SpecException("--checkpoint-every", "--checkpoint-every must be a number of epochs >= 1, got "
+          + checkpointEvery);
+    }
+  }
 }

@@ -1,6 +1,10 @@
 package dev.lamina.run;
 
+import dev.lamina.loss.Loss;
+import dev.lamina.loss.Losses;
 import dev.lamina.model.Model;
+import dev.lamina.persist.CheckpointFile;
+import dev.lamina.persist.CheckpointFile.Checkpoint;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.report.HistoryFiles;
 import dev.lamina.report.MetricsJson;
@@ -14,9 +18,12 @@ import dev.lamina.table.DataException;
 import dev.lamina.table.PreparedData;
 import dev.lamina.table.TablePipeline;
 import dev.lamina.train.Callback;
+import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
+import dev.lamina.train.TrainingDivergedException;
+import dev.lamina.yaml.SpecWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +70,15 @@ public final class Runner {
     if (options.seed() != null) {
       modelSpec = modelSpec.withSeed(options.seed());
     }
+    Path out = options.resume() != null ? options.resume()
+        : options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
+    Checkpoint resume = null;
+    if (options.resume() != null) {
+      resume = CheckpointFile.read(options.resume().resolve(CheckpointFile.NAME));
+      if (modelSpec.seed() == null) {
+        modelSpec = modelSpec.withSeed(resume.state().seed());
+      }
+    }
     Model model = Model.of(modelSpec);
     PreparedData data = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
     checkInputDim(modelSpec, data);
@@ -75,19 +91,51 @@ public final class Runner {
     if (strategy.chosen()) {
       checkChosenThreshold(strategy, fit, model, data);
     }
+    if (!oneHot) {
+      checkLabels(modelSpec, model.outputWidth(), spec.data().target(), csv.toString(), data.yTrain(), data.trainRows());
+      checkLabels(modelSpec, model.outputWidth(), spec.data().target(), testCsv != null ? testCsv.toString() : csv.toString(),
+          data.yTest(), data.testRows());
+    }
     Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
     if (data.wTrain() != null) {
       train = train.withWeights(data.wTrain());
     }
+    int trainRows = data.xTrain().length;
+    if (!strategy.chosen()) {
+      // The engine trains on its flat copy; dropping the row arrays halves the memory of a large
+      // run. (A chosen threshold still needs the validation rows after training.)
+      data = new PreparedData(new double[0][], data.yTrain(), data.xTest(), data.yTest(), data.trainRows(),
+          data.testRows(), data.featureNames(), data.pipeline(), data.wTrain(), data.wTest());
+    }
+    Checkpoints checkpoints = Checkpoints.NONE;
+    if (options.checkpointEvery() > 0 || resume != null) {
+      String fingerprint = fingerprint(spec, model, csv, testCsv);
+      if (resume != null && !resume.fingerprint().equals(fingerprint)) {
+        throw new SpecException("--resume", "the checkpoint in " + options.resume() + " was written by a run of another spec, "
+            + "seed or data file; resume with the same spec, --seed and --data, or start a new run without --resume");
+      }
+      Path ckpt = out.resolve(CheckpointFile.NAME);
+      createFolder(out);
+      checkpoints = new Checkpoints(options.checkpointEvery(),
+          options.checkpointEvery() > 0 ? state -> CheckpointFile.write(ckpt, fingerprint, state) : null,
+          resume == null ? null : resume.state());
+    }
     long start = System.nanoTime();
-    History history = model.fit(train, null, fit, progress.toArray(new Callback[0]));
+    History history;
+    try {
+      history = model.fit(train, null, fit, checkpoints, progress.toArray(new Callback[0]));
+    } catch (IllegalArgumentException e) {
+      if (resume != null && e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
+        throw new SpecException("--resume", e.getMessage());
+      }
+      throw e;
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     double threshold = spec.predict().threshold();
     if (strategy.chosen()) {
       threshold = chooseOnValidation(strategy, fit, model, data);
     }
-    Path out = options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
     Map<String, Object> metrics = new LinkedHashMap<>();
     try {
       Files.createDirectories(out);
@@ -107,10 +155,13 @@ public final class Runner {
       metrics.put("train_seconds", seconds);
       metrics.put("epochs_run", history.epochs());
       metrics.put("seed", model.seed());
-      metrics.put("train_rows", data.xTrain().length);
+      metrics.put("train_rows", trainRows);
       metrics.put("test_rows", data.xTest().length);
       metrics.put("threshold", threshold);
       metrics.put("threshold_strategy", strategy.describe());
+      if (model.lastDivergence() != null) {
+        metrics.put("diverged", model.lastDivergence().message());
+      }
 
       MetricsJson.write(out.resolve("metrics.json"), metrics);
       HistoryFiles.writeCsv(out.resolve("history.csv"), history.asMap());
@@ -129,6 +180,9 @@ public final class Runner {
       writePredictions(out.resolve("predictions.csv"), model, data, threshold);
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
+    }
+    if (model.lastDivergence() != null) {
+      throw new TrainingDivergedException(model.lastDivergence(), "; they are saved in " + out.resolve("model.lamina"));
     }
     return new RunResult(model, history, metrics, out);
   }
@@ -183,6 +237,27 @@ public final class Runner {
     return out;
   }
 
+  /**
+   * What a checkpoint must match to be resumed: the spec with its seed (epochs left out, so a
+   * resumed run may train longer) and the bytes of the data files.
+   */
+  private static String fingerprint(RunSpec spec, Model model, Path csv, Path testCsv) {
+    String text = SpecWriter.write(new RunSpec(model.spec(), spec.data(), spec.fit().withEpochs(1), spec.predict()));
+    try {
+      return Hashes.sha256(text) + " " + Hashes.sha256(csv) + (testCsv == null ? "" : " " + Hashes.sha256(testCsv));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void createFolder(Path out) {
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create the run folder " + out + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Path resolve(Path base, String file, String key) {
     if (file == null) {
       throw new SpecException(key, "no CSV given: set data.csv in the spec or pass --data FILE");
@@ -201,6 +276,17 @@ public final class Runner {
               + String.join(", ", data.featureNames()) + ". Set input_dim: " + data.featureCount() + " or leave it out");
         }
         return;
+      }
+    }
+  }
+
+  /** A label the loss cannot take, named by its CSV file, row and column (the engine knows only its index). */
+  private static void checkLabels(ModelSpec spec, int outputs, String target, String file, double[] y, long[] rows) {
+    Loss loss = Losses.create(spec.compile().loss(), "compile.loss");
+    for (int i = 0; i < y.length; i++) {
+      String problem = loss.checkTarget(y[i], outputs);
+      if (problem != null) {
+        throw new DataException(file, rows[i], 0, target, problem);
       }
     }
   }

@@ -3,6 +3,9 @@ package dev.lamina.table;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -31,7 +34,14 @@ import java.util.stream.Stream;
  * is what a pandas {@code to_csv} index column looks like.
  */
 final class CsvReader implements AutoCloseable {
-  private static final CsvMapper MAPPER = CsvMapper.builder()
+  /**
+   * The longest cell accepted, in characters: far above any real value, and low enough that a file
+   * without line breaks (or a runaway quote) is refused before it fills the memory.
+   */
+  static final int MAX_CELL_CHARS = 1_000_000;
+  private static final CsvMapper MAPPER = CsvMapper.builder(CsvFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_CELL_CHARS).build())
+          .build())
       .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
       .build();
   private static final String BOM = "\uFEFF";
@@ -188,13 +198,17 @@ final class CsvReader implements AutoCloseable {
           }
           fields.add(parser.getText());
         }
-        boolean blank = fields.isEmpty() || (fields.size() == 1 && fields.get(0).isBlank());
+        boolean blank = fields.isEmpty() || (fields.size() == 1 && fields.get(0).replace(BOM, "").isBlank());
         if (!blank) {
           line = first;
           current = fields.toArray(new String[0]);
           return true;
         }
       }
+    } catch (StreamConstraintsException e) {
+      throw new DataException(file, 0, Math.max(parser.currentLocation().getLineNr(), 0), null, "a cell is longer than "
+          + MAX_CELL_CHARS + " characters, the most one CSV value may hold; check that this is a CSV file with one row"
+          + " per line, and that no quote is left open");
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       long where = at == null ? 0 : at.getLineNr();

@@ -140,7 +140,7 @@ public final class FittedPipeline {
         sink.accept(reader.row(), x, y);
       }
       if (!any) {
-        throw CsvTable.noRows(reader.file(), reader.header());
+        throw ColumnStore.noRows(reader.file(), reader.header());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -195,6 +195,36 @@ public final class FittedPipeline {
       offset += col.width();
     }
     return x;
+  }
+
+  /**
+   * The unscaled features of row {@code i} of a column store whose columns line up with
+   * {@link #inputColumns()}: numeric cells go in as parsed (the value {@code Cells.parse} gave),
+   * other cells through their column's {@link ColumnEncoding#encode}, as for a raw row.
+   */
+  double[] encodeStored(ColumnStore.Column[] cells, int i, String file, long rowNumber, long line) {
+    double[] x = new double[featureNames.size()];
+    int offset = 0;
+    for (int c = 0; c < cells.length; c++) {
+      ColumnEncoding col = columns.get(c);
+      if (col instanceof NumericColumn n && cells[c].numeric() && !cells[c].missing(i) && !cells[c].text(i)) {
+        x[offset] = cells[c].number(i);
+      } else {
+        col.encode(cells[c].cell(i), x, offset, file, rowNumber, line);
+      }
+      offset += col.width();
+    }
+    return x;
+  }
+
+  /** Scales encoded features in place, as {@link #encode} does. */
+  void scale(double[] x) {
+    scaler.apply(x);
+  }
+
+  /** Whether input column {@code c} is numeric (stored as doubles) rather than categorical. */
+  boolean numeric(int c) {
+    return columns.get(c) instanceof NumericColumn;
   }
 
   /** The same pipeline with another scaler (prepare fits the scaler on encoded rows). */

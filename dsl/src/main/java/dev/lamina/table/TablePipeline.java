@@ -2,7 +2,10 @@ package dev.lamina.table;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -41,68 +44,79 @@ public final class TablePipeline {
    * @throws DataException when the data cannot be used, naming the place and the fix
    */
   public static PreparedData prepare(DataSpec spec, Path csv, Path testCsv, long seed) {
-    CsvTable table = CsvTable.read(csv);
-    CsvTable testTable = testCsv == null ? null : CsvTable.read(testCsv);
-    ColumnPlan plan = ColumnPlan.resolve(spec, table.file(), table.header());
-    int[] inputAt = new int[plan.inputs().size()];
-    for (int c = 0; c < inputAt.length; c++) {
-      inputAt[c] = table.indexOf(plan.inputs().get(c));
+    ColumnPlan[] planned = new ColumnPlan[1];
+    ColumnStore table = ColumnStore.read(csv, header -> {
+      planned[0] = ColumnPlan.resolve(spec, csv.toString(), header);
+      return kinds(planned[0], spec.target(), spec.sampleWeight());
+    });
+    ColumnPlan plan = planned[0];
+    ColumnStore.Column[] inputs = new ColumnStore.Column[plan.inputs().size()];
+    for (int c = 0; c < inputs.length; c++) {
+      inputs[c] = table.column(plan.inputs().get(c));
       if (!plan.categorical(plan.inputs().get(c))) {
-        requireNumericColumn(table, inputAt[c], plan.inputs().get(c));
+        requireNumericColumn(table, inputs[c]);
       }
     }
-    int targetAt = table.indexOf(spec.target());
-    TargetColumn target = new TargetColumn(spec.target(), targetClasses(table, targetAt));
-    checkCells(table, plan, inputAt, target, targetAt);
-    double[] y = new double[table.size()];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = target.encode(table.row(i)[targetAt], table.file(), table.rowNumber(i), table.line(i));
-    }
-    Split split = testTable == null && spec.testSplit() > 0
+    ColumnStore.Column targetCells = table.column(spec.target());
+    TargetColumn target = new TargetColumn(spec.target(), targetClasses(table, targetCells));
+    checkCells(table, plan, inputs, target, targetCells);
+    double[] y = encodeTargets(table, target, targetCells);
+    Split split = testCsv == null && spec.testSplit() > 0
         ? Split.of(y, spec.testSplit(), spec.stratify(), seed, table.file())
         : Split.none(table.size());
 
     List<ColumnEncoding> columns = new ArrayList<>();
-    for (int c = 0; c < inputAt.length; c++) {
-      columns.add(fitColumn(spec, plan, plan.inputs().get(c), table, inputAt[c], split.train()));
+    for (int c = 0; c < inputs.length; c++) {
+      columns.add(fitColumn(spec, plan, plan.inputs().get(c), table, inputs[c], split.train()));
     }
     FittedPipeline unscaled = new FittedPipeline(columns, target, Scaler.none(width(columns)));
-    double[][] raw = new double[table.size()][];
-    for (int i : split.train()) {
-      raw[i] = unscaled.encodeUnscaled(inputAt, table.row(i), table.file(), table.rowNumber(i), table.line(i));
+    // The training rows are encoded once, unscaled; the scaler is fitted on them (in split order,
+    // as on the raw rows) and then applied in place, the same arithmetic FittedPipeline.encode does.
+    double[][] xTrain = new double[split.train().length][];
+    int[] order = new int[xTrain.length];
+    for (int k = 0; k < xTrain.length; k++) {
+      int i = split.train()[k];
+      xTrain[k] = unscaled.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i));
+      order[k] = k;
     }
-    FittedPipeline pipeline = unscaled.withScaler(
-        Scaler.fit(spec.scale(), raw, split.train(), unscaled.featureCount()));
-
-    double[][] xTrain = encode(pipeline, table, inputAt, split.train());
+    Scaler scaler = Scaler.fit(spec.scale(), xTrain, order, unscaled.featureCount());
+    for (double[] row : xTrain) {
+      scaler.apply(row);
+    }
+    FittedPipeline pipeline = unscaled.withScaler(scaler);
     double[] yTrain = pick(y, split.train());
     long[] trainRows = rowNumbers(table, split.train());
     double[] weights = sampleWeights(table, spec.sampleWeight());
     double[] wTrain = weights == null ? null : pick(weights, split.train());
-    if (testTable == null) {
-      return new PreparedData(xTrain, yTrain, encode(pipeline, table, inputAt, split.test()),
+    if (testCsv == null) {
+      return new PreparedData(xTrain, yTrain, encode(pipeline, table, inputs, split.test()),
           pick(y, split.test()), trainRows, rowNumbers(table, split.test()), pipeline.featureNames(), pipeline,
           wTrain, weights == null ? null : pick(weights, split.test()));
     }
-    int[] testAt = pipeline.locate(testTable.file(), testTable.header());
-    int testTargetAt = testTable.indexOf(spec.target());
-    if (testTargetAt < 0) {
+    ColumnStore testTable = ColumnStore.read(testCsv, header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
+    pipeline.locate(testTable.file(), testTable.header());
+    ColumnStore.Column testTarget = testTable.column(spec.target());
+    if (testTarget == null) {
       throw new DataException(testTable.file(), "the test file has no target column '" + spec.target()
           + "', so the model cannot be scored on it; its columns are " + String.join(", ", testTable.header())
           + ". Add the column, or remove test_csv and hold out rows with test_split");
     }
+    ColumnStore.Column[] testInputs = new ColumnStore.Column[inputs.length];
+    for (int c = 0; c < inputs.length; c++) {
+      testInputs[c] = testTable.column(plan.inputs().get(c));
+    }
     int[] all = Split.none(testTable.size()).train();
     double[] yTest = new double[all.length];
     for (int i : all) {
-      String cell = testTable.row(i)[testTargetAt];
-      if (Cells.isMissing(cell)) {
+      String cell = testTarget.cell(i);
+      if (testTarget.missing(i)) {
         throw target.missing(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
       }
       yTest[i] = target.encode(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
     }
-    double[] wTest = spec.sampleWeight() != null && testTable.indexOf(spec.sampleWeight()) >= 0
+    double[] wTest = spec.sampleWeight() != null && testTable.header().contains(spec.sampleWeight())
         ? sampleWeights(testTable, spec.sampleWeight()) : null;
-    return new PreparedData(xTrain, yTrain, encode(pipeline, testTable, testAt, all), yTest,
+    return new PreparedData(xTrain, yTrain, encode(pipeline, testTable, testInputs, all), yTest,
         trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline, wTrain, wTest);
   }
 
@@ -110,14 +124,14 @@ public final class TablePipeline {
    * The {@code sample_weight} column of every row, or null when the spec names none. Each cell
    * must be a finite number {@code >= 0} (Keras multiplies each row's loss by it).
    */
-  private static double[] sampleWeights(CsvTable table, String column) {
+  private static double[] sampleWeights(ColumnStore table, String column) {
     if (column == null) {
       return null;
     }
-    int at = table.indexOf(column);
+    ColumnStore.Column cells = table.column(column);
     double[] w = new double[table.size()];
     for (int i = 0; i < w.length; i++) {
-      String cell = table.row(i)[at];
+      String cell = cells.cell(i);
       if (Cells.isMissing(cell)) {
         throw new DataException(table.file(), table.rowNumber(i), table.line(i), column,
             "the sample weight is missing; give every row a weight (1 for an ordinary row)");
@@ -132,111 +146,153 @@ public final class TablePipeline {
     return w;
   }
 
+  /** How each used column is stored: numeric inputs as doubles, categories as codes, the target as labels. */
+  private static Map<String, ColumnStore.Kind> kinds(ColumnPlan plan, String target, String sampleWeight) {
+    Map<String, ColumnStore.Kind> kinds = new LinkedHashMap<>();
+    for (String c : plan.inputs()) {
+      kinds.put(c, plan.categorical(c) ? ColumnStore.Kind.CODES : ColumnStore.Kind.NUMBER);
+    }
+    kinds.put(target, ColumnStore.Kind.TARGET);
+    if (sampleWeight != null) {
+      kinds.put(sampleWeight, ColumnStore.Kind.NUMBER);
+    }
+    return kinds;
+  }
+
+  /** The columns of a test file the fitted pipeline reads, and its target when present. */
+  private static Map<String, ColumnStore.Kind> testKinds(FittedPipeline pipeline, List<String> header, String target,
+      String sampleWeight) {
+    Map<String, ColumnStore.Kind> kinds = new LinkedHashMap<>();
+    List<String> inputs = pipeline.inputColumns();
+    for (int c = 0; c < inputs.size(); c++) {
+      if (header.contains(inputs.get(c))) {
+        kinds.put(inputs.get(c), pipeline.numeric(c) ? ColumnStore.Kind.NUMBER : ColumnStore.Kind.CODES);
+      }
+    }
+    if (header.contains(target)) {
+      kinds.put(target, ColumnStore.Kind.TARGET);
+    }
+    if (sampleWeight != null && header.contains(sampleWeight)) {
+      kinds.put(sampleWeight, ColumnStore.Kind.NUMBER);
+    }
+    return kinds;
+  }
+
   /**
    * Refuses a column meant to be numeric that holds mostly text (a category to encode or drop);
    * a few text cells among numbers are reported row by row later.
    */
-  private static void requireNumericColumn(CsvTable table, int at, String column) {
-    int text = 0;
-    int numbers = 0;
-    int firstText = -1;
-    for (int i = 0; i < table.size(); i++) {
-      String cell = table.row(i)[at];
-      if (Cells.isMissing(cell)) {
-        continue;
-      }
-      if (Cells.isNumber(cell)) {
-        numbers++;
-      } else {
-        text++;
-        firstText = firstText < 0 ? i : firstText;
-      }
-    }
-    if (text > 0 && text >= numbers) {
-      throw new DataException(table.file(), 0, 0, column, "the column holds text, not numbers"
-          + " (e.g. '" + table.row(firstText)[at].strip() + "' in row " + table.rowNumber(firstText)
+  private static void requireNumericColumn(ColumnStore table, ColumnStore.Column column) {
+    int text = column.textCount();
+    if (text > 0 && text >= column.numberCount()) {
+      ColumnStore.Cell first = column.firstText();
+      throw new DataException(table.file(), 0, 0, column.name(), "the column holds text, not numbers"
+          + " (e.g. '" + first.raw().strip() + "' in row " + table.rowNumber(first.row())
           + "); add it to one_hot or label_encode, or drop it");
     }
   }
 
   /** Sorted class names when the target is text, empty when it is numeric. */
-  private static List<String> targetClasses(CsvTable table, int at) {
-    int text = 0;
-    int numbers = 0;
-    TreeSet<String> classes = new TreeSet<>();
-    for (int i = 0; i < table.size(); i++) {
-      String cell = table.row(i)[at];
-      if (!Cells.isMissing(cell)) {
-        classes.add(cell.strip());
-        if (Cells.isNumber(cell)) {
-          numbers++;
-        } else {
-          text++;
-        }
-      }
+  private static List<String> targetClasses(ColumnStore table, ColumnStore.Column target) {
+    int text = target.textCount();
+    if (!(text > 0 && text >= target.numberCount())) {
+      return List.of();
     }
-    return text > 0 && text >= numbers ? List.copyOf(classes) : List.of();
+    if (target.numeric()) {
+      throw new DataException(table.file(), 0, 0, target.name(), "the target has more than "
+          + ColumnStore.MAX_TARGET_CODES + " distinct values, most of them text; a target holds class labels or"
+          + " numbers. Is it an identifier column? Pick another target, or drop it");
+    }
+    return List.copyOf(new TreeSet<>(target.values()));
   }
 
   /** Checks every cell in file order so the first problem in the file is the one reported. */
-  private static void checkCells(CsvTable table, ColumnPlan plan, int[] inputAt, TargetColumn target, int targetAt) {
-    for (int i = 0; i < table.size(); i++) {
-      String[] row = table.row(i);
-      for (int c = 0; c < inputAt.length; c++) {
-        String column = plan.inputs().get(c);
-        String cell = row[inputAt[c]];
-        boolean categorical = plan.categorical(column);
-        if (Cells.isMissing(cell)) {
-          if (!plan.fills().containsKey(column)) {
-            throw Cells.missing(cell, table.file(), table.rowNumber(i), table.line(i), column, categorical);
-          }
-        } else if (!categorical) {
-          Cells.parse(cell, table.file(), table.rowNumber(i), table.line(i), column);
-        }
+  private static void checkCells(ColumnStore table, ColumnPlan plan, ColumnStore.Column[] inputs, TargetColumn target,
+      ColumnStore.Column targetCells) {
+    int first = Integer.MAX_VALUE;
+    for (int c = 0; c < inputs.length; c++) {
+      ColumnStore.Cell missing = inputs[c].firstMissing();
+      if (missing != null && !plan.fills().containsKey(inputs[c].name())) {
+        first = Math.min(first, missing.row());
       }
-      if (Cells.isMissing(row[targetAt])) {
-        throw target.missing(row[targetAt], table.file(), table.rowNumber(i), table.line(i));
+      ColumnStore.Cell text = inputs[c].firstText();
+      if (text != null && inputs[c].numeric()) {
+        first = Math.min(first, text.row());
       }
     }
+    if (targetCells.firstMissing() != null) {
+      first = Math.min(first, targetCells.firstMissing().row());
+    }
+    if (first == Integer.MAX_VALUE) {
+      return;
+    }
+    // The first bad row: report its first bad cell, in column order, then the target.
+    int i = first;
+    for (int c = 0; c < inputs.length; c++) {
+      String column = plan.inputs().get(c);
+      boolean categorical = plan.categorical(column);
+      if (inputs[c].missing(i)) {
+        if (!plan.fills().containsKey(column)) {
+          throw Cells.missing(inputs[c].cell(i), table.file(), table.rowNumber(i), table.line(i), column, categorical);
+        }
+      } else if (!categorical && inputs[c].text(i)) {
+        Cells.parse(inputs[c].cell(i), table.file(), table.rowNumber(i), table.line(i), column);
+      }
+    }
+    throw target.missing(targetCells.cell(i), table.file(), table.rowNumber(i), table.line(i));
+  }
+
+  /** The encoded target of every row, computing each distinct label once. */
+  private static double[] encodeTargets(ColumnStore table, TargetColumn target, ColumnStore.Column cells) {
+    double[] y = new double[table.size()];
+    Map<Integer, Double> byCode = new HashMap<>();
+    for (int i = 0; i < y.length; i++) {
+      if (cells.numeric() && !cells.text(i)) {
+        y[i] = cells.number(i);
+        continue;
+      }
+      int code = cells.numeric() ? -1 : cells.code(i);
+      Double v = code < 0 ? null : byCode.get(code);
+      if (v == null) {
+        v = target.encode(cells.cell(i), table.file(), table.rowNumber(i), table.line(i));
+        if (code >= 0) {
+          byCode.put(code, v);
+        }
+      }
+      y[i] = v;
+    }
+    return y;
   }
 
   /** One input column's encoding, with its fill fitted on the training rows. */
-  private static ColumnEncoding fitColumn(DataSpec spec, ColumnPlan plan, String column, CsvTable table,
-      int at, int[] train) {
+  private static ColumnEncoding fitColumn(DataSpec spec, ColumnPlan plan, String column, ColumnStore table,
+      ColumnStore.Column cells, int[] train) {
     FillRule rule = plan.fills().get(column);
     if (!plan.categorical(column)) {
       Double fill = null;
       if (rule != null) {
-        List<Double> values = new ArrayList<>();
+        double[] values = new double[train.length];
+        int n = 0;
         for (int i : train) {
-          String cell = table.row(i)[at];
-          if (!Cells.isMissing(cell)) {
-            values.add(Cells.parse(cell, table.file(), table.rowNumber(i), table.line(i), column));
+          if (!cells.missing(i)) {
+            values[n++] = cells.number(i);
           }
         }
-        fill = rule.fitNumeric(values.stream().mapToDouble(Double::doubleValue).toArray(), table.file(), column);
+        fill = rule.fitNumeric(java.util.Arrays.copyOf(values, n), table.file(), column);
       }
       return new NumericColumn(column, fill);
-    }
-    TreeSet<String> levels = new TreeSet<>();
-    for (int i = 0; i < table.size(); i++) {
-      String cell = table.row(i)[at];
-      if (!Cells.isMissing(cell)) {
-        levels.add(cell.strip());
-      }
     }
     String fill = null;
     if (rule != null) {
       List<String> values = new ArrayList<>();
       for (int i : train) {
-        String cell = table.row(i)[at];
-        if (!Cells.isMissing(cell)) {
-          values.add(cell.strip());
+        if (!cells.missing(i)) {
+          values.add(cells.cell(i));
         }
       }
       fill = rule.fitCategory(values, table.file(), column);
     }
-    List<String> sorted = List.copyOf(levels);
+    List<String> sorted = List.copyOf(new TreeSet<>(cells.values()));
     return plan.kinds().get(column).equals(OneHotColumn.KIND)
         ? new OneHotColumn(column, sorted, spec.dropFirst(), fill)
         : new LabelColumn(column, sorted, fill);
@@ -250,11 +306,12 @@ public final class TablePipeline {
     return w;
   }
 
-  private static double[][] encode(FittedPipeline pipeline, CsvTable table, int[] at, int[] rows) {
+  private static double[][] encode(FittedPipeline pipeline, ColumnStore table, ColumnStore.Column[] inputs, int[] rows) {
     double[][] x = new double[rows.length][];
     for (int k = 0; k < rows.length; k++) {
       int i = rows[k];
-      x[k] = pipeline.encode(at, table.row(i), table.file(), table.rowNumber(i), table.line(i));
+      x[k] = pipeline.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i));
+      pipeline.scale(x[k]);
     }
     return x;
   }
@@ -267,7 +324,7 @@ public final class TablePipeline {
     return out;
   }
 
-  private static long[] rowNumbers(CsvTable table, int[] rows) {
+  private static long[] rowNumbers(ColumnStore table, int[] rows) {
     long[] out = new long[rows.length];
     for (int k = 0; k < rows.length; k++) {
       out[k] = table.rowNumber(rows[k]);
