@@ -98,6 +98,25 @@ public final class Plots {
     AtomicFile.write(png, render(history, metric));
   }
 
+  /**
+   * Starts drawing a tiny throw-away chart on a daemon thread, so that the one-time cost of
+   * loading fonts and the 2D pipeline (about a second on a cold JVM) overlaps with data
+   * preparation and training instead of delaying the run's first plot.
+   */
+  public static void warmUpInBackground() {
+    Thread t = new Thread(() -> {
+      try {
+        render(Map.of(LOSS, List.of(1.0, 0.5), "val_" + LOSS, List.of(1.1, 0.6)), LOSS);
+      } catch (RuntimeException e) {
+        // Only a warm-up: the real plot calls report any problem themselves.
+        return;
+      }
+    }, "lamina-plot-warmup");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
   /** The PNG bytes {@link #writeMetric} writes. */
   public static byte[] render(Map<String, ? extends List<Double>> history, String metric) {
     List<Double> train = history.get(metric);

@@ -63,6 +63,7 @@ public final class Runner {
     if (spec.data() == null) {
       throw new SpecException("data", "--data needs a data section in the spec that names the target column");
     }
+    Plots.warmUpInBackground();
     Path base = specFile.toAbsolutePath().getParent();
     Path csv = options.data() != null ? options.data() : resolve(base, spec.data().csv(), "data.csv");
     Path testCsv = spec.data().testCsv() == null ? null : base.resolve(spec.data().testCsv());
@@ -145,7 +146,10 @@ public final class Runner {
           test = test.withWeights(data.wTest());
         }
         model.evaluate(test, fit.batchSize()).forEach((k, v) -> metrics.put("test_" + k, v));
-        if (TestReport.isBinary(model, data.yTest())) {
+        if (model.lastDivergence() != null) {
+          // A diverged model's scores may be non-finite: the report is skipped, the diagnosis follows.
+          metrics.put("test_report", "skipped: training diverged");
+        } else if (TestReport.isBinary(model, data.yTest())) {
           TestReport.binary(model.predictProbabilities(data.xTest()), data.yTest(), threshold, metrics, out);
         } else if (model.outputWidth() > 1) {
           TestReport.multiClass(model.predictFlat(flatten(data.xTest()), data.xTest().length), model.outputWidth(),
