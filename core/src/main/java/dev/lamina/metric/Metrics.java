@@ -129,7 +129,7 @@ public final class Metrics {
   }
 
   private static double threshold(Args a) {
-    Object raw = a.raw("thresholds");
+    Object raw = a.raw("thresholds", "number or [number]");
     if (raw instanceof List<?> list) {
       if (list.size() != 1) {
         throw new SpecException(a.pathOf("thresholds"), "only one threshold is supported (the metric reports one "

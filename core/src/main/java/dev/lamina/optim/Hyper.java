@@ -78,7 +78,7 @@ final class Hyper {
 
   /** A number argument that the component cannot do without. */
   static double required(Args args, String owner, String key, String example) {
-    if (!args.has(key)) {
+    if (!args.has(key) && !args.describing()) {
       throw new SpecException(args.pathOf(key), owner + " needs the argument '" + key + "', e.g. " + example);
     }
     return args.getDouble(key, Double.NaN);

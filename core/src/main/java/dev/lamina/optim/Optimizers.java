@@ -106,18 +106,17 @@ public final class Optimizers {
     double lr = defaultLearningRate;
     LearningRateSchedule schedule = null;
     Object raw = a.raw("learning_rate");
-    if (raw != null) {
-      if (raw instanceof Number || (raw instanceof String s && isNumber(s))) {
-        lr = a.getDouble("learning_rate", defaultLearningRate);
-      } else {
-        String path = a.pathOf("learning_rate");
-        schedule = Schedules.create(Schedules.toComponent(raw, path), path);
-      }
+    if (raw == null || raw instanceof Number || (raw instanceof String s && isNumber(s))) {
+      lr = a.getDouble("learning_rate", defaultLearningRate);
+    } else {
+      String path = a.pathOf("learning_rate");
+      schedule = Schedules.create(Schedules.toComponent(raw, path), path);
     }
+    a.raw("learning_rate", "number or schedule"); // how the YAML reference lists it
     Double clipnorm = a.getOptionalDouble("clipnorm");
     Double clipvalue = a.getOptionalDouble("clipvalue");
     Double globalClipnorm = a.getOptionalDouble("global_clipnorm");
-    Double weightDecay = a.has("weight_decay") ? Double.valueOf(a.getDouble("weight_decay", 0)) : defaultWeightDecay;
+    Double weightDecay = a.getOptionalDouble("weight_decay", defaultWeightDecay);
     Clipping clipping = Hyper.construct(a, () -> new Clipping(clipnorm, clipvalue, globalClipnorm, weightDecay));
     return new Common(lr, schedule, clipping);
   }

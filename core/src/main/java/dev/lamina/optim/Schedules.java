@@ -147,7 +147,10 @@ public final class Schedules {
   }
 
   private static List<Double> numbers(Args a, String key) {
-    Object raw = a.raw(key);
+    Object raw = a.raw(key, "list of numbers");
+    if (raw == null && a.describing()) {
+      return List.of();
+    }
     if (raw == null) {
       throw new SpecException(a.pathOf(key), "piecewise_constant_decay needs the argument '" + key
           + "', e.g. boundaries: [1000, 2000], values: [0.01, 0.005, 0.001]");

@@ -1,6 +1,7 @@
 package dev.lamina.spec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,36 @@ import java.util.Set;
  * Typed, checked access to a component's arguments. Each getter names the argument and its
  * default (written once, in the component's factory); {@link #finish()} then rejects any argument
  * that no getter asked for, with a "did you mean".
+ *
+ * <p>Every getter also records the argument it reads ({@link #declared()}): its key, type, default
+ * and allowed values. Running a factory on {@link #describing(String) describing} arguments (none
+ * given) therefore lists the component's arguments with their defaults for the generated YAML
+ * reference, without writing any of them a second time.
  */
 public final class Args {
+  /**
+   * One argument a component reads.
+   *
+   * @param key the argument's Keras name
+   * @param type {@code number}, {@code integer}, {@code boolean}, {@code string}, {@code component}
+   *     or {@code value} (read raw: a number, a list or a nested component)
+   * @param defaultValue the default, or null when absent means "none"; {@code NaN} for a number
+   *     the component cannot do without
+   * @param allowed the allowed values or range, or null when any value of the type is allowed
+   */
+  public record Declared(String key, String type, Object defaultValue, String allowed) {
+    /** Whether the component refuses to build without this argument. */
+    public boolean required() {
+      return defaultValue instanceof Double d && d.isNaN();
+    }
+  }
+
   private final String path;
   private final String owner;
   private final Map<String, Object> raw;
   private final Set<String> known = new LinkedHashSet<>();
+  private final Map<String, Declared> declared = new LinkedHashMap<>();
+  private final boolean describing;
 
   /**
    * @param path where the arguments sit in the spec, for error messages
@@ -23,9 +48,36 @@ public final class Args {
    * @param raw the arguments
    */
   public Args(String path, String owner, Map<String, Object> raw) {
+    this(path, owner, raw, false);
+  }
+
+  private Args(String path, String owner, Map<String, Object> raw, boolean describing) {
     this.path = path == null ? "" : path;
     this.owner = owner;
     this.raw = raw == null ? Map.of() : raw;
+    this.describing = describing;
+  }
+
+  /**
+   * No arguments, read only to learn which arguments {@code owner}'s factory declares: a
+   * required argument then reads as {@code NaN} instead of failing (see {@link #describing()}).
+   */
+  public static Args describing(String owner) {
+    return new Args("", owner, Map.of(), true);
+  }
+
+  /** Whether these arguments only describe the component (see {@link #describing(String)}). */
+  public boolean describing() {
+    return describing;
+  }
+
+  /** The arguments read so far, in the order the factory read them. */
+  public List<Declared> declared() {
+    return List.copyOf(declared.values());
+  }
+
+  private void declare(String key, String type, Object defaultValue, String allowed) {
+    declared.put(key, new Declared(key, type, defaultValue, allowed));
   }
 
   /** The spec path of argument {@code key}. */
@@ -41,18 +93,32 @@ public final class Args {
   /** Whether the user gave {@code key}. */
   public boolean has(String key) {
     known.add(key);
+    declared.putIfAbsent(key, new Declared(key, "value", null, null));
     return raw.containsKey(key) && raw.get(key) != null;
   }
 
   /** The raw value of {@code key}, or null. */
   public Object raw(String key) {
     known.add(key);
+    declared.putIfAbsent(key, new Declared(key, "value", null, null));
     return raw.get(key);
+  }
+
+  /**
+   * The raw value of {@code key}, or null, for an argument the factory parses itself;
+   * {@code type} ("number or schedule", "list of numbers") is what the reference shows for it.
+   */
+  public Object raw(String key, String type) {
+    Object v = raw(key);
+    Declared d = declared.get(key);
+    declare(key, type, d.defaultValue(), d.allowed());
+    return v;
   }
 
   /** A number argument. */
   public double getDouble(String key, double defaultValue) {
     Object v = raw(key);
+    declare(key, "number", defaultValue, null);
     if (v == null) {
       return defaultValue;
     }
@@ -77,6 +143,7 @@ public final class Args {
   /** A number argument that must lie in [lo, hi]. */
   public double getDouble(String key, double defaultValue, double lo, double hi) {
     double d = getDouble(key, defaultValue);
+    declare(key, "number", defaultValue, hi == Double.MAX_VALUE ? ">= " + lo : "[" + lo + ", " + hi + "]");
     if (d < lo || d > hi) {
       throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be in [" + lo + ", "
           + hi + "], got " + d);
@@ -87,6 +154,7 @@ public final class Args {
   /** A number argument that must be strictly positive. */
   public double getPositive(String key, double defaultValue) {
     double d = getDouble(key, defaultValue);
+    declare(key, "number", defaultValue, "> 0");
     if (!(d > 0) || Double.isInfinite(d)) {
       throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be a positive number, got " + d);
     }
@@ -95,12 +163,20 @@ public final class Args {
 
   /** A number argument or null when absent. */
   public Double getOptionalDouble(String key) {
-    return has(key) ? getDouble(key, 0) : null;
+    return getOptionalDouble(key, null);
+  }
+
+  /** A number argument or {@code defaultValue} (which may be null) when absent. */
+  public Double getOptionalDouble(String key, Double defaultValue) {
+    Double d = has(key) ? Double.valueOf(getDouble(key, 0)) : defaultValue;
+    declare(key, "number", defaultValue, null);
+    return d;
   }
 
   /** An integer argument. */
   public int getInt(String key, int defaultValue) {
     Object v = raw(key);
+    declare(key, "integer", defaultValue, null);
     if (v == null) {
       return defaultValue;
     }
@@ -129,6 +205,7 @@ public final class Args {
   /** A 64-bit integer argument, or null when absent (used for seeds). */
   public Long getOptionalLong(String key) {
     Object v = raw(key);
+    declare(key, "integer", null, null);
     if (v == null) {
       return null;
     }
@@ -142,6 +219,7 @@ public final class Args {
   /** A boolean argument. */
   public boolean getBoolean(String key, boolean defaultValue) {
     Object v = raw(key);
+    declare(key, "boolean", defaultValue, null);
     if (v == null) {
       return defaultValue;
     }
@@ -157,6 +235,7 @@ public final class Args {
   /** A string argument. */
   public String getString(String key, String defaultValue) {
     Object v = raw(key);
+    declare(key, "string", defaultValue, null);
     if (v == null) {
       return defaultValue;
     }
@@ -172,6 +251,7 @@ public final class Args {
   /** A string argument restricted to {@code allowed} (compared exactly). */
   public String getChoice(String key, String defaultValue, List<String> allowed) {
     String s = getString(key, defaultValue);
+    declare(key, "string", defaultValue, String.join(", ", allowed));
     if (s != null && !allowed.contains(s)) {
       throw new SpecException(pathOf(key), owner + " argument '" + key + "' must be one of "
           + allowed + ", got '" + s + "'." + Names.didYouMean(s, allowed));
@@ -185,6 +265,7 @@ public final class Args {
    */
   public ComponentSpec getComponent(String key) {
     Object v = raw(key);
+    declare(key, "component", null, null);
     if (v == null) {
       return null;
     }

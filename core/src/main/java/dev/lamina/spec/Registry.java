@@ -94,6 +94,24 @@ public final class Registry<T> {
     return create(ComponentSpec.of(name), "");
   }
 
+  /**
+   * The arguments {@code name}'s factory reads, with their types and defaults: the factory runs on
+   * {@link Args#describing describing} arguments and its getters record themselves, so the defaults
+   * are the ones written in the factory. A factory that cannot build without an argument still
+   * lists every argument it read before it gave up.
+   */
+  public List<Args.Declared> describe(String name) {
+    Entry<T> e = entry(name, "");
+    Args args = Args.describing(e.name());
+    try {
+      e.factory().apply(args);
+    } catch (RuntimeException expected) {
+      // A required argument reads as NaN when describing, and the constructor refuses it; the
+      // arguments read up to there are what we came for.
+    }
+    return args.declared();
+  }
+
   /** Canonical names in registration order. */
   public List<String> names() {
     return Collections.unmodifiableList(new ArrayList<>(entries.keySet()));
