@@ -143,6 +143,16 @@ class StandaloneClusterTest {
       for (Process p : processes) {
         p.waitFor(10, TimeUnit.SECONDS);
       }
+      unlinkJars(home);
+    }
+  }
+
+  /** Removes the links before JUnit cleans the folder (it warns about every link it deletes). */
+  private static void unlinkJars(Path home) throws IOException {
+    try (var links = Files.list(home.resolve("jars"))) {
+      for (Path l : links.toList()) {
+        Files.deleteIfExists(l);
+      }
     }
   }
 
