@@ -120,6 +120,17 @@ public final class ModelFile {
     } catch (IOException e) {
       throw new ModelFileException("could not read model file " + file + ": " + e.getMessage(), e);
     }
+    return read(file.toString(), all);
+  }
+
+  /**
+   * Reads and validates a model file's bytes, for example a copy broadcast to a cluster's workers;
+   * the same checks as {@link #read(Path)}.
+   *
+   * @param file names the source in error messages
+   * @param all the file's whole content
+   */
+  public static SavedModel read(String file, byte[] all) {
     byte[] body = verifiedBody(file, all);
     JsonNode root;
     try {
@@ -176,7 +187,7 @@ public final class ModelFile {
     return new SavedModel(spec, model, pipeline, threshold, info);
   }
 
-  private static byte[] verifiedBody(Path file, byte[] all) {
+  private static byte[] verifiedBody(String file, byte[] all) {
     int end = all.length;
     if (end > 0 && all[end - 1] == '\n') {
       end--;
@@ -196,7 +207,7 @@ public final class ModelFile {
     return body;
   }
 
-  private static void checkSize(Path file, RunSpec spec) {
+  private static void checkSize(String file, RunSpec spec) {
     long params = 0;
     Integer width = null;
     for (LayerSpec l : spec.model().layers()) {
@@ -218,7 +229,7 @@ public final class ModelFile {
     }
   }
 
-  private static void readTensors(Path file, JsonNode tensors, List<Parameter> params) {
+  private static void readTensors(String file, JsonNode tensors, List<Parameter> params) {
     if (!tensors.isArray() || tensors.size() != params.size()) {
       throw corrupt(file, "it holds " + (tensors.isArray() ? tensors.size() : 0) + " weight tensors, its spec needs " + params.size());
     }
@@ -254,7 +265,7 @@ public final class ModelFile {
     }
   }
 
-  private static ModelFileException corrupt(Path file, String why) {
+  private static ModelFileException corrupt(String file, String why) {
     return new ModelFileException("model file " + file + " is corrupt (" + why + ")");
   }
 

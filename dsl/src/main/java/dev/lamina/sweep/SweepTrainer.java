@@ -4,6 +4,10 @@ import dev.lamina.model.Model;
 import dev.lamina.run.RunSpec;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.History;
+import dev.lamina.yaml.SpecReader;
+import dev.lamina.yaml.SpecWriter;
+import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +16,10 @@ import java.util.Map;
  * the spec's seed): applies the cell's values, builds the model with the run's seed, fits with the
  * spec's fit section (callbacks included) and a divergence guard, and evaluates on the test split.
  *
- * <p>Shares the data read-only between threads. For a cluster engine the spec and data would be
- * broadcast and this trainer rebuilt on each worker; its fields are therefore transient.
+ * <p>Shares the data read-only between threads. A cluster engine ships the trainer to its workers
+ * once (a Spark broadcast) and each worker rebuilds it: the serial form is the spec as canonical
+ * YAML ({@link SpecWriter}, which round-trips exactly), the axes and the prepared rows as arrays,
+ * so a rebuilt trainer trains every run exactly as this one does.
  */
 public final class SweepTrainer implements RunTrainer {
   private static final long serialVersionUID = 1L;
@@ -21,6 +27,30 @@ public final class SweepTrainer implements RunTrainer {
   private final transient List<SweepAxis> axes;
   private final transient Dataset train;
   private final transient Dataset test;
+
+  /** What a trainer is rebuilt from on another JVM: plain, serializable data only. */
+  private record Form(String specYaml, List<SweepAxis> axes, Rows train, Rows test) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      RunSpec spec = SpecReader.read(specYaml, "sweep-spec").spec();
+      return new SweepTrainer(spec, axes, train.dataset(), test == null ? null : test.dataset());
+    }
+  }
+
+  /** A {@link Dataset}'s arrays. */
+  private record Rows(double[] x, int rows, int cols, double[] y, int targetCols, double[] weights)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    static Rows of(Dataset d) {
+      return d == null ? null : new Rows(d.x(), d.rows(), d.cols(), d.y(), d.targetCols(), d.weights());
+    }
+
+    Dataset dataset() {
+      return new Dataset(x, rows, cols, y, targetCols, weights);
+    }
+  }
 
   /**
    * @param base the spec the sweep varies
@@ -33,6 +63,11 @@ public final class SweepTrainer implements RunTrainer {
     this.axes = List.copyOf(axes);
     this.train = train;
     this.test = test;
+  }
+
+  /** Java serialization writes the {@link Form} instead of this object. */
+  private Object writeReplace() {
+    return new Form(SpecWriter.write(base), new ArrayList<>(axes), Rows.of(train), Rows.of(test));
   }
 
   @Override

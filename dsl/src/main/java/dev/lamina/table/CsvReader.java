@@ -81,7 +81,19 @@ final class CsvReader implements AutoCloseable {
           + " (--data).");
     }
     try {
-      CsvParser parser = MAPPER.getFactory().createParser(Files.newInputStream(path));
+      return open(file, Files.newInputStream(path));
+    } catch (IOException e) {
+      throw new DataException(file, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads CSV text from {@code in} (closed with the reader), named {@code file} in messages; used
+   * for a slice of a file, such as one partition of a cluster's input.
+   */
+  static CsvReader open(String file, java.io.InputStream in) {
+    try {
+      CsvParser parser = MAPPER.getFactory().createParser(in);
       parser.setSchema(CsvSchema.emptySchema());
       try {
         return new CsvReader(file, parser);

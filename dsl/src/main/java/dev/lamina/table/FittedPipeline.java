@@ -127,7 +127,22 @@ public final class FittedPipeline {
    * @throws DataException for any problem in the file, naming row, line and column
    */
   public void transform(Path csv, RowSink sink) {
-    try (CsvReader reader = CsvReader.open(csv)) {
+    transform(CsvReader.open(csv), sink);
+  }
+
+  /**
+   * Streams CSV text (a header line, then rows) through the pipeline, like
+   * {@link #transform(Path, RowSink)}; row numbers count from 1 within this text.
+   *
+   * @param source names the text in error messages
+   * @param csv the text, closed when done
+   */
+  public void transform(String source, java.io.InputStream csv, RowSink sink) {
+    transform(CsvReader.open(source, csv), sink);
+  }
+
+  private void transform(CsvReader opened, RowSink sink) {
+    try (CsvReader reader = opened) {
       int[] at = locate(reader.file(), reader.header());
       int targetAt = reader.header().indexOf(target.name());
       boolean any = false;

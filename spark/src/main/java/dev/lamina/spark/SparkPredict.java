@@ -1,0 +1,273 @@
+package dev.lamina.spark;
+
+import dev.lamina.model.Model;
+import dev.lamina.persist.ModelFile;
+import dev.lamina.persist.ModelFileException;
+import dev.lamina.persist.SavedModel;
+import dev.lamina.report.PredictionsWriter;
+import dev.lamina.spec.SpecException;
+import dev.lamina.table.DataException;
+import dev.lamina.table.RowSink;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Batch scoring on Spark: {@code SparkPredict model.lamina input.csv --out DIR} reads the CSV in
+ * partitions (Spark's text input splits), broadcasts the model file once, and has every partition
+ * write its own {@code part-NNNNN.csv} in the layout of {@code builder.jar predict}
+ * ({@link PredictionsWriter}: a header, then {@code row,probability,predicted_class[,true_label]}),
+ * with the same row numbers (1-based data rows of the whole file) and the same numbers.
+ *
+ * <p>Two passes over the input: the first counts each partition's rows so that row numbers are
+ * global, the second scores. Each record must fit on one line (no quoted line breaks), and the
+ * input and output folders must be visible at the same path on every node (a shared filesystem).
+ * Only models with a data pipeline (trained by Lamina) are scored here.
+ */
+@Command(name = "SparkPredict", mixinStandardHelpOptions = true,
+    description = "Score a CSV of any size across a Spark cluster: one predictions part per input partition.")
+public final class SparkPredict implements Callable<Integer> {
+  /** Rows predicted per batch, as {@code builder.jar predict} does. */
+  public static final int CHUNK = 1024;
+  /** The application name shown by the cluster manager. */
+  public static final String APP_NAME = "lamina-predict";
+  private static final String PART = "part-%05d.csv";
+
+  @Parameters(index = "0", paramLabel = "MODEL", description = "the model.lamina (or its run folder)")
+  Path model;
+
+  @Parameters(index = "1", paramLabel = "CSV", description = "the rows to score, with the training columns")
+  Path csv;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder for the part-NNNNN.csv files")
+  Path out;
+
+  @Option(names = "--threshold", paramLabel = "T", description = "decision threshold (default: the model's)")
+  Double threshold;
+
+  @Option(names = "--partitions", paramLabel = "N", description = "minimum number of input partitions (default: Spark's)")
+  Integer partitions;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master for a local run, e.g. local[2]")
+  String master;
+
+  /**
+   * What a scoring job did.
+   *
+   * @param rows rows scored
+   * @param positives rows predicted as class 1 (binary models)
+   * @param parts part files written, one per input partition
+   */
+  public record Summary(long rows, long positives, int parts) {}
+
+  /** Runs the command line; exits with 0 on success, 2 on bad input, 1 on any other error. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new SparkPredict()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    try (JavaSparkContext sc = new JavaSparkContext(SparkSweep.conf(APP_NAME, master))) {
+      Summary s = score(sc, model, csv, out, threshold, partitions == null ? sc.defaultMinPartitions() : partitions);
+      System.out.println(String.format(Locale.ROOT, "scored %d rows (%d predicted positive) in %d parts -> %s",
+          s.rows(), s.positives(), s.parts(), out));
+      return 0;
+    } catch (SpecException | DataException | ModelFileException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  /**
+   * Scores {@code csv} into {@code outDir}/part-NNNNN.csv on {@code sc}.
+   *
+   * @param threshold the binary decision threshold, or null for the model's
+   * @param minPartitions the least number of input partitions (Spark may make more)
+   */
+  public static Summary score(JavaSparkContext sc, Path modelFile, Path csv, Path outDir, Double threshold,
+      int minPartitions) {
+    Path file = Files.isDirectory(modelFile) ? modelFile.resolve("model.lamina") : modelFile;
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ModelFileException("could not read model file " + file + ": " + e.getMessage(), e);
+    }
+    SavedModel saved = ModelFile.read(file.toString(), bytes);
+    if (saved.pipeline() == null) {
+      throw new ModelFileException("model file " + file + " has no data pipeline (an imported model): score it with"
+          + " `java -jar builder.jar predict --features ...`; SparkPredict reads columns through a Lamina pipeline");
+    }
+    double t = threshold != null ? threshold : saved.threshold();
+    if (!(t > 0 && t < 1)) {
+      throw new SpecException("--threshold", "the threshold must be in (0, 1), got " + t);
+    }
+    String header = header(csv);
+    boolean withTarget = saved.pipeline().hasTargetColumn(csv);
+    prepare(outDir);
+
+    JavaRDD<String> lines = sc.textFile(csv.toAbsolutePath().toUri().toString(), minPartitions);
+    List<Long> counts = lines.mapPartitionsWithIndex(countRows(), true).collect();
+    long[] offsets = new long[counts.size()];
+    for (int i = 1; i < offsets.length; i++) {
+      offsets[i] = offsets[i - 1] + counts.get(i - 1);
+    }
+    Broadcast<byte[]> shared = sc.broadcast(bytes);
+    try {
+      PartScorer scorer = new PartScorer(shared, header, withTarget, t, offsets, counts, outDir.toAbsolutePath().toString(),
+          csv.toString());
+      List<long[]> done = lines.mapPartitionsWithIndex(scorer, true).collect();
+      long rows = 0;
+      long positives = 0;
+      for (long[] d : done) {
+        rows += d[0];
+        positives += d[1];
+      }
+      if (rows == 0) {
+        throw new DataException(csv.toString(), "has no data rows to score");
+      }
+      return new Summary(rows, positives, done.size());
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  /** The first non-blank line: the header every partition but the first is missing. */
+  private static String header(Path csv) {
+    try (BufferedReader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (!line.isBlank()) {
+          return line;
+        }
+      }
+    } catch (IOException e) {
+      throw new DataException(csv.toString(), "cannot read the file: " + e.getMessage());
+    }
+    throw new DataException(csv.toString(), "the file is empty; a CSV needs a header row and at least one data row");
+  }
+
+  /** Creates the folder and removes the parts of an earlier run, which may have had more partitions. */
+  private static void prepare(Path outDir) {
+    try {
+      Files.createDirectories(outDir);
+      try (DirectoryStream<Path> old = Files.newDirectoryStream(outDir, "part-*.csv")) {
+        for (Path p : old) {
+          Files.delete(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output folder " + outDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Data rows per partition (non-blank lines, the header excluded), as the CSV reader counts them. */
+  private static Function2<Integer, Iterator<String>, Iterator<Long>> countRows() {
+    return (index, it) -> {
+      long n = 0;
+      boolean headerSkipped = index != 0;
+      while (it.hasNext()) {
+        if (!it.next().isBlank()) {
+          if (headerSkipped) {
+            n++;
+          } else {
+            headerSkipped = true;
+          }
+        }
+      }
+      return List.of(n).iterator();
+    };
+  }
+
+  /** Scores one partition into its part file; returns {rows, positives}. */
+  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, double threshold, long[] offsets,
+      List<Long> counts, String outDir, String source) implements Function2<Integer, Iterator<String>, Iterator<long[]>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<long[]> call(Integer index, Iterator<String> lines) {
+      SavedModel saved = ModelFile.read(source + " (model)", model.value());
+      Model m = saved.model();
+      int in = m.inputWidth();
+      int classes = m.outputWidth();
+      Path part = Path.of(outDir).resolve(String.format(Locale.ROOT, PART, index));
+      long[] counted = new long[2];
+      PredictionsWriter.writeAll(part, withTarget, classes, threshold, w -> {
+        if (counts.get(index) == 0) {
+          return;
+        }
+        double[] x = new double[CHUNK * in];
+        long[] rows = new long[CHUNK];
+        double[] truth = new double[CHUNK];
+        int[] fill = {0};
+        long offset = offsets[index];
+        RowSink sink = (row, f, target) -> {
+          int k = fill[0];
+          System.arraycopy(f, 0, x, k * in, in);
+          rows[k] = offset + row;
+          truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+          if (++fill[0] == CHUNK) {
+            flush(m, x, rows, truth, CHUNK, w, counted);
+            fill[0] = 0;
+          }
+        };
+        List<String> withHeader = new ArrayList<>();
+        Iterator<String> text = lines;
+        if (index != 0) {
+          withHeader.add(header);
+          text = concat(withHeader.iterator(), lines);
+        }
+        saved.pipeline().transform(source + " partition " + index, new LinesInputStream(text), sink);
+        flush(m, x, rows, truth, fill[0], w, counted);
+      });
+      return List.of(counted).iterator();
+    }
+
+    private void flush(Model m, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w, long[] counted) {
+      if (n == 0) {
+        return;
+      }
+      int classes = m.outputWidth();
+      double[] p = m.predictFlat(x, n);
+      double[] one = new double[classes];
+      for (int i = 0; i < n; i++) {
+        System.arraycopy(p, i * classes, one, 0, classes);
+        w.write(rows[i], one, truth[i]);
+        counted[0]++;
+        if (classes == 1 && one[0] > threshold) {
+          counted[1]++;
+        }
+      }
+    }
+
+    private static Iterator<String> concat(Iterator<String> a, Iterator<String> b) {
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return a.hasNext() || b.hasNext();
+        }
+
+        @Override
+        public String next() {
+          return a.hasNext() ? a.next() : b.next();
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.lamina.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/** A quiet Spark context for tests, and the small sweep they run. */
+final class TestSpark {
+  static final Path CHURN = Path.of("../data/churn.csv").toAbsolutePath().normalize();
+  /** 2 x 2 cells x 2 seeds = 8 runs of a few epochs: enough tasks to spread, quick to train. */
+  static final String GRID = "kernel_initializer: [random_uniform, he_uniform]\nactivation: [relu, tanh]\nseeds: 2";
+
+  private TestSpark() {}
+
+  /** A context on {@code master} bound to the loopback address, with no web UI and WARN logging. */
+  static JavaSparkContext context(String master, String app) {
+    SparkConf conf = new SparkConf().setAppName(app).setMaster(master)
+        .set("spark.ui.enabled", "false")
+        .set("spark.driver.host", "127.0.0.1")
+        .set("spark.driver.bindAddress", "127.0.0.1");
+    JavaSparkContext sc = new JavaSparkContext(conf);
+    sc.setLogLevel("WARN");
+    return sc;
+  }
+
+  static Path writeSpec(Path dir, String sweep, int epochs) throws IOException {
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, """
+        name: spark-sweep
+        seed: 7
+        data:
+          csv: %s
+          target: Exited
+          drop: [RowNumber, CustomerId, Surname]
+          one_hot: [Geography, Gender]
+          scale: standard
+          test_split: 0.2
+        layers:
+          - dense: {units: 6, activation: relu, input_dim: 11}
+          - dense: {units: 6, activation: relu}
+          - dense: {units: 1, activation: sigmoid}
+        compile:
+          optimizer: adam
+          loss: binary_crossentropy
+          metrics: [accuracy]
+        fit:
+          epochs: %d
+          batch_size: 64
+          validation_split: 0.25
+        sweep:
+        %s
+        """.formatted(CHURN.toString().replace('\\', '/'), epochs, sweep.indent(2).stripTrailing()));
+    return file;
+  }
+
+  /** sweep.csv's lines without the timing column. */
+  static List<String> csvWithoutTiming(Path outDir) throws IOException {
+    List<String> lines = Files.readAllLines(outDir.resolve("sweep.csv"));
+    int timing = Arrays.asList(lines.get(0).split(",", -1)).indexOf(dev.lamina.sweep.SweepReport.TIMING_COLUMN);
+    List<String> kept = new ArrayList<>();
+    for (String line : lines) {
+      List<String> cells = new ArrayList<>(Arrays.asList(line.split(",", -1)));
+      cells.remove(timing);
+      kept.add(String.join(",", cells));
+    }
+    return kept;
+  }
+}
