@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** Regenerates the reference documents (and, with {@code --figures}, the guide's images) from the code. */
 @Command(name = "docs", mixinStandardHelpOptions = true,
+    header = "Generate docs/YAML.md, CLI.md and INITIALIZERS.md from the code.",
     description = "Write YAML.md, CLI.md and INITIALIZERS.md, generated from the registries, the YAML reader"
         + " and the command line itself; with --figures also the initializer guide's PNG figures under images/.",
     footer = {"", "Example:", "  java -jar builder.jar docs --out docs/",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** Exports a saved Lamina model in Keras's formats. */
 @Command(name = "export", mixinStandardHelpOptions = true,
+    header = "Export a saved model as a Keras .keras archive or legacy .h5.",
     description = {"Export a saved model (model.lamina or run folder) for Keras: --format keras writes a Keras 3",
         ".keras archive, --format h5 the legacy HDF5 file (keras.models.load_model reads both). Weights are",
         "rounded to float32, as Keras stores them; compile settings and optimizer state are not exported."},

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Imports a Keras model into a Lamina model file and its equivalent spec. */
 @Command(name = "import", mixinStandardHelpOptions = true,
+    header = "Import a Keras .keras / .h5 model as model.lamina + model.yaml.",
     description = {"Import a Keras model: a .keras archive (Keras 3 or 2.13-2.15), a legacy .h5 (model.save), or a",
         "model.to_json() file with --weights. Writes DIR/model.lamina and DIR/model.yaml (add a data: section to",
         "keep training) and prints the summary. Lambda layers and custom objects are refused."},

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** Prints the per-layer statistics of a spec's untrained model on real rows (and, if asked, after each epoch). */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
+    header = "Per-layer weight, activation and gradient statistics of a spec's model.",
     description = {"Build the spec's model (untrained; after LSUV when a layer asks for it), run one forward and one",
         "backward pass on a batch of training rows, and print per Dense layer: fan_in, fan_out, the initializer and its",
         "target std, weight mean/std, activation mean/std, kernel-gradient norm/std, the back-propagated error dL/dz,",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** Scores raw CSV rows with a saved model and its fitted data pipeline, streaming. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
+    header = "Score the rows of a CSV with a saved model.",
     description = {"Score the rows of a CSV with a saved model. MODEL is a model.lamina file or a run folder.",
         "The rows go through the same pipeline the model was trained with (columns, categories, scaling);",
         "the target column may be absent. Output: row,probability,predicted_class[,true_label].",

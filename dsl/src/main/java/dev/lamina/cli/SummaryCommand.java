@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** Prints the model summary of a spec without training. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
+    header = "Print the model summary with fans, initializers and target std.",
     description = "Print the Keras-like summary of a spec's model (layers, shapes, parameters, fans, initializers, target std).",
     footer = {"", "Example:", "  java -jar builder.jar summary examples/churn/model.yaml"})
 final class SummaryCommand implements Callable<Integer> {

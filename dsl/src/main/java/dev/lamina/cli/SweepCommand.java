@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** Runs the grid of a spec's {@code sweep:} section and writes the comparison report. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
+    header = "Train a grid of initializers x activations x seeds and report the winners.",
     description = {"Train every cell x seed of the spec's sweep: section in parallel and write sweep.csv, sweep.json,",
         "report.md and a self-contained report.html (mean +- sd per initializer and activation, the winner with",
         "Welch's t-test and Mann-Whitney U p-values, loss curves with a spread band, per-layer statistics at init).",

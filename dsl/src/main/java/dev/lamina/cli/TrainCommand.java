@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** The main job: validate, build, summarize, train, evaluate and write the run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
+    header = "Train a spec's model and write its run folder (the default command).",
     description = {"Train the model a YAML spec describes and write its run folder:",
         "metrics.json, history.csv, history.json, loss.png, <metric>.png, model.lamina, predictions.csv.",
         "This is the default command: 'builder.jar model.yaml' means 'builder.jar train model.yaml'."},

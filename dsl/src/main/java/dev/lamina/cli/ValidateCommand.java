@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** Checks a spec (syntax, names, arguments) without touching data. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+    header = "Check a spec's syntax, keys, types, ranges and names.",
     description = "Check a spec: YAML syntax, keys, types, ranges and every layer, initializer, activation, loss, optimizer, metric and callback name.",
     footer = {"", "Example:", "  java -jar builder.jar validate examples/churn/model.yaml"})
 final class ValidateCommand implements Callable<Integer> {
