@@ -162,8 +162,8 @@ public final class ModelFile {
     if (!model.isBuilt()) {
       throw corrupt(file, "its spec has no input_dim");
     }
-    readTensors(file, root.path("tensors"), model.tensors());
-    model.setWeights(model.weights()); // trained weights: data-dependent init (lsuv) must not run again
+    // setWeights also marks data-dependent initialization (lsuv) as done: these are trained weights.
+    model.setWeights(readTensors(file, root.path("tensors"), model.tensors()));
     FittedPipeline pipeline = null;
     if (!root.path("pipeline").isNull() && !root.path("pipeline").isMissingNode()) {
       try {
@@ -229,10 +229,12 @@ public final class ModelFile {
     }
   }
 
-  private static void readTensors(String file, JsonNode tensors, List<Parameter> params) {
+  /** The tensors' values, each checked for name, shape and length against {@code params}. */
+  private static double[][] readTensors(String file, JsonNode tensors, List<Parameter> params) {
     if (!tensors.isArray() || tensors.size() != params.size()) {
       throw corrupt(file, "it holds " + (tensors.isArray() ? tensors.size() : 0) + " weight tensors, its spec needs " + params.size());
     }
+    double[][] values = new double[params.size()][];
     for (int i = 0; i < params.size(); i++) {
       Parameter p = params.get(i);
       JsonNode t = tensors.get(i);
@@ -258,11 +260,13 @@ public final class ModelFile {
         throw corrupt(file, "tensor " + p.name() + " holds " + raw.length / Double.BYTES + " values, its shape needs " + p.size());
       }
       ByteBuffer b = ByteBuffer.wrap(raw);
-      double[] v = p.value();
+      double[] v = new double[p.size()];
       for (int k = 0; k < v.length; k++) {
         v[k] = b.getDouble();
       }
+      values[i] = v;
     }
+    return values;
   }
 
   private static ModelFileException corrupt(String file, String why) {
