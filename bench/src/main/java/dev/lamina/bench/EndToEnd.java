@@ -1,11 +1,13 @@
 package dev.lamina.bench;
 
+import dev.lamina.layer.Simd;
 import dev.lamina.model.Model;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.train.Dataset;
@@ -31,7 +33,7 @@ import java.util.Locale;
  * summary lines ({@code RESULT name median min max}) are what {@code bench/run.sh} parses.
  *
  * <p>Options: {@code --runs N} (5), {@code --workload churn|wide|all} (all), {@code --rows N}
- * (1000000), {@code --csv PATH} (../shared/datasets/Churn_Modelling.csv), {@code --export DIR}
+ * (1000000), {@code --dtype float64|float32} (float64), {@code --csv PATH} (../shared/datasets/Churn_Modelling.csv), {@code --export DIR}
  * (write the preprocessed data for other frameworks and exit), {@code --threads N} (sets
  * {@code lamina.threads}).
  */
@@ -41,6 +43,9 @@ public final class EndToEnd {
   private static final int WIDE_FEATURES = 11;
   /** CPU time of the training thread: steadier than wall time when other work shares the cores. */
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** The precision of the Dense products ({@code --dtype}). */
+  private static DType dtype = DType.FLOAT64;
 
   private EndToEnd() {}
 
@@ -58,8 +63,10 @@ public final class EndToEnd {
         case "--csv" -> csv = Path.of(args[++i]);
         case "--export" -> export = Path.of(args[++i]);
         case "--threads" -> System.setProperty("lamina.threads", args[++i]);
+        case "--dtype" -> dtype = DType.of(args[++i], "--dtype");
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --runs N --workload churn|wide|all --rows N --csv PATH --export DIR --threads N");
+            + "; use --runs N --workload churn|wide|all --rows N --csv PATH --export DIR --threads N"
+            + " --dtype float64|float32");
       }
     }
     if (export != null) {
@@ -70,8 +77,9 @@ public final class EndToEnd {
       System.out.println("exported to " + export);
       return;
     }
-    System.out.printf(Locale.ROOT, "java %s, %d processors, lamina.threads=%s%n", System.getProperty("java.version"),
-        Runtime.getRuntime().availableProcessors(), System.getProperty("lamina.threads", "default"));
+    System.out.printf(Locale.ROOT, "java %s, %d processors, lamina.threads=%s, dtype %s, %s%n",
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+        System.getProperty("lamina.threads", "default"), dtype.kerasName(), Simd.describe());
     if (workload.equals("churn") || workload.equals("all")) {
       churn(ChurnCsv.load(csv, SPLIT_SEED), runs);
     }
@@ -88,7 +96,7 @@ public final class EndToEnd {
     return new ModelSpec("bench", SEED, List.of(dense(hidden, "relu", hiddenInit).withInputDim(inputs),
         dense(hidden, "relu", hiddenInit), dense(1, "sigmoid", "glorot_uniform")),
         new CompileSpec(ComponentSpec.of("adam"), ComponentSpec.of("binary_crossentropy"),
-            List.of(ComponentSpec.of("accuracy"))));
+            List.of(ComponentSpec.of("accuracy"))), dtype);
   }
 
   private static void churn(ChurnCsv data, int runs) {

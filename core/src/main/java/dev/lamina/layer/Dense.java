@@ -6,7 +6,9 @@ import dev.lamina.init.Fans;
 import dev.lamina.init.Initializer;
 import dev.lamina.optim.Parameter;
 import dev.lamina.random.Rng;
+import dev.lamina.spec.DType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +18,10 @@ import java.util.List;
  * fan_out = units), bias {@code (units,)}. Backward: dZ = activation'(z) * dOut,
  * dKernel = x^T . dZ (+ regularizer), dBias = column sums of dZ (+ regularizer),
  * dX = dZ . kernel^T.
+ *
+ * <p>With {@link DType#FLOAT32} the three products round their operands to float and accumulate in
+ * float (then the bias is added in double); the kernel, bias and everything outside the products
+ * stay double.
  *
  * <p>When the network fuses this layer's sigmoid/softmax with a cross-entropy loss (as Keras's
  * TensorFlow backend does), it hands dLoss/dZ straight to {@link #backwardFromPreActivation}.
@@ -43,6 +49,16 @@ public final class Dense implements Layer {
   /** Whether the activation is Keras's default relu, which gets an inlined loop. */
   private final boolean plainRelu;
   private int threads = KernelThreads.defaultThreads();
+  /** Whether the three products run in single precision ({@link DType#FLOAT32}). */
+  private boolean float32;
+  /** Single-precision operands and results of the products; allocated only for float32. */
+  private float[] inputF;
+  private float[] kernelF;
+  private float[] kernelTF;
+  private float[] zF;
+  private float[] dzF;
+  private float[] gradF;
+  private float[] dInputF;
   private int capacity;
   private double[] kernelT;
   private double[] z;
@@ -109,6 +125,43 @@ public final class Dense implements Layer {
     if (kernelT == null && MatMul.wide(inputs)) {
       kernelT = new double[inputs * units];
     }
+    if (float32) {
+      allocateFloat();
+    }
+  }
+
+  private void allocateFloat() {
+    if (kernelF == null) {
+      kernelF = new float[inputs * units];
+      kernelTF = new float[inputs * units];
+      gradF = new float[inputs * units];
+    }
+    if (inputF == null || inputF.length < capacity * inputs) {
+      inputF = new float[capacity * inputs];
+      zF = new float[capacity * units];
+      dzF = new float[capacity * units];
+      dInputF = new float[capacity * inputs];
+    }
+  }
+
+  /**
+   * Sets the precision of this layer's products (default {@link DType#FLOAT64}).
+   *
+   * @throws NullPointerException when {@code dtype} is null
+   */
+  public void setDtype(DType dtype) {
+    this.float32 = switch (dtype) {
+      case FLOAT32 -> true;
+      case FLOAT64 -> false;
+    };
+    if (float32 && capacity > 0) {
+      allocateFloat();
+    }
+  }
+
+  /** The precision of this layer's products. */
+  public DType dtype() {
+    return float32 ? DType.FLOAT32 : DType.FLOAT64;
   }
 
   /**
@@ -138,6 +191,9 @@ public final class Dense implements Layer {
   @Override
   public double[] forward(double[] x, int rows, boolean training) {
     lastInput = x;
+    if (float32) {
+      toFloat(kernel.value(), kernelF, inputs * units);
+    }
     kernels.op = Kernels.FORWARD;
     kernels.a = x;
     kernels.rows = rows;
@@ -157,8 +213,12 @@ public final class Dense implements Layer {
   public double[] backward(double[] dOutput, int rows, boolean needInputGrad) {
     if (plainRelu) {
       // Bit for bit dOut * Relu.derivative with its defaults.
-      for (int i = 0, n = rows * units; i < n; i++) {
-        dz[i] = dOutput[i] * (z[i] > 0 ? 1.0 : 0.0);
+      if (Simd.ENABLED) {
+        VectorElementwise.reluBackward(dOutput, z, dz, rows * units);
+      } else {
+        for (int i = 0, n = rows * units; i < n; i++) {
+          dz[i] = dOutput[i] * (z[i] > 0 ? 1.0 : 0.0);
+        }
       }
     } else {
       activation.backward(z, out, dOutput, dz, rows, units);
@@ -174,6 +234,9 @@ public final class Dense implements Layer {
     kernels.rows = rows;
     long work = (long) rows * inputs * units;
     kernels.op = Kernels.KERNEL_GRADIENT;
+    if (float32) {
+      toFloat(dZ, dzF, rows * units);
+    }
     KernelThreads.run(kernels, inputs, parts(work, inputs));
     if (kernelRegularizer != null) {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
@@ -187,7 +250,9 @@ public final class Dense implements Layer {
     if (!needInputGrad) {
       return null;
     }
-    if (kernelT != null) {
+    if (float32) {
+      MatMul.transpose(kernel.value(), kernelTF, inputs, units);
+    } else if (kernelT != null) {
       MatMul.transpose(kernel.value(), kernelT, inputs, units);
     }
     kernels.op = Kernels.INPUT_GRADIENT;
@@ -210,11 +275,58 @@ public final class Dense implements Layer {
 
     @Override
     public void run(int from, int to) {
+      if (float32) {
+        runFloat(from, to);
+        return;
+      }
       switch (op) {
         case FORWARD -> MatMul.affine(a, kernel.value(), bias == null ? null : bias.value(), z, inputs, units, from, to);
         case KERNEL_GRADIENT -> MatMul.transposeATimesB(a, d, kernel.grad(), rows, inputs, units, from, to);
         default -> MatMul.timesBTranspose(d, kernel.value(), kernelT, dInput, units, inputs, from, to);
       }
+    }
+
+    /** The same products in single precision; each range converts its own rows. */
+    private void runFloat(int from, int to) {
+      switch (op) {
+        case FORWARD -> {
+          toFloat(a, from * inputs, inputF, to * inputs);
+          Arrays.fill(zF, from * units, to * units, 0f);
+          MatMul.accumulate(inputF, inputs, 1, kernelF, units, zF, units, from, to, units, inputs);
+          double[] b = bias == null ? null : bias.value();
+          for (int r = from; r < to; r++) {
+            for (int j = 0, o = r * units; j < units; j++, o++) {
+              z[o] = b == null ? zF[o] : b[j] + zF[o];
+            }
+          }
+        }
+        case KERNEL_GRADIENT -> {
+          Arrays.fill(gradF, from * units, to * units, 0f);
+          MatMul.accumulate(inputF, 1, inputs, dzF, units, gradF, units, from, to, units, rows);
+          double[] g = kernel.grad();
+          for (int i = from * units, e = to * units; i < e; i++) {
+            g[i] = gradF[i];
+          }
+        }
+        default -> {
+          Arrays.fill(dInputF, from * inputs, to * inputs, 0f);
+          MatMul.accumulate(dzF, units, 1, kernelTF, inputs, dInputF, inputs, from, to, inputs, units);
+          for (int i = from * inputs, e = to * inputs; i < e; i++) {
+            dInput[i] = dInputF[i];
+          }
+        }
+      }
+    }
+  }
+
+  private static void toFloat(double[] src, float[] dst, int n) {
+    toFloat(src, 0, dst, n);
+  }
+
+  /** dst[i] = (float) src[i] for i in [from, to). */
+  private static void toFloat(double[] src, int from, float[] dst, int to) {
+    for (int i = from; i < to; i++) {
+      dst[i] = (float) src[i];
     }
   }
 

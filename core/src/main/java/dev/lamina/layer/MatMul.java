@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The fast kernels for the three matrix products of a Dense layer, on row-major arrays, in plain
- * Java that C2 auto-vectorizes (no Vector API, no native code). Allocation-free.
+ * Java that C2 auto-vectorizes; the wide products switch to {@link VectorMatMul} when
+ * {@link Simd} is enabled. Allocation-free.
  *
  * <p>Two shapes of kernel:
  * <ul>
@@ -13,14 +14,15 @@ import java.util.Arrays;
  *       {@link MatMulReference} (bit-identical to it except that the reference skips zero inputs);
  *   <li><b>wide</b>: a register-tiled product, two result rows by four terms of the inner
  *       dimension per pass over the result columns, so each loaded row of the right-hand matrix
- *       feeds eight vector multiply-adds. Every result element is
- *       {@code c + (a0 b0 + a1 b1 + a2 b2 + a3 b3)} for consecutive groups of four terms (then the
- *       remaining terms one at a time), the same whichever rows are paired or however the rows are
- *       split between threads: results do not depend on the thread count.
+ *       feeds eight vector fused multiply-adds. Every result element is
+ *       {@code fma(a3, b3, fma(a2, b2, fma(a1, b1, fma(a0, b0, c))))} over consecutive terms: one
+ *       rounding per term, in k order, whichever rows are paired, however the rows are split
+ *       between threads (results do not depend on the thread count) and on either path.
  * </ul>
  *
  * <p>Every method computes one range of result rows, so {@link KernelThreads} can split a product
- * between threads by rows of its result.
+ * between threads by rows of its result. {@code Math.fma} is a single instruction on every x86-64
+ * CPU since 2013 (FMA3) and on AArch64.
  */
 final class MatMul {
   /** Result width from which the register-tiled kernel beats scalar dot products. */
@@ -170,12 +172,35 @@ final class MatMul {
     }
   }
 
-  /** wT = w^T, with w (in, out) and wT (out, in). */
+  /** Side of the square tiles that {@link #transpose} moves, so reads and writes both stay in cache. */
+  private static final int TRANSPOSE_TILE = 16;
+
+  /** wT = w^T, with w (in, out) and wT (out, in), tile by tile. */
   static void transpose(double[] w, double[] wT, int in, int out) {
-    for (int i = 0; i < in; i++) {
-      int wo = i * out;
-      for (int j = 0; j < out; j++) {
-        wT[j * in + i] = w[wo + j];
+    for (int i0 = 0; i0 < in; i0 += TRANSPOSE_TILE) {
+      int i1 = Math.min(in, i0 + TRANSPOSE_TILE);
+      for (int j0 = 0; j0 < out; j0 += TRANSPOSE_TILE) {
+        int j1 = Math.min(out, j0 + TRANSPOSE_TILE);
+        for (int i = i0; i < i1; i++) {
+          for (int j = j0, wo = i * out; j < j1; j++) {
+            wT[j * in + i] = w[wo + j];
+          }
+        }
+      }
+    }
+  }
+
+  /** wT = w^T rounded to float, with w (in, out) and wT (out, in), tile by tile. */
+  static void transpose(double[] w, float[] wT, int in, int out) {
+    for (int i0 = 0; i0 < in; i0 += TRANSPOSE_TILE) {
+      int i1 = Math.min(in, i0 + TRANSPOSE_TILE);
+      for (int j0 = 0; j0 < out; j0 += TRANSPOSE_TILE) {
+        int j1 = Math.min(out, j0 + TRANSPOSE_TILE);
+        for (int i = i0; i < i1; i++) {
+          for (int j = j0, wo = i * out; j < j1; j++) {
+            wT[j * in + i] = (float) w[wo + j];
+          }
+        }
       }
     }
   }
@@ -194,10 +219,26 @@ final class MatMul {
   /**
    * c[i, j] += sum over k of a(i, k) b[k, j] for result rows {@code [m0, m1)}, every column
    * {@code j < n} and {@code k < kk}; a(i, k) is {@code a[i aRow + k aCol]}, b and c are row-major
-   * with row lengths {@code ldb} and {@code ldc}.
+   * with row lengths {@code ldb} and {@code ldc}. Each element is a chain of fused multiply-adds
+   * over k in order, starting from its current value: the same on the {@link VectorMatMul} path,
+   * which runs instead when {@link Simd} is enabled.
    */
   static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1,
       int n, int kk) {
+    if (Simd.ENABLED) {
+      VectorMatMul.accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+    } else {
+      plainAccumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+    }
+  }
+
+  /** The plain-Java path of {@link #accumulate(double[], int, int, double[], int, double[], int, int, int, int, int)}. */
+  static void plainAccumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0,
+      int m1, int n, int kk) {
+    if (n < WIDE_COLUMNS) {
+      scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+      return;
+    }
     for (int jb = 0; jb < n; jb += COLUMN_BLOCK) {
       int je = Math.min(n, jb + COLUMN_BLOCK);
       int i = m0;
@@ -206,6 +247,55 @@ final class MatMul {
       }
       if (i < m1) {
         oneRow(a, aRow, aCol, b, ldb, c, ldc, i, jb, je, kk);
+      }
+    }
+  }
+
+  /** {@link #accumulate(double[], int, int, double[], int, double[], int, int, int, int, int)} in single precision. */
+  static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1,
+      int n, int kk) {
+    if (Simd.ENABLED) {
+      VectorMatMul.accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+    } else {
+      plainAccumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+    }
+  }
+
+  /** The plain-Java path of {@link #accumulate(float[], int, int, float[], int, float[], int, int, int, int, int)}. */
+  static void plainAccumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0,
+      int m1, int n, int kk) {
+    if (n < WIDE_COLUMNS) {
+      scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+      return;
+    }
+    for (int jb = 0; jb < n; jb += COLUMN_BLOCK) {
+      int je = Math.min(n, jb + COLUMN_BLOCK);
+      for (int i = m0; i < m1; i++) {
+        int a0 = i * aRow;
+        int c0 = i * ldc;
+        int k = 0;
+        for (; k + 3 < kk; k += 4) {
+          int ak = k * aCol;
+          float x0 = a[a0 + ak];
+          float x1 = a[a0 + ak + aCol];
+          float x2 = a[a0 + ak + 2 * aCol];
+          float x3 = a[a0 + ak + 3 * aCol];
+          int b0 = k * ldb;
+          int b1 = b0 + ldb;
+          int b2 = b1 + ldb;
+          int b3 = b2 + ldb;
+          for (int j = jb; j < je; j++) {
+            c[c0 + j] = Math.fma(x3, b[b3 + j], Math.fma(x2, b[b2 + j], Math.fma(x1, b[b1 + j],
+                Math.fma(x0, b[b0 + j], c[c0 + j]))));
+          }
+        }
+        for (; k < kk; k++) {
+          float x0 = a[a0 + k * aCol];
+          int b0 = k * ldb;
+          for (int j = jb; j < je; j++) {
+            c[c0 + j] = Math.fma(x0, b[b0 + j], c[c0 + j]);
+          }
+        }
       }
     }
   }
@@ -236,8 +326,8 @@ final class MatMul {
         double w1 = b[b1 + j];
         double w2 = b[b2 + j];
         double w3 = b[b3 + j];
-        c[c0 + j] += x00 * w0 + x01 * w1 + x02 * w2 + x03 * w3;
-        c[c1 + j] += x10 * w0 + x11 * w1 + x12 * w2 + x13 * w3;
+        c[c0 + j] = Math.fma(x03, w3, Math.fma(x02, w2, Math.fma(x01, w1, Math.fma(x00, w0, c[c0 + j]))));
+        c[c1 + j] = Math.fma(x13, w3, Math.fma(x12, w2, Math.fma(x11, w1, Math.fma(x10, w0, c[c1 + j]))));
       }
     }
     for (; k < kk; k++) {
@@ -246,8 +336,8 @@ final class MatMul {
       int b0 = k * ldb;
       for (int j = jb; j < je; j++) {
         double w0 = b[b0 + j];
-        c[c0 + j] += x0 * w0;
-        c[c1 + j] += x1 * w0;
+        c[c0 + j] = Math.fma(x0, w0, c[c0 + j]);
+        c[c1 + j] = Math.fma(x1, w0, c[c1 + j]);
       }
     }
   }
@@ -268,14 +358,93 @@ final class MatMul {
       int b2 = b1 + ldb;
       int b3 = b2 + ldb;
       for (int j = jb; j < je; j++) {
-        c[c0 + j] += x00 * b[b0 + j] + x01 * b[b1 + j] + x02 * b[b2 + j] + x03 * b[b3 + j];
+        c[c0 + j] = Math.fma(x03, b[b3 + j], Math.fma(x02, b[b2 + j], Math.fma(x01, b[b1 + j],
+            Math.fma(x00, b[b0 + j], c[c0 + j]))));
       }
     }
     for (; k < kk; k++) {
       double x0 = a[a0 + k * aCol];
       int b0 = k * ldb;
       for (int j = jb; j < je; j++) {
-        c[c0 + j] += x0 * b[b0 + j];
+        c[c0 + j] = Math.fma(x0, b[b0 + j], c[c0 + j]);
+      }
+    }
+  }
+
+  /**
+   * Columns {@code [j0, n)} of {@link #accumulate} one element at a time, four result rows
+   * together so that four independent fused multiply-add chains overlap (a single chain waits on
+   * each multiply-add's latency). Each element's chain is the same as on every other path.
+   */
+  static void scalarColumns(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1,
+      int j0, int n, int kk) {
+    for (int j = j0; j < n; j++) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        int a0 = i * aRow;
+        int c0 = i * ldc + j;
+        double s0 = c[c0];
+        double s1 = c[c0 + ldc];
+        double s2 = c[c0 + 2 * ldc];
+        double s3 = c[c0 + 3 * ldc];
+        for (int k = 0, ak = a0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+          double w = b[bk];
+          s0 = Math.fma(a[ak], w, s0);
+          s1 = Math.fma(a[ak + aRow], w, s1);
+          s2 = Math.fma(a[ak + 2 * aRow], w, s2);
+          s3 = Math.fma(a[ak + 3 * aRow], w, s3);
+        }
+        c[c0] = s0;
+        c[c0 + ldc] = s1;
+        c[c0 + 2 * ldc] = s2;
+        c[c0 + 3 * ldc] = s3;
+      }
+      for (; i < m1; i++) {
+        int c0 = i * ldc + j;
+        double s = c[c0];
+        for (int k = 0, ak = i * aRow, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+          s = Math.fma(a[ak], b[bk], s);
+        }
+        c[c0] = s;
+      }
+    }
+  }
+
+  /**
+   * Columns {@code [j0, n)} of {@link #accumulate} one element at a time, four result rows
+   * together so that four independent fused multiply-add chains overlap (a single chain waits on
+   * each multiply-add's latency). Each element's chain is the same as on every other path.
+   */
+  static void scalarColumns(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1,
+      int j0, int n, int kk) {
+    for (int j = j0; j < n; j++) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        int a0 = i * aRow;
+        int c0 = i * ldc + j;
+        float s0 = c[c0];
+        float s1 = c[c0 + ldc];
+        float s2 = c[c0 + 2 * ldc];
+        float s3 = c[c0 + 3 * ldc];
+        for (int k = 0, ak = a0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+          float w = b[bk];
+          s0 = Math.fma(a[ak], w, s0);
+          s1 = Math.fma(a[ak + aRow], w, s1);
+          s2 = Math.fma(a[ak + 2 * aRow], w, s2);
+          s3 = Math.fma(a[ak + 3 * aRow], w, s3);
+        }
+        c[c0] = s0;
+        c[c0 + ldc] = s1;
+        c[c0 + 2 * ldc] = s2;
+        c[c0 + 3 * ldc] = s3;
+      }
+      for (; i < m1; i++) {
+        int c0 = i * ldc + j;
+        float s = c[c0];
+        for (int k = 0, ak = i * aRow, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+          s = Math.fma(a[ak], b[bk], s);
+        }
+        c[c0] = s;
       }
     }
   }

@@ -63,6 +63,9 @@ public final class NetworkBuilder {
       String name = ls.name() != null ? ls.name() : autoName(ls, counters);
       try {
         Layer layer = buildLayer(ls, name, width, seed, path, i);
+        if (layer instanceof Dense dense) {
+          dense.setDtype(spec.dtype());
+        }
         layers.add(layer);
         width = layer.outputWidth();
       } catch (SpecException e) {

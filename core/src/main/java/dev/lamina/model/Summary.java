@@ -6,6 +6,7 @@ import dev.lamina.layer.ActivationLayer;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
+import dev.lamina.spec.DType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,6 +82,10 @@ final class Summary {
     sb.append("Trainable params: ").append(count(total)).append('\n');
     sb.append("Non-trainable params: ").append(count(frozen)).append('\n');
     sb.append("Seed: ").append(model.seed()).append('\n');
+    if (model.spec().dtype() != DType.DEFAULT) {
+      sb.append("Dtype: ").append(model.spec().dtype().kerasName())
+          .append(" (Dense products in single precision; weights in double)\n");
+    }
     sb.append("_".repeat(header.length())).append('\n');
     return sb.toString();
   }

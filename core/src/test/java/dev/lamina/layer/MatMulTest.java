@@ -3,7 +3,6 @@ package dev.lamina.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lamina.random.Rng;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,23 +16,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MatMulTest {
   private static final double TOLERANCE = 1e-12;
 
-  private static double[] random(int n, long seed) {
-    Rng rng = new Rng(seed);
-    double[] a = new double[n];
-    for (int i = 0; i < n; i++) {
-      a[i] = rng.nextGaussian();
-    }
-    return a;
-  }
-
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
   @CsvSource({"1,1,1", "10,11,6", "10,6,1", "7,6,6", "32,64,64", "33,65,67", "5,256,17", "256,11,256", "3,3,600",
       "17,1030,16"})
   void fastKernelsMatchTheReferenceToWithin1e12(int rows, int in, int out) {
-    double[] x = random(rows * in, 1);
-    double[] w = random(in * out, 2);
-    double[] b = random(out, 3);
-    double[] d = random(rows * out, 4);
+    double[] x = RandomArrays.gaussian(rows * in, 1);
+    double[] w = RandomArrays.gaussian(in * out, 2);
+    double[] b = RandomArrays.gaussian(out, 3);
+    double[] d = RandomArrays.gaussian(rows * out, 4);
     double[] wT = new double[in * out];
     MatMul.transpose(w, wT, in, out);
 
@@ -67,10 +57,10 @@ class MatMulTest {
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
   @CsvSource({"10,11,6", "33,65,67", "64,256,256", "9,40,3"})
   void resultsDoNotDependOnHowTheRowsAreSplit(int rows, int in, int out) {
-    double[] x = random(rows * in, 5);
-    double[] w = random(in * out, 6);
-    double[] b = random(out, 7);
-    double[] d = random(rows * out, 8);
+    double[] x = RandomArrays.gaussian(rows * in, 5);
+    double[] w = RandomArrays.gaussian(in * out, 6);
+    double[] b = RandomArrays.gaussian(out, 7);
+    double[] d = RandomArrays.gaussian(rows * out, 8);
     double[] wT = new double[in * out];
     MatMul.transpose(w, wT, in, out);
     double[] z = new double[rows * out];
@@ -97,10 +87,10 @@ class MatMulTest {
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
   @CsvSource({"10,11,6", "10,6,1", "7,6,6", "4,15,15"})
   void narrowKernelsAreBitIdenticalToTheReference(int rows, int in, int out) {
-    double[] x = random(rows * in, 9); // Gaussian: no exact zeros, which the reference skips
-    double[] w = random(in * out, 10);
-    double[] b = random(out, 11);
-    double[] d = random(rows * out, 12);
+    double[] x = RandomArrays.gaussian(rows * in, 9); // Gaussian: no exact zeros, which the reference skips
+    double[] w = RandomArrays.gaussian(in * out, 10);
+    double[] b = RandomArrays.gaussian(out, 11);
+    double[] d = RandomArrays.gaussian(rows * out, 12);
     double[] z = new double[rows * out];
     double[] zRef = new double[rows * out];
     MatMul.affine(x, w, b, z, in, out, 0, rows);

@@ -1,8 +1,10 @@
 package dev.lamina.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.lamina.spec.DType;
 import dev.lamina.testing.ChurnData;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
@@ -20,5 +22,19 @@ class ChurnEndToEndTest {
     double accuracy = ChurnData.accuracy(model.predictClasses(data.xTest), data.yTest);
     assertThat(h.epochs()).isEqualTo(100);
     assertThat(accuracy).as("test accuracy").isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void float32ProductsLeaveTheTestAccuracyWithinHalfAPointOfDouble() {
+    assumeTrue(Files.exists(ChurnData.file()), "real churn data not present: " + ChurnData.file());
+    ChurnData data = ChurnData.load(42);
+    double[] accuracy = new double[2];
+    DType[] dtypes = {DType.FLOAT64, DType.FLOAT32};
+    for (int i = 0; i < 2; i++) {
+      Model model = Model.of(Fixtures.churn("he_uniform", 42).withDtype(dtypes[i]));
+      model.fit(data.xTrain, data.yTrain, Fit.epochs(30).batchSize(10));
+      accuracy[i] = ChurnData.accuracy(model.predictClasses(data.xTest), data.yTest);
+    }
+    assertThat(accuracy[1]).as("float32 test accuracy").isCloseTo(accuracy[0], within(0.005));
   }
 }

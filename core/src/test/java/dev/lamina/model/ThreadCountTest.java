@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.train.Fit;
 import dev.lamina.train.History;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Training gives bit-identical weights and history whatever the thread count: a network wide
@@ -17,29 +18,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * thread and with 2, 3 or 4.
  */
 class ThreadCountTest {
-  private static ModelSpec wide() {
+  private static ModelSpec wide(DType dtype) {
     return new ModelSpec("wide", 5L, List.of(Fixtures.dense(64, "relu", "he_uniform", 11),
         Fixtures.dense(64, "relu", "he_uniform"), Fixtures.dense(1, "sigmoid", "glorot_uniform")),
         new CompileSpec(ComponentSpec.of("adam"), ComponentSpec.of("binary_crossentropy"),
-            List.of(ComponentSpec.of("accuracy"))));
+            List.of(ComponentSpec.of("accuracy"))), dtype);
   }
 
-  private static Model train(int threads, double[][] x, double[] y, History[] history) {
-    Model m = Model.of(wide());
+  private static Model train(int threads, DType dtype, double[][] x, double[] y, History[] history) {
+    Model m = Model.of(wide(dtype));
     m.network().setThreads(threads);
     history[0] = m.fit(x, y, Fit.epochs(2).batchSize(128));
     return m;
   }
 
-  @ParameterizedTest(name = "{0} threads")
-  @ValueSource(ints = {2, 3, 4})
-  void weightsAndHistoryAreBitIdenticalToOneThread(int threads) {
+  @ParameterizedTest(name = "{0} threads, {1}")
+  @CsvSource({"2,FLOAT64", "3,FLOAT64", "4,FLOAT64", "2,FLOAT32", "3,FLOAT32"})
+  void weightsAndHistoryAreBitIdenticalToOneThread(int threads, DType dtype) {
     double[][] x = Fixtures.features(2000, 11, 3);
     double[] y = Fixtures.labels(x, 3);
     History[] one = new History[1];
     History[] many = new History[1];
-    Model single = train(1, x, y, one);
-    Model parallel = train(threads, x, y, many);
+    Model single = train(1, dtype, x, y, one);
+    Model parallel = train(threads, dtype, x, y, many);
     double[][] a = single.weights();
     double[][] b = parallel.weights();
     assertThat(b.length).isEqualTo(a.length);

@@ -41,7 +41,13 @@ public final class Main implements Runnable {
         System.setProperty("slf4j.internal.verbosity", "WARN");
       }
     }
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = execute(args, out, err);
+    // Autoflush covers println only: a command that ends with print (summary) would lose its output.
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs the command line in-process and returns the exit code (used by tests). */

@@ -5,6 +5,7 @@ import dev.lamina.spec.ActivationLayerSpec;
 import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.DropoutSpec;
 import dev.lamina.spec.EluSpec;
 import dev.lamina.spec.LayerNormalizationSpec;
@@ -24,6 +25,7 @@ import java.util.function.UnaryOperator;
 public final class SequentialBuilder {
   private String name;
   private Long seed;
+  private DType dtype = DType.DEFAULT;
   private final List<LayerSpec> layers = new ArrayList<>();
   private CompileSpec compile;
 
@@ -38,6 +40,15 @@ public final class SequentialBuilder {
   /** The seed that fixes weights, dropout masks and shuffling. */
   public SequentialBuilder seed(long s) {
     this.seed = s;
+    return this;
+  }
+
+  /**
+   * The precision of the Dense products (YAML {@code dtype}): {@link DType#FLOAT64} by default,
+   * {@link DType#FLOAT32} for about twice the speed of wide layers.
+   */
+  public SequentialBuilder dtype(DType t) {
+    this.dtype = java.util.Objects.requireNonNull(t, "dtype");
     return this;
   }
 
@@ -167,7 +178,7 @@ public final class SequentialBuilder {
 
   /** The immutable spec built so far. */
   public ModelSpec spec() {
-    return new ModelSpec(name, seed, layers, compile);
+    return new ModelSpec(name, seed, layers, compile, dtype);
   }
 
   /** Builds the model (weights initialised now when the first layer has input_dim). */

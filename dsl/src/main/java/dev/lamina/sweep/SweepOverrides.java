@@ -32,7 +32,8 @@ public final class SweepOverrides {
         case "kernel_initializer" -> model = mapDense(model, false, d -> d.withKernelInitializer(ComponentSpec.of(v)));
         case "activation" -> model = mapDense(model, true, d -> d.withActivation(ComponentSpec.of(v)));
         case "optimizer" -> model = new ModelSpec(model.name(), model.seed(), model.layers(),
-            new CompileSpec(ComponentSpec.of(v), model.compile().loss(), model.compile().metrics()));
+            new CompileSpec(ComponentSpec.of(v), model.compile().loss(), model.compile().metrics(),
+                model.compile().weightedMetrics()), model.dtype());
         case "batch_size" -> fit = fit.batchSize(Integer.parseInt(v));
         case "epochs" -> fit = fit.withEpochs(Integer.parseInt(v));
         default -> throw new IllegalArgumentException("unsupported sweep field " + axes.get(a).field());

@@ -5,6 +5,7 @@ import dev.lamina.run.RunSpec;
 import dev.lamina.run.ThresholdStrategy;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.LayerSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
@@ -43,13 +44,14 @@ final class RunReader {
   /** The spec under {@code root}, read from {@code file} (may be null). */
   ParsedSpec read(Node root, Path file) {
     if (!(root instanceof MappingNode)) {
-      throw reader.error(root, "", "a spec is a map of sections (name, data, layers, compile, fit, predict),"
+      throw reader.error(root, "", "a spec is a map of sections (name, seed, dtype, data, layers, compile, fit, predict),"
           + " got " + NodeReader.describe(root));
     }
     reader.register("", root);
     MapReader top = new MapReader(reader, root, "", "at the top level", "key", true);
     Node name = top.take("name");
     Node seed = top.take("seed");
+    Node dtype = top.take("dtype");
     Node data = top.take("data");
     Node layers = top.take("layers");
     Node compile = top.take("compile");
@@ -75,11 +77,23 @@ final class RunReader {
     Map<String, Object> sweepMap = NodeReader.isNull(sweep) ? Map.of() : sweep(sweep);
     ModelSpec model;
     try {
-      model = new ModelSpec(modelName, modelSeed, layerSpecs, compileSpec);
+      model = new ModelSpec(modelName, modelSeed, layerSpecs, compileSpec, dtype(dtype));
     } catch (SpecException e) {
       throw reader.wrap(e, "");
     }
     return new ParsedSpec(new RunSpec(model, dataSpec, fitSpec, predictSpec), reader.marks(), file, sweepMap);
+  }
+
+  private DType dtype(Node node) {
+    String name = reader.text(node, "dtype");
+    if (name == null) {
+      return DType.DEFAULT;
+    }
+    try {
+      return DType.of(name, "dtype");
+    } catch (SpecException e) {
+      throw reader.wrap(e, "");
+    }
   }
 
   @SuppressWarnings("unchecked")

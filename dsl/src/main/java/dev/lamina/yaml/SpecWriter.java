@@ -13,6 +13,7 @@ import dev.lamina.spec.EluSpec;
 import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.LeakyReluSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.PReluSpec;
 import dev.lamina.table.DataSpec;
@@ -139,6 +140,9 @@ public final class SpecWriter {
     line(out, "name", YamlText.text(model.name()), "");
     if (model.seed() != null) {
       line(out, "seed", String.valueOf(model.seed()), "");
+    }
+    if (model.dtype() != DType.DEFAULT) {
+      line(out, "dtype", model.dtype().kerasName(), "");
     }
   }
 

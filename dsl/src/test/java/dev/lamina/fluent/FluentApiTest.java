@@ -10,6 +10,7 @@ import dev.lamina.model.Model;
 import dev.lamina.optim.Optimizers;
 import dev.lamina.run.RunSpec;
 import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.yaml.SpecReader;
@@ -49,8 +50,10 @@ class FluentApiTest {
         .dense(1, d -> d.activation("sigmoid").name("out"))
         .compile(Optimizers.adam(0.01), ComponentSpec.of("binary_crossentropy"), List.of(ComponentSpec.of("accuracy")))
         .seed(3)
+        .dtype(DType.FLOAT32)
         .spec();
     String yaml = SpecWriter.write(spec);
+    assertThat(yaml).contains("dtype: float32");
     assertThat(SpecReader.read(yaml, "roundtrip.yaml").spec().model()).isEqualTo(spec);
     RunSpec run = new RunSpec(spec, null, null, null);
     assertThat(SpecReader.read(SpecWriter.write(run), "run.yaml").spec()).isEqualTo(run);

@@ -8,6 +8,7 @@ import dev.lamina.run.RunSpec;
 import dev.lamina.spec.ActivationLayerSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.DropoutSpec;
 import dev.lamina.spec.EluSpec;
@@ -200,5 +201,22 @@ class SpecWriterRoundTripTest {
     RunSpec spec = withLayer(new ActivationLayerSpec(ComponentSpec.of("custom", "when", new java.util.Date(0)), null));
     assertThatThrownBy(() -> SpecWriter.write(spec)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot write a Date");
+  }
+
+  @Test
+  void dtypeIsWrittenOnlyWhenItIsNotTheDefaultAndReadsBack() {
+    RunSpec plain = withLayer(DenseSpec.of(1));
+    assertThat(SpecWriter.write(plain)).doesNotContain("dtype");
+    RunSpec single = new RunSpec(plain.model().withDtype(DType.FLOAT32), null, null, null);
+    assertThat(SpecWriter.write(single)).contains("dtype: float32");
+    assertThat(roundTrip(single)).isEqualTo(single);
+    assertThat(roundTrip(single).model().dtype()).isEqualTo(DType.FLOAT32);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"float32", "FLOAT32", "float"})
+  void dtypeAcceptsKerasNamesCaseInsensitivelyAndTheJavaAlias(String name) {
+    String yaml = "dtype: " + name + "\nlayers: [{dense: {units: 1}}]\n";
+    assertThat(SpecReader.read(yaml, "m.yaml").spec().model().dtype()).isEqualTo(DType.FLOAT32);
   }
 }

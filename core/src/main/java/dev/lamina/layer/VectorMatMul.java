@@ -1,0 +1,324 @@
+package dev.lamina.layer;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The wide products on the JDK's Vector API: register-tiled micro-kernels of four result rows by
+ * three vectors (12 accumulators: 48 doubles or 96 floats on AVX2), each step loading three
+ * vectors of a row of b and broadcasting one element of a per result row, so a loaded vector feeds
+ * four fused multiply-adds. Narrower tails take one-vector kernels, then scalar {@code Math.fma}.
+ *
+ * <p>Every element is a chain of fused multiply-adds over k in order, starting from its current
+ * value, exactly as {@link MatMul}'s plain kernels compute it: the two paths are bit-identical.
+ * Loaded only when {@link Simd} found the incubator module; never referenced otherwise.
+ */
+final class VectorMatMul {
+  // The float kernels repeat the double ones line for line: Java has no generics over primitives,
+  // and a boxed or interface-based version would not be intrinsified.
+  private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+
+  private VectorMatMul() {}
+
+  /** Whether the preferred vectors hold more than one double (SIMD hardware that pays off). */
+  static boolean usable() {
+    return DS.length() >= 2;
+  }
+
+  /** The vector shape, for {@link Simd#describe()}. */
+  static String describeSpecies() {
+    return DS.vectorBitSize() + "-bit, " + DS.length() + " doubles / " + FS.length() + " floats";
+  }
+
+  /**
+   * c[i, j] += sum over k of a(i, k) b[k, j] for result rows {@code [m0, m1)}, columns
+   * {@code j < n} and {@code k < kk}, each element as a chain of fused multiply-adds in k order
+   * starting from its current value; a(i, k) is {@code a[i aRow + k aCol]}, b and c are row-major
+   * with row lengths {@code ldb} and {@code ldc}.
+   */
+  static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1, int n,
+      int kk) {
+    final int l = DS.length();
+    int j = 0;
+    for (; j + 3 * l <= n; j += 3 * l) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        fourRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+      for (; i < m1; i++) {
+        oneRowThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+    }
+    for (; j + l <= n; j += l) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        fourRowsOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+      for (; i < m1; i++) {
+        oneRowOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+    }
+    if (j < n) {
+      MatMul.scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j, n, kk);
+    }
+  }
+
+  private static void fourRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = DS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    DoubleVector s00 = DoubleVector.fromArray(DS, c, c0);
+    DoubleVector s01 = DoubleVector.fromArray(DS, c, c0 + l);
+    DoubleVector s02 = DoubleVector.fromArray(DS, c, c0 + 2 * l);
+    DoubleVector s10 = DoubleVector.fromArray(DS, c, c1);
+    DoubleVector s11 = DoubleVector.fromArray(DS, c, c1 + l);
+    DoubleVector s12 = DoubleVector.fromArray(DS, c, c1 + 2 * l);
+    DoubleVector s20 = DoubleVector.fromArray(DS, c, c2);
+    DoubleVector s21 = DoubleVector.fromArray(DS, c, c2 + l);
+    DoubleVector s22 = DoubleVector.fromArray(DS, c, c2 + 2 * l);
+    DoubleVector s30 = DoubleVector.fromArray(DS, c, c3);
+    DoubleVector s31 = DoubleVector.fromArray(DS, c, c3 + l);
+    DoubleVector s32 = DoubleVector.fromArray(DS, c, c3 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
+      DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
+      DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
+      DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = DoubleVector.broadcast(DS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      x = DoubleVector.broadcast(DS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+      x = DoubleVector.broadcast(DS, a[a3 + ak]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      s32 = x.fma(b2, s32);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s22.intoArray(c, c2 + 2 * l);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + l);
+    s32.intoArray(c, c3 + 2 * l);
+  }
+
+  private static void oneRowThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = DS.length();
+    int a0 = i * aRow;
+    int c0 = i * ldc + j;
+    DoubleVector s0 = DoubleVector.fromArray(DS, c, c0);
+    DoubleVector s1 = DoubleVector.fromArray(DS, c, c0 + l);
+    DoubleVector s2 = DoubleVector.fromArray(DS, c, c0 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
+      s0 = x.fma(DoubleVector.fromArray(DS, b, bk), s0);
+      s1 = x.fma(DoubleVector.fromArray(DS, b, bk + l), s1);
+      s2 = x.fma(DoubleVector.fromArray(DS, b, bk + 2 * l), s2);
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + l);
+    s2.intoArray(c, c0 + 2 * l);
+  }
+
+  private static void fourRowsOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int j, int kk) {
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int c0 = i * ldc + j;
+    DoubleVector s0 = DoubleVector.fromArray(DS, c, c0);
+    DoubleVector s1 = DoubleVector.fromArray(DS, c, c0 + ldc);
+    DoubleVector s2 = DoubleVector.fromArray(DS, c, c0 + 2 * ldc);
+    DoubleVector s3 = DoubleVector.fromArray(DS, c, c0 + 3 * ldc);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      DoubleVector w = DoubleVector.fromArray(DS, b, bk);
+      s0 = DoubleVector.broadcast(DS, a[a0 + ak]).fma(w, s0);
+      s1 = DoubleVector.broadcast(DS, a[a1 + ak]).fma(w, s1);
+      s2 = DoubleVector.broadcast(DS, a[a2 + ak]).fma(w, s2);
+      s3 = DoubleVector.broadcast(DS, a[a3 + ak]).fma(w, s3);
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + ldc);
+    s2.intoArray(c, c0 + 2 * ldc);
+    s3.intoArray(c, c0 + 3 * ldc);
+  }
+
+  private static void oneRowOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i, int j,
+      int kk) {
+    int a0 = i * aRow;
+    int c0 = i * ldc + j;
+    DoubleVector s = DoubleVector.fromArray(DS, c, c0);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      s = DoubleVector.broadcast(DS, a[a0 + ak]).fma(DoubleVector.fromArray(DS, b, bk), s);
+    }
+    s.intoArray(c, c0);
+  }
+
+  /**
+   * c[i, j] += sum over k of a(i, k) b[k, j] for result rows {@code [m0, m1)}, columns
+   * {@code j < n} and {@code k < kk}, each element as a chain of fused multiply-adds in k order
+   * starting from its current value; a(i, k) is {@code a[i aRow + k aCol]}, b and c are row-major
+   * with row lengths {@code ldb} and {@code ldc}.
+   */
+  static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1, int n,
+      int kk) {
+    final int l = FS.length();
+    int j = 0;
+    for (; j + 3 * l <= n; j += 3 * l) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        fourRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+      for (; i < m1; i++) {
+        oneRowThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+    }
+    for (; j + l <= n; j += l) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        fourRowsOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+      for (; i < m1; i++) {
+        oneRowOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+    }
+    if (j < n) {
+      MatMul.scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j, n, kk);
+    }
+  }
+
+  private static void fourRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    FloatVector s00 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s01 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s02 = FloatVector.fromArray(FS, c, c0 + 2 * l);
+    FloatVector s10 = FloatVector.fromArray(FS, c, c1);
+    FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
+    FloatVector s12 = FloatVector.fromArray(FS, c, c1 + 2 * l);
+    FloatVector s20 = FloatVector.fromArray(FS, c, c2);
+    FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
+    FloatVector s22 = FloatVector.fromArray(FS, c, c2 + 2 * l);
+    FloatVector s30 = FloatVector.fromArray(FS, c, c3);
+    FloatVector s31 = FloatVector.fromArray(FS, c, c3 + l);
+    FloatVector s32 = FloatVector.fromArray(FS, c, c3 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector b0 = FloatVector.fromArray(FS, b, bk);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
+      FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = FloatVector.broadcast(FS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      x = FloatVector.broadcast(FS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+      x = FloatVector.broadcast(FS, a[a3 + ak]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      s32 = x.fma(b2, s32);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s22.intoArray(c, c2 + 2 * l);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + l);
+    s32.intoArray(c, c3 + 2 * l);
+  }
+
+  private static void oneRowThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int c0 = i * ldc + j;
+    FloatVector s0 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s1 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s2 = FloatVector.fromArray(FS, c, c0 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s0 = x.fma(FloatVector.fromArray(FS, b, bk), s0);
+      s1 = x.fma(FloatVector.fromArray(FS, b, bk + l), s1);
+      s2 = x.fma(FloatVector.fromArray(FS, b, bk + 2 * l), s2);
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + l);
+    s2.intoArray(c, c0 + 2 * l);
+  }
+
+  private static void fourRowsOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int c0 = i * ldc + j;
+    FloatVector s0 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s1 = FloatVector.fromArray(FS, c, c0 + ldc);
+    FloatVector s2 = FloatVector.fromArray(FS, c, c0 + 2 * ldc);
+    FloatVector s3 = FloatVector.fromArray(FS, c, c0 + 3 * ldc);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector w = FloatVector.fromArray(FS, b, bk);
+      s0 = FloatVector.broadcast(FS, a[a0 + ak]).fma(w, s0);
+      s1 = FloatVector.broadcast(FS, a[a1 + ak]).fma(w, s1);
+      s2 = FloatVector.broadcast(FS, a[a2 + ak]).fma(w, s2);
+      s3 = FloatVector.broadcast(FS, a[a3 + ak]).fma(w, s3);
+    }
+    s0.intoArray(c, c0);
+    s1.intoArray(c, c0 + ldc);
+    s2.intoArray(c, c0 + 2 * ldc);
+    s3.intoArray(c, c0 + 3 * ldc);
+  }
+
+  private static void oneRowOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i, int j,
+      int kk) {
+    int a0 = i * aRow;
+    int c0 = i * ldc + j;
+    FloatVector s = FloatVector.fromArray(FS, c, c0);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      s = FloatVector.broadcast(FS, a[a0 + ak]).fma(FloatVector.fromArray(FS, b, bk), s);
+    }
+    s.intoArray(c, c0);
+  }
+}

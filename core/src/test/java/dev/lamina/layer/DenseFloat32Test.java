@@ -1,0 +1,75 @@
+package dev.lamina.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lamina.activation.Activations;
+import dev.lamina.init.Initializers;
+import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A Dense layer with {@link DType#FLOAT32} products against the same layer in double: forward,
+ * kernel gradient, bias gradient and input gradient agree to single-precision rounding, for narrow
+ * and wide layers, with and without bias; and the float path gives the same bits for every thread
+ * count.
+ */
+class DenseFloat32Test {
+  private static Dense dense(int in, int out, boolean bias, DType dtype, int threads) {
+    Dense d = new Dense("dense", in, out, Activations.create(ComponentSpec.of("tanh"), "activation"),
+        Initializers.create(ComponentSpec.of("glorot_uniform"), "kernel_initializer"),
+        bias ? Initializers.create(ComponentSpec.of("random_normal"), "bias_initializer") : null, null, null);
+    d.initialize(11);
+    d.setDtype(dtype);
+    d.setThreads(threads);
+    return d;
+  }
+
+  private record Pass(double[] out, double[] kernelGrad, double[] biasGrad, double[] inputGrad) {}
+
+  private static Pass run(Dense d, double[] x, double[] dOut, int rows) {
+    d.allocate(rows);
+    double[] out = d.forward(x, rows, true).clone();
+    double[] dx = d.backward(dOut, rows, true).clone();
+    return new Pass(out, d.kernel().grad().clone(), d.bias() == null ? null : d.bias().grad().clone(), dx);
+  }
+
+  @ParameterizedTest(name = "rows={0} in={1} out={2} bias={3}")
+  @CsvSource({"10,11,6,true", "10,6,1,true", "64,256,256,true", "33,40,17,false", "256,11,256,true"})
+  void float32ProductsAgreeWithDoubleToSinglePrecision(int rows, int in, int out, boolean bias) {
+    double[] x = RandomArrays.gaussian(rows * in, 1);
+    double[] dOut = RandomArrays.gaussian(rows * out, 2);
+    Pass exact = run(dense(in, out, bias, DType.FLOAT64, 1), x, dOut, rows);
+    Pass single = run(dense(in, out, bias, DType.FLOAT32, 1), x, dOut, rows);
+    assertClose(single.out(), exact.out(), in);
+    assertClose(single.kernelGrad(), exact.kernelGrad(), rows);
+    assertClose(single.inputGrad(), exact.inputGrad(), out);
+    if (bias) {
+      // A column sum in double of dZ, which differs only through the float forward pass.
+      assertClose(single.biasGrad(), exact.biasGrad(), rows);
+    }
+  }
+
+  private static void assertClose(double[] actual, double[] expected, int terms) {
+    // Terms of size ~1: float rounding of the operands and of each partial sum.
+    double tolerance = 1e-5 * Math.max(1, Math.sqrt(terms));
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(actual[i]).as("element %d", i).isCloseTo(expected[i], within(tolerance));
+    }
+  }
+
+  @ParameterizedTest(name = "{0} threads")
+  @CsvSource({"2", "3"})
+  void float32ResultsDoNotDependOnTheThreadCount(int threads) {
+    int rows = 200;
+    double[] x = RandomArrays.gaussian(rows * 300, 3);
+    double[] dOut = RandomArrays.gaussian(rows * 300, 4);
+    Pass one = run(dense(300, 300, true, DType.FLOAT32, 1), x, dOut, rows);
+    Pass many = run(dense(300, 300, true, DType.FLOAT32, threads), x, dOut, rows);
+    assertThat(many.out()).isEqualTo(one.out());
+    assertThat(many.kernelGrad()).isEqualTo(one.kernelGrad());
+    assertThat(many.inputGrad()).isEqualTo(one.inputGrad());
+  }
+}

@@ -1,0 +1,116 @@
+package dev.lamina.layer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The Vector API kernels against the plain-Java ones: bit-identical for every shape (tails of rows
+ * and columns, inner dimension 1, strided left operand), in double and in float, so a run gives the
+ * same bits with or without {@code --add-modules jdk.incubator.vector}; and the float kernels within
+ * single-precision rounding of the double reference.
+ *
+ * <p>The build runs the tests with the module ({@code lamina.expectSimd=true}); the first test turns
+ * a missing module into a failure, so these comparisons can never be skipped silently.
+ */
+class VectorKernelsTest {
+  private static float[] floats(double[] a) {
+    float[] f = new float[a.length];
+    for (int i = 0; i < a.length; i++) {
+      f[i] = (float) a[i];
+    }
+    return f;
+  }
+
+  @Test
+  void vectorKernelsAreInUseWhenTheBuildAsksForThem() {
+    if (Boolean.getBoolean("lamina.expectSimd")) {
+      assertThat(Simd.enabled()).as(Simd.describe()).isTrue();
+    }
+    assertThat(Simd.describe()).contains(Simd.enabled() ? "vector kernels" : "plain-Java kernels");
+  }
+
+  /** m x kk times kk x n; {@code transposedA} reads a as (kk, m) like the kernel-gradient product. */
+  @ParameterizedTest(name = "m={0} n={1} k={2} transposedA={3}")
+  @CsvSource({"1,1,1,false", "4,24,1,false", "5,25,3,false", "7,8,9,true", "256,256,256,false", "11,256,256,true",
+      "256,1,256,false", "256,256,1,false", "13,47,31,true", "3,100,17,false", "9,12,64,true"})
+  void vectorAndPlainKernelsAreBitIdentical(int m, int n, int kk, boolean transposedA) {
+    int aRow = transposedA ? 1 : kk;
+    int aCol = transposedA ? m : 1;
+    double[] a = RandomArrays.gaussian(m * kk, 1);
+    double[] b = RandomArrays.gaussian(kk * n, 2);
+    double[] c0 = RandomArrays.gaussian(m * n, 3);
+    double[] plain = c0.clone();
+    double[] vector = c0.clone();
+    MatMul.plainAccumulate(a, aRow, aCol, b, n, plain, n, 0, m, n, kk);
+    MatMul.accumulate(a, aRow, aCol, b, n, vector, n, 0, m, n, kk);
+    assertThat(vector).as("double").isEqualTo(plain);
+
+    float[] fa = floats(a);
+    float[] fb = floats(b);
+    float[] fPlain = floats(c0);
+    float[] fVector = floats(c0);
+    MatMul.plainAccumulate(fa, aRow, aCol, fb, n, fPlain, n, 0, m, n, kk);
+    MatMul.accumulate(fa, aRow, aCol, fb, n, fVector, n, 0, m, n, kk);
+    assertThat(fVector).as("float").isEqualTo(fPlain);
+  }
+
+  @ParameterizedTest(name = "m={0} n={1} k={2}")
+  @CsvSource({"5,25,3", "64,256,256", "17,9,40"})
+  void floatKernelsAgreeWithDoubleToSinglePrecision(int m, int n, int kk) {
+    double[] a = RandomArrays.gaussian(m * kk, 4);
+    double[] b = RandomArrays.gaussian(kk * n, 5);
+    double[] exact = new double[m * n];
+    MatMul.plainAccumulate(a, kk, 1, b, n, exact, n, 0, m, n, kk);
+    float[] single = new float[m * n];
+    MatMul.accumulate(floats(a), kk, 1, floats(b), n, single, n, 0, m, n, kk);
+    // Rounding the operands and each of kk float roundings: a few units of 2^-24 times the size of the terms.
+    double tolerance = 8 * Math.ulp(1.0f) * Math.sqrt(kk) * 4;
+    for (int i = 0; i < exact.length; i++) {
+      assertThat((double) single[i]).as("element %d", i).isCloseTo(exact[i], within(tolerance));
+    }
+  }
+
+  @Test
+  void splittingTheRowsDoesNotChangeTheVectorResults() {
+    int m = 37;
+    int n = 70;
+    int kk = 29;
+    double[] a = RandomArrays.gaussian(m * kk, 6);
+    double[] b = RandomArrays.gaussian(kk * n, 7);
+    double[] whole = new double[m * n];
+    MatMul.accumulate(a, kk, 1, b, n, whole, n, 0, m, n, kk);
+    for (int parts = 2; parts <= 5; parts++) {
+      double[] split = new double[m * n];
+      for (int p = 0; p < parts; p++) {
+        MatMul.accumulate(a, kk, 1, b, n, split, n, m * p / parts, m * (p + 1) / parts, n, kk);
+      }
+      assertThat(split).as("%d parts", parts).isEqualTo(whole);
+    }
+  }
+
+  @Test
+  void vectorReluBackwardIsBitIdenticalToThePlainLoopIncludingSpecialValues() {
+    double[] z = {1, -1, 0, -0.0, 1e-300, -1e-300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        2, 3, -4, 5};
+    double[] d = {-2, 3, 4, -5, Double.NaN, Double.POSITIVE_INFINITY, 1, -1, Double.NEGATIVE_INFINITY, -0.0, 7,
+        Double.NaN, 1e308};
+    double[] expected = new double[z.length];
+    for (int i = 0; i < z.length; i++) {
+      expected[i] = d[i] * (z[i] > 0 ? 1.0 : 0.0);
+    }
+    double[] actual = new double[z.length];
+    if (Simd.enabled()) {
+      VectorElementwise.reluBackward(d, z, actual, z.length);
+    } else {
+      return; // only the plain loop exists in this JVM; the first test fails if the build expected vectors
+    }
+    for (int i = 0; i < z.length; i++) {
+      assertThat(Double.doubleToRawLongBits(actual[i])).as("element %d", i)
+          .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+    }
+  }
+}
