@@ -32,6 +32,8 @@ public final class Dense implements Layer {
    * thread costs more than it saves.
    */
   static final long PARALLEL_MIN_WORK = 1L << 17;
+  /** A double-to-float conversion counted as this many multiply-adds when deciding to split it. */
+  private static final int CONVERSION_WEIGHT = 4;
 
   private final String name;
   private final int inputs;
@@ -192,7 +194,8 @@ public final class Dense implements Layer {
   public double[] forward(double[] x, int rows, boolean training) {
     lastInput = x;
     if (float32) {
-      toFloat(kernel.value(), kernelF, inputs * units);
+      kernels.op = Kernels.KERNEL_TO_FLOAT;
+      KernelThreads.run(kernels, inputs, parts((long) inputs * units * CONVERSION_WEIGHT, inputs));
     }
     kernels.op = Kernels.FORWARD;
     kernels.a = x;
@@ -233,10 +236,11 @@ public final class Dense implements Layer {
     kernels.d = dZ;
     kernels.rows = rows;
     long work = (long) rows * inputs * units;
-    kernels.op = Kernels.KERNEL_GRADIENT;
     if (float32) {
-      toFloat(dZ, dzF, rows * units);
+      kernels.op = Kernels.DELTA_TO_FLOAT;
+      KernelThreads.run(kernels, rows, parts((long) rows * units * CONVERSION_WEIGHT, rows));
     }
+    kernels.op = Kernels.KERNEL_GRADIENT;
     KernelThreads.run(kernels, inputs, parts(work, inputs));
     if (kernelRegularizer != null) {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
@@ -251,7 +255,8 @@ public final class Dense implements Layer {
       return null;
     }
     if (float32) {
-      MatMul.transpose(kernel.value(), kernelTF, inputs, units);
+      kernels.op = Kernels.KERNEL_TRANSPOSED_TO_FLOAT;
+      KernelThreads.run(kernels, units, parts((long) inputs * units * CONVERSION_WEIGHT, units));
     } else if (kernelT != null) {
       MatMul.transpose(kernel.value(), kernelT, inputs, units);
     }
@@ -268,6 +273,12 @@ public final class Dense implements Layer {
     static final int FORWARD = 0;
     static final int KERNEL_GRADIENT = 1;
     static final int INPUT_GRADIENT = 2;
+    /** float32 only: kernelF = (float) kernel, by kernel rows. */
+    static final int KERNEL_TO_FLOAT = 3;
+    /** float32 only: dzF = (float) dZ, by batch rows. */
+    static final int DELTA_TO_FLOAT = 4;
+    /** float32 only: kernelTF = (float) kernel^T, by rows of the transpose (units). */
+    static final int KERNEL_TRANSPOSED_TO_FLOAT = 5;
     int op;
     double[] a;
     double[] d;
@@ -290,43 +301,28 @@ public final class Dense implements Layer {
     private void runFloat(int from, int to) {
       switch (op) {
         case FORWARD -> {
-          toFloat(a, from * inputs, inputF, to * inputs);
+          Precision.toFloat(a, from * inputs, inputF, to * inputs);
           Arrays.fill(zF, from * units, to * units, 0f);
           MatMul.accumulate(inputF, inputs, 1, kernelF, units, zF, units, from, to, units, inputs);
           double[] b = bias == null ? null : bias.value();
           for (int r = from; r < to; r++) {
-            for (int j = 0, o = r * units; j < units; j++, o++) {
-              z[o] = b == null ? zF[o] : b[j] + zF[o];
-            }
+            Precision.toDouble(zF, r * units, b, z, units);
           }
         }
         case KERNEL_GRADIENT -> {
           Arrays.fill(gradF, from * units, to * units, 0f);
           MatMul.accumulate(inputF, 1, inputs, dzF, units, gradF, units, from, to, units, rows);
-          double[] g = kernel.grad();
-          for (int i = from * units, e = to * units; i < e; i++) {
-            g[i] = gradF[i];
-          }
+          Precision.toDouble(gradF, from * units, null, kernel.grad(), (to - from) * units);
         }
-        default -> {
+        case INPUT_GRADIENT -> {
           Arrays.fill(dInputF, from * inputs, to * inputs, 0f);
           MatMul.accumulate(dzF, units, 1, kernelTF, inputs, dInputF, inputs, from, to, inputs, units);
-          for (int i = from * inputs, e = to * inputs; i < e; i++) {
-            dInput[i] = dInputF[i];
-          }
+          Precision.toDouble(dInputF, from * inputs, null, dInput, (to - from) * inputs);
         }
+        case KERNEL_TO_FLOAT -> Precision.toFloat(kernel.value(), from * units, kernelF, to * units);
+        case DELTA_TO_FLOAT -> Precision.toFloat(d, from * units, dzF, to * units);
+        default -> Precision.transposeToFloat(kernel.value(), kernelTF, inputs, units, from, to);
       }
-    }
-  }
-
-  private static void toFloat(double[] src, float[] dst, int n) {
-    toFloat(src, 0, dst, n);
-  }
-
-  /** dst[i] = (float) src[i] for i in [from, to). */
-  private static void toFloat(double[] src, int from, float[] dst, int to) {
-    for (int i = from; i < to; i++) {
-      dst[i] = (float) src[i];
     }
   }
 

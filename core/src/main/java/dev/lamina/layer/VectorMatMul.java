@@ -51,6 +51,17 @@ final class VectorMatMul {
         oneRowThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
     }
+    if (j + 2 * l <= n) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        fourRowsTwoVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+      for (; i < m1; i++) {
+        oneRowOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        oneRowOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j + l, kk);
+      }
+      j += 2 * l;
+    }
     for (; j + l <= n; j += l) {
       int i = m0;
       for (; i + 3 < m1; i += 4) {
@@ -142,6 +153,51 @@ final class VectorMatMul {
     s2.intoArray(c, c0 + 2 * l);
   }
 
+  private static void fourRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = DS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    DoubleVector s00 = DoubleVector.fromArray(DS, c, c0);
+    DoubleVector s01 = DoubleVector.fromArray(DS, c, c0 + l);
+    DoubleVector s10 = DoubleVector.fromArray(DS, c, c1);
+    DoubleVector s11 = DoubleVector.fromArray(DS, c, c1 + l);
+    DoubleVector s20 = DoubleVector.fromArray(DS, c, c2);
+    DoubleVector s21 = DoubleVector.fromArray(DS, c, c2 + l);
+    DoubleVector s30 = DoubleVector.fromArray(DS, c, c3);
+    DoubleVector s31 = DoubleVector.fromArray(DS, c, c3 + l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
+      DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
+      DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = DoubleVector.broadcast(DS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = DoubleVector.broadcast(DS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = DoubleVector.broadcast(DS, a[a3 + ak]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + l);
+  }
+
   private static void fourRowsOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
       int j, int kk) {
     int a0 = i * aRow;
@@ -195,6 +251,17 @@ final class VectorMatMul {
       for (; i < m1; i++) {
         oneRowThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
+    }
+    if (j + 2 * l <= n) {
+      int i = m0;
+      for (; i + 3 < m1; i += 4) {
+        fourRowsTwoVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      }
+      for (; i < m1; i++) {
+        oneRowOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        oneRowOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j + l, kk);
+      }
+      j += 2 * l;
     }
     for (; j + l <= n; j += l) {
       int i = m0;
@@ -285,6 +352,51 @@ final class VectorMatMul {
     s0.intoArray(c, c0);
     s1.intoArray(c, c0 + l);
     s2.intoArray(c, c0 + 2 * l);
+  }
+
+  private static void fourRowsTwoVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    FloatVector s00 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s01 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s10 = FloatVector.fromArray(FS, c, c1);
+    FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
+    FloatVector s20 = FloatVector.fromArray(FS, c, c2);
+    FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
+    FloatVector s30 = FloatVector.fromArray(FS, c, c3);
+    FloatVector s31 = FloatVector.fromArray(FS, c, c3 + l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector b0 = FloatVector.fromArray(FS, b, bk);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = FloatVector.broadcast(FS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = FloatVector.broadcast(FS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = FloatVector.broadcast(FS, a[a3 + ak]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + l);
   }
 
   private static void fourRowsOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
