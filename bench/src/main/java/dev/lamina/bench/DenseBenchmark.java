@@ -4,6 +4,7 @@ import dev.lamina.activation.Activations;
 import dev.lamina.init.Initializers;
 import dev.lamina.layer.Dense;
 import dev.lamina.random.Rng;
+import dev.lamina.spec.DType;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,20 +22,26 @@ import org.openjdk.jmh.annotations.Warmup;
  * One square Dense layer ({@code width} inputs and units, relu) on a batch: the forward pass
  * (affine + activation) and the backward pass (activation derivative, kernel and bias gradients,
  * input gradient). Time per call; divide {@code 2 * batch * width^2} (forward) or
- * {@code 4 * batch * width^2} (backward) by it for FLOP/s.
+ * {@code 4 * batch * width^2} (backward) by it for FLOP/s. Forks with the Vector API module
+ * ({@code -jvmArgsAppend} cannot remove it; run with {@code -Dlamina.simd=false} through
+ * {@code -jvmArgsAppend} for the plain-Java kernels).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class DenseBenchmark {
   @Param({"6", "64", "256", "1024"})
   public int width;
 
   @Param({"32", "256"})
   public int batch;
+
+  /** The precision of the products ({@code float64}, {@code float32}). */
+  @Param({"float64", "float32"})
+  public String dtype;
 
   private Dense dense;
   private double[] x;
@@ -45,6 +52,7 @@ public class DenseBenchmark {
     dense = new Dense("dense", width, width, Activations.create("relu"), Initializers.create("he_uniform"),
         Initializers.create("zeros"), null, null);
     dense.initialize(1);
+    dense.setDtype(DType.of(dtype, "dtype"));
     dense.allocate(batch);
     Rng rng = new Rng(2);
     x = new double[batch * width];

@@ -2,6 +2,7 @@ package dev.lamina.run;
 
 import dev.lamina.loss.Loss;
 import dev.lamina.loss.Losses;
+import dev.lamina.layer.Simd;
 import dev.lamina.model.Model;
 import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
@@ -86,6 +87,10 @@ public final class Runner {
     Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
     model.ensureBuilt(data.featureCount());
     log.accept(model.summary());
+    if (!Simd.enabled() && widestDense(modelSpec) >= WIDE_HINT_UNITS) {
+      log.accept("hint: layers this wide train about 3x faster on the JDK's Vector API: java --add-modules"
+          + " jdk.incubator.vector -jar builder.jar ... (same results, bit for bit)\n");
+    }
 
     boolean oneHot = "categorical_crossentropy".equals(model.lossName()) && model.outputWidth() > 1;
     ThresholdStrategy strategy = spec.predict().strategy();
@@ -270,6 +275,19 @@ public final class Runner {
   }
 
   /** A declared input_dim that differs from the encoded data: list the columns the data gives. */
+  /** Width from which {@link #run} suggests the Vector API kernels: where they pay off clearly. */
+  private static final int WIDE_HINT_UNITS = 64;
+
+  private static int widestDense(ModelSpec spec) {
+    int widest = 0;
+    for (LayerSpec layer : spec.layers()) {
+      if (layer instanceof DenseSpec d) {
+        widest = Math.max(widest, d.units());
+      }
+    }
+    return widest;
+  }
+
   private static void checkInputDim(ModelSpec spec, PreparedData data) {
     for (int i = 0; i < spec.layers().size(); i++) {
       LayerSpec l = spec.layers().get(i);
