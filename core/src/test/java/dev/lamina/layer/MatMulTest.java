@@ -95,7 +95,8 @@ class MatMulTest {
   }
 
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
-  @CsvSource({"10,11,6", "10,6,1", "7,6,6", "4,15,15"})
+  @CsvSource({"10,11,6", "10,6,1", "7,6,6", "4,15,15", "9,11,6", "10,7,3", "5,13,5", "3,2,15", "1,3,2", "2,1,1",
+      "11,9,7"})
   void narrowKernelsAreBitIdenticalToTheReference(int rows, int in, int out) {
     double[] x = random(rows * in, 9); // Gaussian: no exact zeros, which the reference skips
     double[] w = random(in * out, 10);
