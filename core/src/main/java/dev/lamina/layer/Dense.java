@@ -155,7 +155,9 @@ public final class Dense implements Layer {
 
   @Override
   public double[] backward(double[] dOutput, int rows, boolean needInputGrad) {
-    if (plainRelu) {
+    if (plainRelu && !MatMul.wide(units)) {
+      MatMul.reluBackward(dOutput, z, dz, rows * units);
+    } else if (plainRelu) {
       // Bit for bit dOut * Relu.derivative with its defaults.
       for (int i = 0, n = rows * units; i < n; i++) {
         dz[i] = dOutput[i] * (z[i] > 0 ? 1.0 : 0.0);
