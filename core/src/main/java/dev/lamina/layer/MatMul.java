@@ -260,7 +260,7 @@ final class MatMul {
     }
   }
 
-  /** Row i of the narrow kernel gradient. */
+  /** Row i of the narrow kernel gradient, in tiles of four, two or one columns. */
   private static void gradientOneFeature(double[] x, double[] d, double[] g, int rows, int in, int out, int i) {
     int go = i * out;
     int j = 0;
@@ -281,7 +281,18 @@ final class MatMul {
       g[go + j + 2] = s2;
       g[go + j + 3] = s3;
     }
-    for (; j < out; j++) {
+    for (; j + 1 < out; j += 2) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        double xv = x[xo];
+        s0 += xv * d[dOff];
+        s1 += xv * d[dOff + 1];
+      }
+      g[go + j] = s0;
+      g[go + j + 1] = s1;
+    }
+    if (j < out) {
       double s = 0.0;
       for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
         s += x[xo] * d[dOff];
@@ -454,12 +465,54 @@ final class MatMul {
 
   /** s = column sums of d (rows, out), summed in row order; overwrites s. */
   static void columnSums(double[] d, double[] s, int rows, int out) {
+    if (!wide(out)) {
+      narrowColumnSums(d, s, rows, out);
+      return;
+    }
     Arrays.fill(s, 0, out, 0.0);
     for (int r = 0; r < rows; r++) {
       int o = r * out;
       for (int j = 0; j < out; j++) {
         s[j] += d[o + j];
       }
+    }
+  }
+
+  /** The narrow column sums, four, two or one columns at a time in registers, each from 0 in row order. */
+  private static void narrowColumnSums(double[] d, double[] s, int rows, int out) {
+    int j = 0;
+    for (; j + 3 < out; j += 4) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      double s2 = 0.0;
+      double s3 = 0.0;
+      for (int r = 0, o = j; r < rows; r++, o += out) {
+        s0 += d[o];
+        s1 += d[o + 1];
+        s2 += d[o + 2];
+        s3 += d[o + 3];
+      }
+      s[j] = s0;
+      s[j + 1] = s1;
+      s[j + 2] = s2;
+      s[j + 3] = s3;
+    }
+    for (; j + 1 < out; j += 2) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      for (int r = 0, o = j; r < rows; r++, o += out) {
+        s0 += d[o];
+        s1 += d[o + 1];
+      }
+      s[j] = s0;
+      s[j + 1] = s1;
+    }
+    if (j < out) {
+      double s0 = 0.0;
+      for (int r = 0, o = j; r < rows; r++, o += out) {
+        s0 += d[o];
+      }
+      s[j] = s0;
     }
   }
 

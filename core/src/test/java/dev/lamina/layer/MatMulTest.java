@@ -120,6 +120,17 @@ class MatMulTest {
     assertThat(dx).isEqualTo(dxRef);
   }
 
+  @ParameterizedTest(name = "rows={0} out={1}")
+  @CsvSource({"10,6", "10,1", "7,3", "1,15", "9,5", "3,2", "4,16", "5,40"})
+  void columnSumsAreBitIdenticalToTheReference(int rows, int out) {
+    double[] d = random(rows * out, 13);
+    double[] expected = new double[out];
+    MatMulReference.columnSums(d, expected, rows, out);
+    double[] s = random(out, 14); // stale values, which the sums overwrite
+    MatMul.columnSums(d, s, rows, out);
+    assertThat(s).isEqualTo(expected);
+  }
+
   @Test
   void branchFreeReluBackwardIsBitIdenticalToThePlainFormForEverySpecialValue() {
     double[] specials = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0xFFF8000000000001L),
