@@ -51,6 +51,9 @@ final class Trainer implements TrainingContext {
   private final List<Metric> metrics;
   private final List<Metric> weightedMetrics;
   private final List<Parameter> params;
+  /** Every parameter's gradient and value array, in parameter order, for the per-batch finiteness scans. */
+  private final double[][] grads;
+  private final double[][] values;
   private boolean stop;
   private Divergence divergence;
 
@@ -63,6 +66,12 @@ final class Trainer implements TrainingContext {
     this.metrics = metrics;
     this.weightedMetrics = weightedMetrics;
     this.params = network.parameters();
+    this.grads = new double[params.size()][];
+    this.values = new double[params.size()][];
+    for (int i = 0; i < params.size(); i++) {
+      grads[i] = params.get(i).grad();
+      values[i] = params.get(i).value();
+    }
   }
 
   History fit(Dataset train, Dataset val, Fit fit, List<Callback> callbacks, Checkpoints checkpoints) {
@@ -131,12 +140,12 @@ final class Trainer implements TrainingContext {
           diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
         } else {
           head.backward(rowCount);
-          int badGrad = lastLayerWithNonFiniteGradient();
+          int badGrad = allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
           if (badGrad >= 0) {
             diverge(epoch, b, loss, "gradients", badGrad);
           } else {
             optimizer.step(params);
-            int badWeight = firstLayerWithNonFiniteWeights();
+            int badWeight = allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
             if (badWeight >= 0) {
               model.setWeights(epochStart);
               diverge(epoch, b, loss, "weights", badWeight);
@@ -212,6 +221,27 @@ final class Trainer implements TrainingContext {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether every element of every array is finite, in one pass without a branch per element:
+   * a - a is +0 for every finite value and NaN for NaN and the infinities, and a sum of +0s stays
+   * +0 while one NaN makes it NaN. Two sums so that the additions overlap.
+   */
+  private static boolean allFinite(double[][] arrays) {
+    double s0 = 0;
+    double s1 = 0;
+    for (double[] a : arrays) {
+      int i = 0;
+      for (; i + 1 < a.length; i += 2) {
+        s0 += a[i] - a[i];
+        s1 += a[i + 1] - a[i + 1];
+      }
+      if (i < a.length) {
+        s0 += a[i] - a[i];
+      }
+    }
+    return s0 + s1 == 0;
   }
 
   private static boolean allFinite(double[] a) {
