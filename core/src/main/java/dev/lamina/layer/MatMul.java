@@ -312,6 +312,18 @@ final class MatMul {
       accumulate(d, out, 1, wT, in, dx, in, r0, r1, in, out);
       return;
     }
+    if (out == 1) {
+      // An outer product (a single output, as in every binary classifier): each element is the
+      // one-term sum 0 + d w, in one flat loop per row instead of a tile loop of one iteration.
+      for (int r = r0; r < r1; r++) {
+        double dv = d[r];
+        int xo = r * in;
+        for (int i = 0; i < in; i++) {
+          dx[xo + i] = 0.0 + dv * w[i];
+        }
+      }
+      return;
+    }
     int r = r0;
     // Two rows at a time: each element still sums over the outputs in order.
     for (; r + 1 < r1; r += 2) {
