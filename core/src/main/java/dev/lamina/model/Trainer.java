@@ -132,27 +132,7 @@ final class Trainer implements TrainingContext {
       for (int b = 0; b < steps && !stop; b++) {
         int start = b * batch;
         int rowCount = Math.min(batch, n - start);
-        gather(train, order, start, rowCount, xb, yb, wb);
-        double[] out = network.forward(xb, rowCount, true);
-        double loss = head.loss(out, yb, wb, rowCount, true) + network.regularizationLoss();
-        // Check before the step, so a non-finite loss or gradient never reaches the weights.
-        if (!Double.isFinite(loss)) {
-          diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
-        } else {
-          head.backward(rowCount);
-          int badGrad = allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
-          if (badGrad >= 0) {
-            diverge(epoch, b, loss, "gradients", badGrad);
-          } else {
-            optimizer.step(params);
-            int badWeight = allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
-            if (badWeight >= 0) {
-              model.setWeights(epochStart);
-              diverge(epoch, b, loss, "weights", badWeight);
-            }
-          }
-        }
-        updateMetrics(out, yb, wb, rowCount);
+        double loss = trainBatch(train, order, start, rowCount, xb, yb, wb, epoch, b, epochStart);
         lossSum += loss * rowCount;
         seen += rowCount;
         for (int k = 0; k < callbacks.size(); k++) {
@@ -183,6 +163,37 @@ final class Trainer implements TrainingContext {
       c.onTrainEnd(logs);
     }
     return history;
+  }
+
+  /**
+   * One batch: gather, forward, loss, and (when everything stays finite) backward and the optimizer
+   * step; updates the metrics and returns the batch loss. Its own method, so the JIT compiles the
+   * hot step whole instead of only as part of the long {@link #fit} loop.
+   */
+  private double trainBatch(Dataset train, int[] order, int start, int rowCount, double[] xb, double[] yb,
+      double[] wb, int epoch, int b, double[][] epochStart) {
+    gather(train, order, start, rowCount, xb, yb, wb);
+    double[] out = network.forward(xb, rowCount, true);
+    double loss = head.loss(out, yb, wb, rowCount, true) + network.regularizationLoss();
+    // Check before the step, so a non-finite loss or gradient never reaches the weights.
+    if (!Double.isFinite(loss)) {
+      diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
+    } else {
+      head.backward(rowCount);
+      int badGrad = allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
+      if (badGrad >= 0) {
+        diverge(epoch, b, loss, "gradients", badGrad);
+      } else {
+        optimizer.step(params);
+        int badWeight = allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
+        if (badWeight >= 0) {
+          model.setWeights(epochStart);
+          diverge(epoch, b, loss, "weights", badWeight);
+        }
+      }
+    }
+    updateMetrics(out, yb, wb, rowCount);
+    return loss;
   }
 
   /** The diagnosis of the last fit's non-finite loss, or null when it ran to the end. */
