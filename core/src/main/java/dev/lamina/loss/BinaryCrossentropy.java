@@ -118,8 +118,9 @@ public final class BinaryCrossentropy implements FusedLogitsLoss {
         // e^-|z| is the one exponential both Softplus.softplus and Sigmoid.sigmoid take; computing
         // it once here gives their exact values.
         double e = Math.exp(-Math.abs(z));
-        // max(z, 0) - z y + ln(1 + e^-|z|) = softplus(z) - z y, never overflowing.
-        rowSum += Math.max(z, 0) + Math.log1p(e) - z * y;
+        // max(z, 0) - z y + ln(1 + e^-|z|) = softplus(z) - z y, never overflowing; Log1p.log1p is
+        // Math.log1p bit for bit without its native call.
+        rowSum += Math.max(z, 0) + Log1p.log1p(e) - z * y;
         if (gradLogits != null) {
           double sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e);
           gradLogits[i] = w * scale * (sigmoid - y);
