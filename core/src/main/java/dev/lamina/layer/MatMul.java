@@ -9,8 +9,10 @@ import java.util.Arrays;
  * <p>Two shapes of kernel:
  * <ul>
  *   <li><b>narrow</b> (fewer than {@link #WIDE_COLUMNS} result columns, such as the article's 6-unit
- *       layers): scalar dot products held in a register, summed in the same order as
- *       {@link MatMulReference} (bit-identical to it except that the reference skips zero inputs);
+ *       layers): scalar dot products held in registers, in tiles of two result rows by
+ *       four, two or one result columns (eight independent sums in flight), each summed in the same
+ *       order as {@link MatMulReference} (bit-identical to it except that the reference skips zero
+ *       inputs);
  *   <li><b>wide</b>: a register-tiled product, two result rows by four terms of the inner
  *       dimension per pass over the result columns, so each loaded row of the right-hand matrix
  *       feeds eight vector multiply-adds. Every result element is
