@@ -215,13 +215,11 @@ public final class Dense implements Layer {
   @Override
   public double[] backward(double[] dOutput, int rows, boolean needInputGrad) {
     if (plainRelu) {
-      // Bit for bit dOut * Relu.derivative with its defaults.
-      if (Simd.ENABLED) {
+      // Bit for bit dOut * Relu.derivative with its defaults, without a branch per element.
+      if (Simd.ENABLED && MatMul.wide(units)) {
         VectorElementwise.reluBackward(dOutput, z, dz, rows * units);
       } else {
-        for (int i = 0, n = rows * units; i < n; i++) {
-          dz[i] = dOutput[i] * (z[i] > 0 ? 1.0 : 0.0);
-        }
+        MatMul.reluBackward(dOutput, z, dz, rows * units);
       }
     } else {
       activation.backward(z, out, dOutput, dz, rows, units);

@@ -10,8 +10,10 @@ import java.util.Arrays;
  * <p>Two shapes of kernel:
  * <ul>
  *   <li><b>narrow</b> (fewer than {@link #WIDE_COLUMNS} result columns, such as the article's 6-unit
- *       layers): scalar dot products held in a register, summed in the same order as
- *       {@link MatMulReference} (bit-identical to it except that the reference skips zero inputs);
+ *       layers): scalar dot products held in registers, in tiles of two result rows by
+ *       four, two or one result columns (eight independent sums in flight), each summed in the same
+ *       order as {@link MatMulReference} (bit-identical to it except that the reference skips zero
+ *       inputs);
  *   <li><b>wide</b>: a register-tiled product, two result rows by four terms of the inner
  *       dimension per pass over the result columns, so each loaded row of the right-hand matrix
  *       feeds eight vector fused multiply-adds. Every result element is
@@ -50,36 +52,119 @@ final class MatMul {
       accumulate(x, in, 1, w, out, z, out, r0, r1, out, in);
       return;
     }
-    for (int r = r0; r < r1; r++) {
-      int xo = r * in;
-      int zo = r * out;
-      int j = 0;
-      // Four independent sums at a time: each still adds its terms in input order, but the four
-      // dependency chains overlap in the FPU instead of waiting on one another.
-      for (; j + 3 < out; j += 4) {
-        double s0 = b == null ? 0.0 : b[j];
-        double s1 = b == null ? 0.0 : b[j + 1];
-        double s2 = b == null ? 0.0 : b[j + 2];
-        double s3 = b == null ? 0.0 : b[j + 3];
-        for (int i = 0, wo = j; i < in; i++, wo += out) {
-          double xi = x[xo + i];
-          s0 += xi * w[wo];
-          s1 += xi * w[wo + 1];
-          s2 += xi * w[wo + 2];
-          s3 += xi * w[wo + 3];
-        }
-        z[zo + j] = s0;
-        z[zo + j + 1] = s1;
-        z[zo + j + 2] = s2;
-        z[zo + j + 3] = s3;
+    int r = r0;
+    // Two rows at a time: twice the independent sums in flight, each still summed in input order.
+    for (; r + 1 < r1; r += 2) {
+      affineTwoRows(x, w, b, z, in, out, r);
+    }
+    if (r < r1) {
+      affineOneRow(x, w, b, z, in, out, r);
+    }
+  }
+
+  /** Rows r and r + 1 of the narrow affine product, in tiles of two rows by four, two or one columns. */
+  private static void affineTwoRows(double[] x, double[] w, double[] b, double[] z, int in, int out, int r) {
+    int xa = r * in;
+    int xb = xa + in;
+    int za = r * out;
+    int zb = za + out;
+    int j = 0;
+    for (; j + 3 < out; j += 4) {
+      double a0 = b == null ? 0.0 : b[j];
+      double a1 = b == null ? 0.0 : b[j + 1];
+      double a2 = b == null ? 0.0 : b[j + 2];
+      double a3 = b == null ? 0.0 : b[j + 3];
+      double c0 = a0;
+      double c1 = a1;
+      double c2 = a2;
+      double c3 = a3;
+      for (int i = 0, wo = j; i < in; i++, wo += out) {
+        double u = x[xa + i];
+        double v = x[xb + i];
+        double w0 = w[wo];
+        double w1 = w[wo + 1];
+        double w2 = w[wo + 2];
+        double w3 = w[wo + 3];
+        a0 += u * w0;
+        a1 += u * w1;
+        a2 += u * w2;
+        a3 += u * w3;
+        c0 += v * w0;
+        c1 += v * w1;
+        c2 += v * w2;
+        c3 += v * w3;
       }
-      for (; j < out; j++) {
-        double s = b == null ? 0.0 : b[j];
-        for (int i = 0, wo = j; i < in; i++, wo += out) {
-          s += x[xo + i] * w[wo];
-        }
-        z[zo + j] = s;
+      z[za + j] = a0;
+      z[za + j + 1] = a1;
+      z[za + j + 2] = a2;
+      z[za + j + 3] = a3;
+      z[zb + j] = c0;
+      z[zb + j + 1] = c1;
+      z[zb + j + 2] = c2;
+      z[zb + j + 3] = c3;
+    }
+    for (; j + 1 < out; j += 2) {
+      double a0 = b == null ? 0.0 : b[j];
+      double a1 = b == null ? 0.0 : b[j + 1];
+      double c0 = a0;
+      double c1 = a1;
+      for (int i = 0, wo = j; i < in; i++, wo += out) {
+        double u = x[xa + i];
+        double v = x[xb + i];
+        double w0 = w[wo];
+        double w1 = w[wo + 1];
+        a0 += u * w0;
+        a1 += u * w1;
+        c0 += v * w0;
+        c1 += v * w1;
       }
+      z[za + j] = a0;
+      z[za + j + 1] = a1;
+      z[zb + j] = c0;
+      z[zb + j + 1] = c1;
+    }
+    if (j < out) {
+      double a0 = b == null ? 0.0 : b[j];
+      double c0 = a0;
+      for (int i = 0, wo = j; i < in; i++, wo += out) {
+        a0 += x[xa + i] * w[wo];
+        c0 += x[xb + i] * w[wo];
+      }
+      z[za + j] = a0;
+      z[zb + j] = c0;
+    }
+  }
+
+  /** Row r of the narrow affine product. */
+  private static void affineOneRow(double[] x, double[] w, double[] b, double[] z, int in, int out, int r) {
+    int xo = r * in;
+    int zo = r * out;
+    int j = 0;
+    // Four independent sums at a time: each still adds its terms in input order, but the four
+    // dependency chains overlap in the FPU instead of waiting on one another.
+    for (; j + 3 < out; j += 4) {
+      double s0 = b == null ? 0.0 : b[j];
+      double s1 = b == null ? 0.0 : b[j + 1];
+      double s2 = b == null ? 0.0 : b[j + 2];
+      double s3 = b == null ? 0.0 : b[j + 3];
+      for (int i = 0, wo = j; i < in; i++, wo += out) {
+        double xi = x[xo + i];
+        s0 += xi * w[wo];
+        s1 += xi * w[wo + 1];
+        s2 += xi * w[wo + 2];
+        s3 += xi * w[wo + 3];
+      }
+      z[zo + j] = s0;
+      z[zo + j + 1] = s1;
+      z[zo + j + 2] = s2;
+      z[zo + j + 3] = s3;
+    }
+    for (; j < out; j++) {
+      double s = b == null ? 0.0 : b[j];
+      for (int i = 0, wo = j; i < in; i++, wo += out) {
+        s += x[xo + i] * w[wo];
+      }
+      z[zo + j] = s;
     }
   }
 
@@ -95,35 +180,128 @@ final class MatMul {
       return;
     }
     int i = i0;
-    // Four features at a time, each summing over the batch rows in order (independent chains).
-    for (; i + 3 < i1; i += 4) {
-      for (int j = 0; j < out; j++) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
-          double dv = d[dOff];
-          s0 += x[xo] * dv;
-          s1 += x[xo + 1] * dv;
-          s2 += x[xo + 2] * dv;
-          s3 += x[xo + 3] * dv;
-        }
-        g[i * out + j] = s0;
-        g[(i + 1) * out + j] = s1;
-        g[(i + 2) * out + j] = s2;
-        g[(i + 3) * out + j] = s3;
-      }
+    // Two features at a time: each element still sums over the batch rows in order.
+    for (; i + 1 < i1; i += 2) {
+      gradientTwoFeatures(x, d, g, rows, in, out, i);
     }
-    for (; i < i1; i++) {
-      int go = i * out;
-      for (int j = 0; j < out; j++) {
-        double s = 0.0;
-        for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
-          s += x[xo] * d[dOff];
-        }
-        g[go + j] = s;
+    if (i < i1) {
+      gradientOneFeature(x, d, g, rows, in, out, i);
+    }
+  }
+
+  /**
+   * Rows i and i + 1 of the narrow kernel gradient, in tiles of two features by four, two or one
+   * columns.
+   */
+  private static void gradientTwoFeatures(double[] x, double[] d, double[] g, int rows, int in, int out, int i) {
+    int ga = i * out;
+    int gb = ga + out;
+    int j = 0;
+    for (; j + 3 < out; j += 4) {
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double a2 = 0.0;
+      double a3 = 0.0;
+      double c0 = 0.0;
+      double c1 = 0.0;
+      double c2 = 0.0;
+      double c3 = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        double u = x[xo];
+        double v = x[xo + 1];
+        double d0 = d[dOff];
+        double d1 = d[dOff + 1];
+        double d2 = d[dOff + 2];
+        double d3 = d[dOff + 3];
+        a0 += u * d0;
+        a1 += u * d1;
+        a2 += u * d2;
+        a3 += u * d3;
+        c0 += v * d0;
+        c1 += v * d1;
+        c2 += v * d2;
+        c3 += v * d3;
       }
+      g[ga + j] = a0;
+      g[ga + j + 1] = a1;
+      g[ga + j + 2] = a2;
+      g[ga + j + 3] = a3;
+      g[gb + j] = c0;
+      g[gb + j + 1] = c1;
+      g[gb + j + 2] = c2;
+      g[gb + j + 3] = c3;
+    }
+    for (; j + 1 < out; j += 2) {
+      double a0 = 0.0;
+      double a1 = 0.0;
+      double c0 = 0.0;
+      double c1 = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        double u = x[xo];
+        double v = x[xo + 1];
+        double d0 = d[dOff];
+        double d1 = d[dOff + 1];
+        a0 += u * d0;
+        a1 += u * d1;
+        c0 += v * d0;
+        c1 += v * d1;
+      }
+      g[ga + j] = a0;
+      g[ga + j + 1] = a1;
+      g[gb + j] = c0;
+      g[gb + j + 1] = c1;
+    }
+    if (j < out) {
+      double a0 = 0.0;
+      double c0 = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        double d0 = d[dOff];
+        a0 += x[xo] * d0;
+        c0 += x[xo + 1] * d0;
+      }
+      g[ga + j] = a0;
+      g[gb + j] = c0;
+    }
+  }
+
+  /** Row i of the narrow kernel gradient, in tiles of four, two or one columns. */
+  private static void gradientOneFeature(double[] x, double[] d, double[] g, int rows, int in, int out, int i) {
+    int go = i * out;
+    int j = 0;
+    for (; j + 3 < out; j += 4) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      double s2 = 0.0;
+      double s3 = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        double xv = x[xo];
+        s0 += xv * d[dOff];
+        s1 += xv * d[dOff + 1];
+        s2 += xv * d[dOff + 2];
+        s3 += xv * d[dOff + 3];
+      }
+      g[go + j] = s0;
+      g[go + j + 1] = s1;
+      g[go + j + 2] = s2;
+      g[go + j + 3] = s3;
+    }
+    for (; j + 1 < out; j += 2) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        double xv = x[xo];
+        s0 += xv * d[dOff];
+        s1 += xv * d[dOff + 1];
+      }
+      g[go + j] = s0;
+      g[go + j + 1] = s1;
+    }
+    if (j < out) {
+      double s = 0.0;
+      for (int r = 0, xo = i, dOff = j; r < rows; r++, xo += in, dOff += out) {
+        s += x[xo] * d[dOff];
+      }
+      g[go + j] = s;
     }
   }
 
@@ -138,37 +316,156 @@ final class MatMul {
       accumulate(d, out, 1, wT, in, dx, in, r0, r1, in, out);
       return;
     }
-    for (int r = r0; r < r1; r++) {
-      int dOff = r * out;
-      int xo = r * in;
-      int i = 0;
-      // Four inputs at a time, each summing over the outputs in order (independent chains).
-      for (; i + 3 < in; i += 4) {
-        int wo = i * out;
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int j = 0; j < out; j++) {
-          double dv = d[dOff + j];
-          s0 += dv * w[wo + j];
-          s1 += dv * w[wo + out + j];
-          s2 += dv * w[wo + 2 * out + j];
-          s3 += dv * w[wo + 3 * out + j];
+    if (out == 1) {
+      // An outer product (a single output, as in every binary classifier): each element is the
+      // one-term sum 0 + d w, in one flat loop per row instead of a tile loop of one iteration.
+      for (int r = r0; r < r1; r++) {
+        double dv = d[r];
+        int xo = r * in;
+        for (int i = 0; i < in; i++) {
+          dx[xo + i] = 0.0 + dv * w[i];
         }
-        dx[xo + i] = s0;
-        dx[xo + i + 1] = s1;
-        dx[xo + i + 2] = s2;
-        dx[xo + i + 3] = s3;
       }
-      for (; i < in; i++) {
-        int wo = i * out;
-        double s = 0;
-        for (int j = 0; j < out; j++) {
-          s += d[dOff + j] * w[wo + j];
-        }
-        dx[xo + i] = s;
+      return;
+    }
+    int r = r0;
+    // Two rows at a time: each element still sums over the outputs in order.
+    for (; r + 1 < r1; r += 2) {
+      inputGradientTwoRows(d, w, dx, out, in, r);
+    }
+    if (r < r1) {
+      inputGradientOneRow(d, w, dx, out, in, r);
+    }
+  }
+
+  /** Rows r and r + 1 of the narrow input gradient, in tiles of two rows by four, two or one inputs. */
+  private static void inputGradientTwoRows(double[] d, double[] w, double[] dx, int out, int in, int r) {
+    int da = r * out;
+    int db = da + out;
+    int xa = r * in;
+    int xb = xa + in;
+    int i = 0;
+    for (; i + 3 < in; i += 4) {
+      int wo = i * out;
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      double c0 = 0;
+      double c1 = 0;
+      double c2 = 0;
+      double c3 = 0;
+      for (int j = 0; j < out; j++) {
+        double u = d[da + j];
+        double v = d[db + j];
+        double w0 = w[wo + j];
+        double w1 = w[wo + out + j];
+        double w2 = w[wo + 2 * out + j];
+        double w3 = w[wo + 3 * out + j];
+        a0 += u * w0;
+        a1 += u * w1;
+        a2 += u * w2;
+        a3 += u * w3;
+        c0 += v * w0;
+        c1 += v * w1;
+        c2 += v * w2;
+        c3 += v * w3;
       }
+      dx[xa + i] = a0;
+      dx[xa + i + 1] = a1;
+      dx[xa + i + 2] = a2;
+      dx[xa + i + 3] = a3;
+      dx[xb + i] = c0;
+      dx[xb + i + 1] = c1;
+      dx[xb + i + 2] = c2;
+      dx[xb + i + 3] = c3;
+    }
+    for (; i + 1 < in; i += 2) {
+      int wo = i * out;
+      double a0 = 0;
+      double a1 = 0;
+      double c0 = 0;
+      double c1 = 0;
+      for (int j = 0; j < out; j++) {
+        double u = d[da + j];
+        double v = d[db + j];
+        double w0 = w[wo + j];
+        double w1 = w[wo + out + j];
+        a0 += u * w0;
+        a1 += u * w1;
+        c0 += v * w0;
+        c1 += v * w1;
+      }
+      dx[xa + i] = a0;
+      dx[xa + i + 1] = a1;
+      dx[xb + i] = c0;
+      dx[xb + i + 1] = c1;
+    }
+    if (i < in) {
+      int wo = i * out;
+      double a0 = 0;
+      double c0 = 0;
+      for (int j = 0; j < out; j++) {
+        double w0 = w[wo + j];
+        a0 += d[da + j] * w0;
+        c0 += d[db + j] * w0;
+      }
+      dx[xa + i] = a0;
+      dx[xb + i] = c0;
+    }
+  }
+
+  /** Row r of the narrow input gradient. */
+  private static void inputGradientOneRow(double[] d, double[] w, double[] dx, int out, int in, int r) {
+    int dOff = r * out;
+    int xo = r * in;
+    int i = 0;
+    // Four inputs at a time, each summing over the outputs in order (independent chains).
+    for (; i + 3 < in; i += 4) {
+      int wo = i * out;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int j = 0; j < out; j++) {
+        double dv = d[dOff + j];
+        s0 += dv * w[wo + j];
+        s1 += dv * w[wo + out + j];
+        s2 += dv * w[wo + 2 * out + j];
+        s3 += dv * w[wo + 3 * out + j];
+      }
+      dx[xo + i] = s0;
+      dx[xo + i + 1] = s1;
+      dx[xo + i + 2] = s2;
+      dx[xo + i + 3] = s3;
+    }
+    for (; i < in; i++) {
+      int wo = i * out;
+      double s = 0;
+      for (int j = 0; j < out; j++) {
+        s += d[dOff + j] * w[wo + j];
+      }
+      dx[xo + i] = s;
+    }
+  }
+
+  /** Bits of +1.0, the relu derivative where z &gt; 0. */
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  /** Bits of +infinity, the largest non-NaN double whose bits are positive. */
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+  /**
+   * dz = dOut * (z &gt; 0 ? 1 : 0) over {@code n} elements, bit for bit, without a branch: relu's
+   * signs are a coin toss per element, so the branch of the plain form mispredicts about half the
+   * time. z &gt; 0 exactly when the raw bits b of z satisfy 0 &lt; b &lt;= bits(+inf) (this leaves
+   * out +0, every negative value including -0, and every NaN), and the sign bit of
+   * {@code -b & (b - bits(+inf) - 1)} is set exactly then.
+   */
+  static void reluBackward(double[] dOut, double[] z, double[] dz, int n) {
+    for (int i = 0; i < n; i++) {
+      long b = Double.doubleToRawLongBits(z[i]);
+      long positive = (-b & (b - INFINITY_BITS - 1)) >> 63;
+      dz[i] = dOut[i] * Double.longBitsToDouble(positive & ONE_BITS);
     }
   }
 
@@ -207,12 +504,54 @@ final class MatMul {
 
   /** s = column sums of d (rows, out), summed in row order; overwrites s. */
   static void columnSums(double[] d, double[] s, int rows, int out) {
+    if (!wide(out)) {
+      narrowColumnSums(d, s, rows, out);
+      return;
+    }
     Arrays.fill(s, 0, out, 0.0);
     for (int r = 0; r < rows; r++) {
       int o = r * out;
       for (int j = 0; j < out; j++) {
         s[j] += d[o + j];
       }
+    }
+  }
+
+  /** The narrow column sums, four, two or one columns at a time in registers, each from 0 in row order. */
+  private static void narrowColumnSums(double[] d, double[] s, int rows, int out) {
+    int j = 0;
+    for (; j + 3 < out; j += 4) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      double s2 = 0.0;
+      double s3 = 0.0;
+      for (int r = 0, o = j; r < rows; r++, o += out) {
+        s0 += d[o];
+        s1 += d[o + 1];
+        s2 += d[o + 2];
+        s3 += d[o + 3];
+      }
+      s[j] = s0;
+      s[j + 1] = s1;
+      s[j + 2] = s2;
+      s[j + 3] = s3;
+    }
+    for (; j + 1 < out; j += 2) {
+      double s0 = 0.0;
+      double s1 = 0.0;
+      for (int r = 0, o = j; r < rows; r++, o += out) {
+        s0 += d[o];
+        s1 += d[o + 1];
+      }
+      s[j] = s0;
+      s[j + 1] = s1;
+    }
+    if (j < out) {
+      double s0 = 0.0;
+      for (int r = 0, o = j; r < rows; r++, o += out) {
+        s0 += d[o];
+      }
+      s[j] = s0;
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.lamina.loss;
 
 import dev.lamina.activation.Sigmoid;
-import dev.lamina.activation.Softplus;
 
 /**
  * Keras 3's {@code BinaryCrossentropy(from_logits=False, label_smoothing=0.0)}
@@ -116,10 +115,15 @@ public final class BinaryCrossentropy implements FusedLogitsLoss {
       for (int i = off; i < off + cols; i++) {
         double y = smooth(target[i]);
         double z = logits[i];
-        // max(z, 0) - z y + ln(1 + e^-|z|) = softplus(z) - z y, never overflowing.
-        rowSum += Softplus.softplus(z) - z * y;
+        // e^-|z| is the one exponential both Softplus.softplus and Sigmoid.sigmoid take; computing
+        // it once here gives their exact values.
+        double e = Math.exp(-Math.abs(z));
+        // max(z, 0) - z y + ln(1 + e^-|z|) = softplus(z) - z y, never overflowing; Log1p.log1p is
+        // Math.log1p bit for bit without its native call.
+        rowSum += Math.max(z, 0) + Log1p.log1p(e) - z * y;
         if (gradLogits != null) {
-          gradLogits[i] = w * scale * (Sigmoid.sigmoid(z) - y);
+          double sigmoid = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+          gradLogits[i] = w * scale * (sigmoid - y);
         }
       }
       total += w * rowSum;

@@ -51,6 +51,9 @@ final class Trainer implements TrainingContext {
   private final List<Metric> metrics;
   private final List<Metric> weightedMetrics;
   private final List<Parameter> params;
+  /** Every parameter's gradient and value array, in parameter order, for the per-batch finiteness scans. */
+  private final double[][] grads;
+  private final double[][] values;
   private boolean stop;
   private Divergence divergence;
 
@@ -63,6 +66,12 @@ final class Trainer implements TrainingContext {
     this.metrics = metrics;
     this.weightedMetrics = weightedMetrics;
     this.params = network.parameters();
+    this.grads = new double[params.size()][];
+    this.values = new double[params.size()][];
+    for (int i = 0; i < params.size(); i++) {
+      grads[i] = params.get(i).grad();
+      values[i] = params.get(i).value();
+    }
   }
 
   History fit(Dataset train, Dataset val, Fit fit, List<Callback> callbacks, Checkpoints checkpoints) {
@@ -123,27 +132,7 @@ final class Trainer implements TrainingContext {
       for (int b = 0; b < steps && !stop; b++) {
         int start = b * batch;
         int rowCount = Math.min(batch, n - start);
-        gather(train, order, start, rowCount, xb, yb, wb);
-        double[] out = network.forward(xb, rowCount, true);
-        double loss = head.loss(out, yb, wb, rowCount, true) + network.regularizationLoss();
-        // Check before the step, so a non-finite loss or gradient never reaches the weights.
-        if (!Double.isFinite(loss)) {
-          diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
-        } else {
-          head.backward(rowCount);
-          int badGrad = lastLayerWithNonFiniteGradient();
-          if (badGrad >= 0) {
-            diverge(epoch, b, loss, "gradients", badGrad);
-          } else {
-            optimizer.step(params);
-            int badWeight = firstLayerWithNonFiniteWeights();
-            if (badWeight >= 0) {
-              model.setWeights(epochStart);
-              diverge(epoch, b, loss, "weights", badWeight);
-            }
-          }
-        }
-        updateMetrics(out, yb, wb, rowCount);
+        double loss = trainBatch(train, order, start, rowCount, xb, yb, wb, epoch, b, epochStart);
         lossSum += loss * rowCount;
         seen += rowCount;
         for (int k = 0; k < callbacks.size(); k++) {
@@ -174,6 +163,37 @@ final class Trainer implements TrainingContext {
       c.onTrainEnd(logs);
     }
     return history;
+  }
+
+  /**
+   * One batch: gather, forward, loss, and (when everything stays finite) backward and the optimizer
+   * step; updates the metrics and returns the batch loss. Its own method, so the JIT compiles the
+   * hot step whole instead of only as part of the long {@link #fit} loop.
+   */
+  private double trainBatch(Dataset train, int[] order, int start, int rowCount, double[] xb, double[] yb,
+      double[] wb, int epoch, int b, double[][] epochStart) {
+    gather(train, order, start, rowCount, xb, yb, wb);
+    double[] out = network.forward(xb, rowCount, true);
+    double loss = head.loss(out, yb, wb, rowCount, true) + network.regularizationLoss();
+    // Check before the step, so a non-finite loss or gradient never reaches the weights.
+    if (!Double.isFinite(loss)) {
+      diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
+    } else {
+      head.backward(rowCount);
+      int badGrad = allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
+      if (badGrad >= 0) {
+        diverge(epoch, b, loss, "gradients", badGrad);
+      } else {
+        optimizer.step(params);
+        int badWeight = allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
+        if (badWeight >= 0) {
+          model.setWeights(epochStart);
+          diverge(epoch, b, loss, "weights", badWeight);
+        }
+      }
+    }
+    updateMetrics(out, yb, wb, rowCount);
+    return loss;
   }
 
   /** The diagnosis of the last fit's non-finite loss, or null when it ran to the end. */
@@ -212,6 +232,31 @@ final class Trainer implements TrainingContext {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether every element of every array is finite, in one pass without a branch per element:
+   * a - a is +0 for every finite value and NaN for NaN and the infinities, and a sum of +0s stays
+   * +0 while one NaN makes it NaN. Four sums so that the additions overlap.
+   */
+  private static boolean allFinite(double[][] arrays) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    for (double[] a : arrays) {
+      int i = 0;
+      for (; i + 3 < a.length; i += 4) {
+        s0 += a[i] - a[i];
+        s1 += a[i + 1] - a[i + 1];
+        s2 += a[i + 2] - a[i + 2];
+        s3 += a[i + 3] - a[i + 3];
+      }
+      for (; i < a.length; i++) {
+        s0 += a[i] - a[i];
+      }
+    }
+    return s0 + s1 + s2 + s3 == 0;
   }
 
   private static boolean allFinite(double[] a) {

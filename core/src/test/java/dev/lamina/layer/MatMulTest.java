@@ -3,6 +3,7 @@ package dev.lamina.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -85,7 +86,8 @@ class MatMulTest {
   }
 
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
-  @CsvSource({"10,11,6", "10,6,1", "7,6,6", "4,15,15"})
+  @CsvSource({"10,11,6", "10,6,1", "7,6,6", "4,15,15", "9,11,6", "10,7,3", "5,13,5", "3,2,15", "1,3,2", "2,1,1",
+      "11,9,7"})
   void narrowKernelsAreBitIdenticalToTheReference(int rows, int in, int out) {
     double[] x = RandomArrays.gaussian(rows * in, 9); // Gaussian: no exact zeros, which the reference skips
     double[] w = RandomArrays.gaussian(in * out, 10);
@@ -107,4 +109,43 @@ class MatMulTest {
     MatMulReference.timesBTranspose(d, w, dxRef, rows, out, in);
     assertThat(dx).isEqualTo(dxRef);
   }
+
+  @ParameterizedTest(name = "rows={0} out={1}")
+  @CsvSource({"10,6", "10,1", "7,3", "1,15", "9,5", "3,2", "4,16", "5,40"})
+  void columnSumsAreBitIdenticalToTheReference(int rows, int out) {
+    double[] d = RandomArrays.gaussian(rows * out, 13);
+    double[] expected = new double[out];
+    MatMulReference.columnSums(d, expected, rows, out);
+    double[] s = RandomArrays.gaussian(out, 14); // stale values, which the sums overwrite
+    MatMul.columnSums(d, s, rows, out);
+    assertThat(s).isEqualTo(expected);
+  }
+
+  @Test
+  void branchFreeReluBackwardIsBitIdenticalToThePlainFormForEverySpecialValue() {
+    double[] specials = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0xFFF8000000000001L),
+        Double.longBitsToDouble(0x7FF0000000000001L), Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 1.0, -1.0, 0.5, -2.5};
+    double[] gradients = {1.0, -1.0, 0.0, -0.0, 3.25, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    int n = specials.length * gradients.length;
+    double[] z = new double[n];
+    double[] dOut = new double[n];
+    for (int i = 0; i < specials.length; i++) {
+      for (int k = 0; k < gradients.length; k++) {
+        z[i * gradients.length + k] = specials[i];
+        dOut[i * gradients.length + k] = gradients[k];
+      }
+    }
+    double[] expected = new double[n];
+    for (int i = 0; i < n; i++) {
+      expected[i] = dOut[i] * (z[i] > 0 ? 1.0 : 0.0);
+    }
+    double[] dz = new double[n];
+    MatMul.reluBackward(dOut, z, dz, n);
+    for (int i = 0; i < n; i++) {
+      assertThat(Double.doubleToRawLongBits(dz[i])).as("z=%s dOut=%s", z[i], dOut[i])
+          .isEqualTo(Double.doubleToRawLongBits(expected[i]));
+    }
+  }
 }
+

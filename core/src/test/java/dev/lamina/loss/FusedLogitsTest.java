@@ -7,6 +7,7 @@ import dev.lamina.activation.Activation;
 import dev.lamina.activation.Activations;
 import dev.lamina.activation.Sigmoid;
 import dev.lamina.activation.Softmax;
+import dev.lamina.activation.Softplus;
 import dev.lamina.random.Rng;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.testing.GradientCheck;
@@ -96,4 +97,30 @@ class FusedLogitsTest {
     double scce = new SparseCategoricalCrossentropy(true).compute(new double[] {-1e4, 1e4}, new double[] {1}, null, g, 1, 2);
     assertThat(scce).isEqualTo(0.0);
   }
+
+  @Test
+  void binaryLogitsLossIsBitIdenticalToSoftplusAndSigmoidTakenSeparately() {
+    double[] z = {0.0, -0.0, 1e-300, -1e-300, 0.3, -0.3, 2.5, -2.5, 17.0, -17.0, 40.0, -40.0, 750.0, -750.0,
+        Double.MAX_VALUE, -Double.MAX_VALUE};
+    double[] y = {0, 1, 0, 1, 1, 0, 0.25, 1, 0, 1, 0, 1, 1, 0, 0, 1};
+    int rows = z.length;
+    double[] weights = GradientCheck.uniform(Rng.forPath(12, "weights"), rows, 0, 2);
+    double scale = 1.0 / rows;
+    double expectedTotal = 0;
+    double[] expectedGrad = new double[rows];
+    for (int r = 0; r < rows; r++) {
+      double rowSum = 0;
+      rowSum += Softplus.softplus(z[r]) - z[r] * y[r];
+      expectedGrad[r] = weights[r] * scale * (Sigmoid.sigmoid(z[r]) - y[r]);
+      expectedTotal += weights[r] * rowSum;
+    }
+    double[] grad = new double[rows];
+    double total = new BinaryCrossentropy().computeFromLogits(z, y, weights, grad, rows, 1);
+    assertThat(total).isEqualTo(expectedTotal * scale);
+    for (int r = 0; r < rows; r++) {
+      assertThat(Double.doubleToRawLongBits(grad[r])).as("z=%s", z[r])
+          .isEqualTo(Double.doubleToRawLongBits(expectedGrad[r]));
+    }
+  }
 }
+
