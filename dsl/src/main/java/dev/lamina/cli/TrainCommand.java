@@ -63,7 +63,11 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = command.commandLine().getOut();
+    return run(command.commandLine().getOut());
+  }
+
+  /** The command's work, printing to {@code out}; {@link QuickTrain} calls it without picocli. */
+  int run(PrintWriter out) {
     boolean live = System.console() != null;
     RunResult r = SpecFiles.withSpec(specFile, parsed -> {
       List<Callback> callbacks = new ArrayList<>();
