@@ -70,6 +70,7 @@ final class TrainCommand implements Callable<Integer> {
   int run(PrintWriter out) {
     boolean live = System.console() != null;
     RunResult r = SpecFiles.withSpec(specFile, parsed -> {
+      OneShotCompilation.startIfSmall(parsed.spec(), parsed.file(), data);
       List<Callback> callbacks = new ArrayList<>();
       if (!quiet) {
         callbacks.add(new ProgressPrinter(out, live));
