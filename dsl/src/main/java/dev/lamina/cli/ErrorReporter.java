@@ -4,6 +4,7 @@ import dev.lamina.persist.ModelFileException;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
 import dev.lamina.train.TrainingDivergedException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -22,14 +23,19 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+    return report(ex, cmd.getErr());
+  }
+
+  /** Prints the failure to {@code err} and returns its exit code (the same with or without picocli). */
+  int report(Exception ex, PrintWriter err) {
     int code = codeOf(ex);
     String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     if (code == ExitCode.SOFTWARE) {
       message = "unexpected error: " + message + (debug ? "" : " (run again with --debug for details)");
     }
-    cmd.getErr().println("error: " + message);
+    err.println("error: " + message);
     if (debug) {
-      ex.printStackTrace(cmd.getErr());
+      ex.printStackTrace(err);
     }
     return code;
   }

@@ -33,6 +33,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    OneShotCompilation.allowInThisProcess();
     // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The
     // command line has no logging, so select SLF4J's own no-op provider unless the user chose one.
     if (System.getProperty("slf4j.provider") == null) {
@@ -54,6 +55,10 @@ public final class Main implements Runnable {
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
     String[] effective = args;
     if (args.length > 0 && !args[0].startsWith("-") && !COMMANDS.contains(args[0])) {
+      TrainCommand quick = QuickTrain.parse(args);
+      if (quick != null) {
+        return runQuick(quick, out, err);
+      }
       effective = new String[args.length + 1];
       effective[0] = "train";
       System.arraycopy(args, 0, effective, 1, args.length);
@@ -71,10 +76,25 @@ public final class Main implements Runnable {
     try {
       return cli.execute(effective);
     } catch (OutOfMemoryError e) {
-      // Not a bug to report but a limit to raise: say so in one line, with the heap in force.
-      err.println("error: Java ran out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-          + " MB); give it more, e.g. java -Xmx4g -jar builder.jar ..., or train on fewer rows");
-      return ExitCode.SOFTWARE;
+      return outOfMemory(err);
     }
+  }
+
+  /** The train command {@link QuickTrain} read, run as picocli would run it, with the same handlers. */
+  private static int runQuick(TrainCommand command, PrintWriter out, PrintWriter err) {
+    try {
+      return command.run(out);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(err);
+    } catch (Exception e) {
+      return new ErrorReporter(command.debug).report(e, err);
+    }
+  }
+
+  /** Not a bug to report but a limit to raise: say so in one line, with the heap in force. */
+  private static int outOfMemory(PrintWriter err) {
+    err.println("error: Java ran out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+        + " MB); give it more, e.g. java -Xmx4g -jar builder.jar ..., or train on fewer rows");
+    return ExitCode.SOFTWARE;
   }
 }

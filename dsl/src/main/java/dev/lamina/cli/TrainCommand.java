@@ -63,9 +63,14 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = command.commandLine().getOut();
+    return run(command.commandLine().getOut());
+  }
+
+  /** The command's work, printing to {@code out}; {@link QuickTrain} calls it without picocli. */
+  int run(PrintWriter out) {
     boolean live = System.console() != null;
     RunResult r = SpecFiles.withSpec(specFile, parsed -> {
+      OneShotCompilation.startIfSmall(parsed.spec(), parsed.file(), data);
       List<Callback> callbacks = new ArrayList<>();
       if (!quiet) {
         callbacks.add(new ProgressPrinter(out, live));

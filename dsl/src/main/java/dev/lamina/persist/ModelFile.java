@@ -1,8 +1,10 @@
 package dev.lamina.persist;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.model.Model;
 import dev.lamina.optim.Parameter;
 import dev.lamina.report.AtomicFile;
+import dev.lamina.report.PlainJson;
 import dev.lamina.run.RunSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
@@ -19,6 +22,7 @@ import dev.lamina.table.FittedPipeline;
 import dev.lamina.yaml.SpecReader;
 import dev.lamina.yaml.SpecWriter;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,15 +60,24 @@ public final class ModelFile {
   private static final long MAX_FILE_BYTES = 1L << 30;
   private static final String CHECKSUM_PREFIX = "sha256 ";
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+  /** Writes the plain files; the same defaults as the mapper's own factory. */
+  private static final JsonFactory PLAIN = new JsonFactory();
 
-  static {
-    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES))
-        .maxNestingDepth(64)
-        .build());
+  /**
+   * The mapper that reads model files (and writes one whose pipeline or info is not plain JSON), in
+   * a holder: writing a plain file must not load databind, which costs a cold JVM half a second.
+   */
+  private static final class ModelJson {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+        .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        .build();
+
+    static {
+      MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength((int) Math.min(Integer.MAX_VALUE, MAX_FILE_BYTES))
+          .maxNestingDepth(64)
+          .build());
+    }
   }
 
   private ModelFile() {}
@@ -72,14 +85,83 @@ public final class ModelFile {
   /** Writes a trained model with its spec, pipeline (may be null), threshold and provenance. */
   public static void write(Path path, RunSpec spec, Model model, FittedPipeline pipeline, double threshold,
       Map<String, Object> info) {
-    ObjectNode root = JSON.createObjectNode();
+    Map<String, Object> pipelineMap = pipeline == null ? null : pipeline.toMap();
+    Map<String, Object> infoMap = info == null ? Map.of() : info;
+    byte[] body;
+    try {
+      String text = PlainJson.isPlain(pipelineMap) && PlainJson.isPlain(infoMap)
+          ? plainText(spec, model, pipelineMap, threshold, infoMap)
+          : treeText(spec, model, pipelineMap, threshold, infoMap);
+      body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ModelFileException("could not encode model file " + path + ": " + e.getMessage(), e);
+    }
+    byte[] trailer = (CHECKSUM_PREFIX + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] all = Arrays.copyOf(body, body.length + trailer.length);
+    System.arraycopy(trailer, 0, all, body.length, trailer.length);
+    AtomicFile.write(path, all);
+  }
+
+  /**
+   * The document streamed through jackson-core, field by field in the order of {@link #treeText},
+   * with the same pretty printer and the same generator calls, so the bytes are the same.
+   */
+  private static String plainText(RunSpec spec, Model model, Map<String, Object> pipeline, double threshold,
+      Map<String, Object> info) throws IOException {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator g = PLAIN.createGenerator(text)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      g.writeStartObject();
+      g.writeStringField("format", FORMAT);
+      g.writeNumberField("version", VERSION);
+      g.writeStringField("spec", SpecWriter.write(resolved(spec, model)));
+      g.writeFieldName("pipeline");
+      PlainJson.write(g, pipeline);
+      g.writeNumberField("threshold", threshold);
+      g.writeFieldName("info");
+      PlainJson.write(g, info);
+      g.writeArrayFieldStart("tensors");
+      for (Parameter p : model.tensors()) {
+        g.writeStartObject();
+        g.writeStringField("name", p.name());
+        g.writeArrayFieldStart("shape");
+        for (int d : p.shape()) {
+          g.writeNumber(d);
+        }
+        g.writeEndArray();
+        g.writeStringField("data", base64(p));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return text.toString();
+  }
+
+  private static RunSpec resolved(RunSpec spec, Model model) {
+    return new RunSpec(model.resolvedSpec(), spec.data(), spec.fit(), spec.predict());
+  }
+
+  /** A tensor's doubles, big-endian, in base64. */
+  private static String base64(Parameter p) {
+    ByteBuffer b = ByteBuffer.allocate(p.size() * Double.BYTES);
+    for (double v : p.value()) {
+      b.putDouble(v);
+    }
+    return Base64.getEncoder().encodeToString(b.array());
+  }
+
+  /** The document built as a databind tree, for a pipeline or info that holds other than plain values. */
+  private static String treeText(RunSpec spec, Model model, Map<String, Object> pipeline, double threshold,
+      Map<String, Object> info) throws IOException {
+    ObjectMapper json = ModelJson.MAPPER;
+    ObjectNode root = json.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
-    RunSpec resolved = new RunSpec(model.resolvedSpec(), spec.data(), spec.fit(), spec.predict());
-    root.put("spec", SpecWriter.write(resolved));
-    root.set("pipeline", pipeline == null ? JSON.nullNode() : JSON.valueToTree(pipeline.toMap()));
+    root.put("spec", SpecWriter.write(resolved(spec, model)));
+    root.set("pipeline", pipeline == null ? json.nullNode() : json.valueToTree(pipeline));
     root.put("threshold", threshold);
-    root.set("info", JSON.valueToTree(info == null ? Map.of() : info));
+    root.set("info", json.valueToTree(info));
     ArrayNode tensors = root.putArray("tensors");
     for (Parameter p : model.tensors()) {
       ObjectNode t = tensors.addObject();
@@ -88,22 +170,9 @@ public final class ModelFile {
       for (int d : p.shape()) {
         shape.add(d);
       }
-      ByteBuffer b = ByteBuffer.allocate(p.size() * Double.BYTES);
-      for (double v : p.value()) {
-        b.putDouble(v);
-      }
-      t.put("data", Base64.getEncoder().encodeToString(b.array()));
+      t.put("data", base64(p));
     }
-    byte[] body;
-    try {
-      body = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (JsonProcessingException e) {
-      throw new ModelFileException("could not encode model file " + path + ": " + e.getMessage(), e);
-    }
-    byte[] trailer = (CHECKSUM_PREFIX + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
-    byte[] all = Arrays.copyOf(body, body.length + trailer.length);
-    System.arraycopy(trailer, 0, all, body.length, trailer.length);
-    AtomicFile.write(path, all);
+    return json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 
   /** Reads and validates a model file; {@code path} may also be a run folder holding {@code model.lamina}. */
@@ -134,7 +203,7 @@ public final class ModelFile {
     byte[] body = verifiedBody(file, all);
     JsonNode root;
     try {
-      root = JSON.readTree(body);
+      root = ModelJson.MAPPER.readTree(body);
     } catch (IOException e) {
       throw corrupt(file, "not valid JSON");
     }
@@ -168,7 +237,7 @@ public final class ModelFile {
     if (!root.path("pipeline").isNull() && !root.path("pipeline").isMissingNode()) {
       try {
         @SuppressWarnings("unchecked")
-        Map<String, Object> m = JSON.convertValue(root.path("pipeline"), Map.class);
+        Map<String, Object> m = ModelJson.MAPPER.convertValue(root.path("pipeline"), Map.class);
         pipeline = FittedPipeline.fromMap(m);
       } catch (RuntimeException e) {
         throw corrupt(file, "its data pipeline is invalid: " + e.getMessage());
@@ -183,7 +252,7 @@ public final class ModelFile {
       throw corrupt(file, "threshold " + threshold + " is outside (0, 1)");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> info = root.path("info").isObject() ? JSON.convertValue(root.path("info"), LinkedHashMap.class) : Map.of();
+    Map<String, Object> info = root.path("info").isObject() ? ModelJson.MAPPER.convertValue(root.path("info"), LinkedHashMap.class) : Map.of();
     return new SavedModel(spec, model, pipeline, threshold, info);
   }
 

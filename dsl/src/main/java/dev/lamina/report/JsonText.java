@@ -1,13 +1,15 @@
 package dev.lamina.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +23,16 @@ import java.util.Map;
  * them as the strings {@code "NaN"}, which no JSON reader takes for a number).
  */
 final class JsonText {
-  private static final ObjectWriter WRITER = new ObjectMapper(
-          JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build())
-      .writer(prettyPrinter());
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+  private static final DefaultPrettyPrinter PRETTY = prettyPrinter();
 
   private JsonText() {}
+
+  /** The mapper, for values that are not plain; a holder so that plain values never load it. */
+  private static final class Fallback {
+    static final ObjectWriter WRITER = new ObjectMapper(FACTORY).writer(PRETTY);
+  }
 
   private static DefaultPrettyPrinter prettyPrinter() {
     Separators separators = Separators.createDefaultInstance()
@@ -40,9 +47,19 @@ final class JsonText {
 
   /** {@code value} as pretty JSON text ending in a newline. */
   static String pretty(Object value) {
+    Object plain = finite(value);
     try {
-      return WRITER.writeValueAsString(finite(value)) + "\n";
-    } catch (JsonProcessingException e) {
+      if (!PlainJson.isPlain(plain)) {
+        return Fallback.WRITER.writeValueAsString(plain) + "\n";
+      }
+      StringWriter text = new StringWriter();
+      try (JsonGenerator g = FACTORY.createGenerator(text)) {
+        // The copy an ObjectWriter makes of its pretty printer for every value it writes.
+        g.setPrettyPrinter(PRETTY.createInstance());
+        PlainJson.write(g, plain);
+      }
+      return text + "\n";
+    } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + value + " as JSON", e);
     }
   }

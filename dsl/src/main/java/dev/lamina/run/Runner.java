@@ -143,7 +143,7 @@ public final class Runner {
       threshold = chooseOnValidation(strategy, fit, model, data);
     }
     Map<String, Object> metrics = new LinkedHashMap<>();
-    try {
+    try (ParallelWrites plots = new ParallelWrites()) {
       Files.createDirectories(out);
       if (data.xTest().length > 0) {
         Dataset test = targets(data.xTest(), data.yTest(), oneHot, model.outputWidth());
@@ -155,7 +155,8 @@ public final class Runner {
           // A diverged model's scores may be non-finite: the report is skipped, the diagnosis follows.
           metrics.put("test_report", "skipped: training diverged");
         } else if (TestReport.isBinary(model, data.yTest())) {
-          TestReport.binary(model.predictProbabilities(data.xTest()), data.yTest(), threshold, metrics, out);
+          TestReport.binary(model.predictProbabilities(data.xTest()), data.yTest(), threshold, metrics, out,
+              plots::submit);
         } else if (model.outputWidth() > 1) {
           TestReport.multiClass(model.predictFlat(flatten(data.xTest()), data.xTest().length), model.outputWidth(),
               data.yTest(), metrics);
@@ -175,9 +176,10 @@ public final class Runner {
       MetricsJson.write(out.resolve("metrics.json"), metrics);
       HistoryFiles.writeCsv(out.resolve("history.csv"), history.asMap());
       HistoryFiles.writeJson(out.resolve("history.json"), history.asMap());
-      Plots.writeLoss(out.resolve("loss.png"), history.asMap());
+      Map<String, List<Double>> curves = history.asMap();
+      plots.submit(() -> Plots.writeLoss(out.resolve("loss.png"), curves));
       for (String m : model.metricNames()) {
-        Plots.writeMetric(out.resolve(m + ".png"), history.asMap(), m);
+        plots.submit(() -> Plots.writeMetric(out.resolve(m + ".png"), curves, m));
       }
       Map<String, Object> info = new LinkedHashMap<>();
       info.put("lamina_version", Version.current());
@@ -187,6 +189,7 @@ public final class Runner {
       info.put("metrics", metrics);
       ModelFile.write(out.resolve("model.lamina"), new RunSpec(model.spec(), spec.data(), fit, spec.predict()), model, data.pipeline(), threshold, info);
       writePredictions(out.resolve("predictions.csv"), model, data, threshold);
+      plots.awaitAll();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The classification report of a run on its test rows, added to {@code metrics.json} and written
@@ -63,6 +64,15 @@ public final class TestReport {
   /** Adds the binary keys to {@code metrics} and writes the curves and the threshold table to {@code out}. */
   public static BinaryReport binary(double[] scores, double[] labels, double threshold, Map<String, Object> metrics,
       Path out) {
+    return binary(scores, labels, threshold, metrics, out, Runnable::run);
+  }
+
+  /**
+   * {@link #binary(double[], double[], double, Map, Path)}, with the two curve plots drawn by
+   * {@code plots} (for example on other threads; the caller then waits for them).
+   */
+  public static BinaryReport binary(double[] scores, double[] labels, double threshold, Map<String, Object> metrics,
+      Path out, Executor plots) {
     BinaryReport r = BinaryReport.of(scores, labels, threshold);
     metrics.put(CONFUSION_MATRIX, matrix(r.confusionMatrix()));
     metrics.put(PRECISION, r.precision());
@@ -71,8 +81,8 @@ public final class TestReport {
     metrics.put(ACCURACY_AT_THRESHOLD, r.accuracy());
     metrics.put(ROC_AUC, r.rocAuc());
     metrics.put(PR_AUC, r.prAuc());
-    CurvePlots.writeRoc(out.resolve("roc.png"), r);
-    CurvePlots.writePr(out.resolve("pr.png"), r);
+    plots.execute(() -> CurvePlots.writeRoc(out.resolve("roc.png"), r));
+    plots.execute(() -> CurvePlots.writePr(out.resolve("pr.png"), r));
     ThresholdsCsv.write(out.resolve("thresholds.csv"), r);
     return r;
   }

@@ -138,9 +138,10 @@ final class ColumnStore {
         firstMissing = firstMissing == null ? new Cell(row, raw) : firstMissing;
         return Double.longBitsToDouble(MISSING_BITS);
       }
-      if (Cells.isNumber(raw)) {
+      double v = Cells.finiteValue(raw);
+      if (!Double.isNaN(v)) {
         numberCount++;
-        return Double.parseDouble(raw.strip());
+        return v;
       }
       textCount++;
       firstText = firstText == null ? new Cell(row, raw) : firstText;

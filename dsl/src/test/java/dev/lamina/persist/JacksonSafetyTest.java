@@ -40,7 +40,7 @@ class JacksonSafetyTest {
       }
       seen.add(f.getDeclaringClass().getSimpleName() + "." + f.getName());
     }
-    assertThat(seen).as("the mappers found").contains("ModelFile.JSON", "JsonText.WRITER", "CsvReader.MAPPER");
+    assertThat(seen).as("the mappers found").contains("ModelJson.MAPPER", "Fallback.WRITER", "KerasJson.MAPPER");
   }
 
   @Test
@@ -56,7 +56,7 @@ class JacksonSafetyTest {
 
   @Test
   void theModelFileReaderLimitsNestingAndSizes() throws Exception {
-    Field f = ModelFile.class.getDeclaredField("JSON");
+    Field f = Class.forName(ModelFile.class.getName() + "$ModelJson").getDeclaredField("MAPPER");
     f.setAccessible(true);
     StreamReadConstraints c = ((ObjectMapper) f.get(null)).getFactory().streamReadConstraints();
     assertThat(c.getMaxNestingDepth()).isEqualTo(64);

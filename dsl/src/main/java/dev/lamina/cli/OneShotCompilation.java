@@ -1,0 +1,90 @@
+package dev.lamina.cli;
+
+import dev.lamina.run.RunSpec;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.management.ObjectName;
+
+/**
+ * In the command line's own JVM, and for a small data file only, asks HotSpot to keep its
+ * optimizing compiler (C2) for the training engine and to compile everything else with C1 alone.
+ *
+ * <p>Why: a run on a small file does almost everything once - read the YAML and the CSV, build the
+ * model, draw four plots, encode PNGs, write JSON. HotSpot still sends every method that gets hot
+ * in that one pass (the CSV tokenizer, {@code HashMap}, Java2D's rasterizer, the PNG filter loop,
+ * XChart's number formatting) to C2, which on a two-core machine costs more CPU than the one pass
+ * it speeds up, while the method waits in slow profiling code. Measured on the churn example:
+ * the whole run takes about a second less (see {@code -XX:TieredStopAtLevel=1}, which does this for
+ * everything, but cannot be set from a jar). The training engine ({@code dev.lamina} core
+ * packages) keeps C2, so long trainings run at full speed; a large file (above
+ * {@value #MAX_SMALL_BYTES} bytes) is left alone, so reading millions of rows keeps C2 as well.
+ *
+ * <p>How: the supported {@code Compiler.directives_add} diagnostic command (what {@code jcmd}
+ * runs), through the platform MBean server on a daemon thread, so its own start-up cost (about a
+ * third of a second of CPU) overlaps with the run. Directives only choose compilers; they never
+ * change what the code computes. Anything that fails (no {@code java.management} module, no
+ * temporary folder, a JVM without the command) leaves the JVM as it was.
+ */
+final class OneShotCompilation {
+  /** Data files up to this size (about 100,000 rows of a dozen columns) count as small. */
+  static final long MAX_SMALL_BYTES = 8L << 20;
+
+  /** First match wins: C2 for the engine, C1 only for the rest. */
+  static final String DIRECTIVES = "[ { match: [\"dev/lamina/layer/*.*\", \"dev/lamina/optim/*.*\","
+      + " \"dev/lamina/model/*.*\", \"dev/lamina/activation/*.*\", \"dev/lamina/loss/*.*\","
+      + " \"dev/lamina/metric/*.*\", \"dev/lamina/train/*.*\"], c2: { Exclude: false } },"
+      + " { match: [\"*.*\"], c2: { Exclude: true } } ]";
+
+  private static volatile boolean commandLineProcess;
+
+  private OneShotCompilation() {}
+
+  /** Marks this JVM as the command line's own (called by {@code Main.main}, never by tests or libraries). */
+  static void allowInThisProcess() {
+    commandLineProcess = true;
+  }
+
+  /**
+   * Starts adding the directives in the background if this is the command line's JVM and the run's
+   * data file is small.
+   *
+   * @param dataOption the {@code --data} file, or null
+   */
+  static void startIfSmall(RunSpec spec, Path specFile, Path dataOption) {
+    if (!commandLineProcess) {
+      return;
+    }
+    commandLineProcess = false; // once per process
+    try {
+      Path csv = dataOption;
+      if (csv == null && spec.data() != null && spec.data().csv() != null) {
+        csv = specFile.toAbsolutePath().getParent().resolve(spec.data().csv());
+      }
+      if (csv == null || !Files.isRegularFile(csv) || Files.size(csv) > MAX_SMALL_BYTES) {
+        return;
+      }
+    } catch (Exception e) {
+      return; // the run reports a bad path itself
+    }
+    Thread t = new Thread(OneShotCompilation::add, "lamina-jit-directives");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void add() {
+    try {
+      Path file = Files.createTempFile("lamina-jit", ".json");
+      try {
+        Files.writeString(file, DIRECTIVES);
+        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+            "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
+            new String[] {String[].class.getName()});
+      } finally {
+        Files.deleteIfExists(file);
+      }
+    } catch (Exception | LinkageError e) {
+      // Only a speed-up: without it the run is the same, a little slower.
+    }
+  }
+}
