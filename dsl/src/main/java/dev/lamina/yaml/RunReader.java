@@ -44,7 +44,7 @@ final class RunReader {
   /** The spec under {@code root}, read from {@code file} (may be null). */
   ParsedSpec read(Node root, Path file) {
     if (!(root instanceof MappingNode)) {
-      throw reader.error(root, "", "a spec is a map of sections (name, seed, dtype, data, layers, compile, fit, predict),"
+      throw reader.error(root, "", "a spec is a map of sections (name, seed, dtype, data, layers, compile, fit, predict, sweep),"
           + " got " + NodeReader.describe(root));
     }
     reader.register("", root);
