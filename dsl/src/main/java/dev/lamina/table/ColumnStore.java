@@ -43,6 +43,10 @@ final class ColumnStore {
   private static final long MISSING_BITS = 0x7ff8_0000_0000_0001L;
   private static final long TEXT_BITS = 0x7ff8_0000_0000_0002L;
   private static final int INITIAL_ROWS = 1024;
+  /** The row at which the file's row count is estimated from the bytes read. */
+  private static final int ESTIMATE_AT_ROW = 16_384;
+  /** The estimate's margin over the rows the file's size suggests. */
+  private static final double ESTIMATE_MARGIN = 1.03;
 
   private final String file;
   private final List<String> header;
@@ -166,13 +170,23 @@ final class ColumnStore {
       return c;
     }
 
-    private void trim(int rows) {
-      if (numbers != null) {
-        numbers = Arrays.copyOf(numbers, rows);
-      } else {
-        codes = Arrays.copyOf(codes, rows);
+    /**
+     * Ends the reading of {@code rows} rows. The arrays keep their spare capacity: a trimmed copy
+     * would hold the column twice for a moment, and rows past {@code rows} are never read.
+     */
+    private void finish(int rows) {
+      if (codes != null) {
         // Text and number counts of a coded column come from its distinct values' frequencies.
         countCodes(rows);
+      }
+    }
+
+    /** Grows the arrays to hold {@code capacity} rows (the estimated row count of the file). */
+    private void reserve(int capacity) {
+      if (numbers != null && numbers.length < capacity) {
+        numbers = Arrays.copyOf(numbers, capacity);
+      } else if (codes != null && codes.length < capacity) {
+        codes = Arrays.copyOf(codes, capacity);
       }
     }
 
@@ -285,6 +299,15 @@ final class ColumnStore {
           lines = Arrays.copyOf(lines, grow(rows));
         }
         lines[rows++] = reader.line();
+        if (rows == ESTIMATE_AT_ROW) {
+          int capacity = estimateRows(reader, rows);
+          for (Column c : columns.values()) {
+            c.reserve(capacity);
+          }
+          if (lines.length < capacity) {
+            lines = Arrays.copyOf(lines, capacity);
+          }
+        }
       }
       if (planError != null) {
         throw planError;
@@ -293,9 +316,9 @@ final class ColumnStore {
         throw noRows(reader.file(), reader.header());
       }
       for (Column c : columns.values()) {
-        c.trim(rows);
+        c.finish(rows);
       }
-      return new ColumnStore(reader.file(), reader.header(), columns, rows, Arrays.copyOf(lines, rows));
+      return new ColumnStore(reader.file(), reader.header(), columns, rows, lines);
     }
   }
 
@@ -303,6 +326,22 @@ final class ColumnStore {
   static DataException noRows(String file, List<String> header) {
     return new DataException(file, "the file has a header (" + String.join(", ", header)
         + ") but no data rows; add rows below the header");
+  }
+
+  /**
+   * The rows of the whole file, estimated from the bytes its first {@code rows} rows took, with a
+   * margin for the parser's read-ahead and longer rows further on. The arrays are then allocated
+   * once at about their final size, instead of growing by half again and again: each step held
+   * the old and the new array at once, and a final trimmed copy a third time.
+   */
+  private static int estimateRows(CsvReader reader, int rows) {
+    long bytes = reader.bytesRead();
+    long size = reader.fileSize();
+    if (bytes <= 0 || size <= 0 || bytes >= size) {
+      return rows;
+    }
+    double estimate = (double) size / bytes * rows * ESTIMATE_MARGIN;
+    return (int) Math.min(Integer.MAX_VALUE - 8L, (long) estimate);
   }
 
   private static int grow(int n) {
