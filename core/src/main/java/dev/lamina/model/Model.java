@@ -313,6 +313,23 @@ public final class Model {
     return predictFlat(d.x(), d.rows());
   }
 
+  /**
+   * Keras's {@code predict} on the features of {@code data} (its targets are ignored), without
+   * copying them: row-major outputs, {@code data.rows() x outputWidth()}, the same values as
+   * {@link #predict(double[][])} on the same rows.
+   */
+  public double[] predict(Dataset data) {
+    ensureBuilt(data.cols());
+    DataChecks.checkFeatures(data, network, "x");
+    return predictFlat(data.x(), data.rows());
+  }
+
+  /** {@link #predictProbabilities(double[][])} on the features of {@code data}, without copying them. */
+  public double[] predictProbabilities(Dataset data) {
+    requireSingleOutput();
+    return predict(data);
+  }
+
   /** Class predictions with the article's threshold: 1 when the probability is greater than 0.5. */
   public int[] predictClasses(double[][] x) {
     return predictClasses(x, 0.5);

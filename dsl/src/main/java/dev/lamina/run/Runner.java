@@ -16,7 +16,7 @@ import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
-import dev.lamina.table.PreparedData;
+import dev.lamina.table.PreparedMatrices;
 import dev.lamina.table.TablePipeline;
 import dev.lamina.train.Callback;
 import dev.lamina.train.Checkpoints;
@@ -82,7 +82,7 @@ public final class Runner {
       }
     }
     Model model = Model.of(modelSpec);
-    PreparedData data = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
+    PreparedMatrices data = TablePipeline.prepareFlat(spec.data(), csv, testCsv, model.seed());
     checkInputDim(modelSpec, data);
     Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
     model.ensureBuilt(data.featureCount());
@@ -102,16 +102,16 @@ public final class Runner {
       checkLabels(modelSpec, model.outputWidth(), spec.data().target(), testCsv != null ? testCsv.toString() : csv.toString(),
           data.yTest(), data.testRows());
     }
-    Dataset train = targets(data.xTrain(), data.yTrain(), oneHot, model.outputWidth());
+    Dataset train = targets(data.xTrain(), data.trainCount(), data.featureCount(), data.yTrain(), oneHot,
+        model.outputWidth());
     if (data.wTrain() != null) {
       train = train.withWeights(data.wTrain());
     }
-    int trainRows = data.xTrain().length;
+    int trainRows = data.trainCount();
     if (!strategy.chosen()) {
-      // The engine trains on its flat copy; dropping the row arrays halves the memory of a large
-      // run. (A chosen threshold still needs the validation rows after training.)
-      data = new PreparedData(new double[0][], data.yTrain(), data.xTest(), data.yTest(), data.trainRows(),
-          data.testRows(), data.featureNames(), data.pipeline(), data.wTrain(), data.wTest());
+      // The engine reads the training matrix in place; once training is over, nothing else needs
+      // it, so the run lets it go. (A chosen threshold still needs the validation rows after training.)
+      data = data.withoutTrainFeatures();
     }
     Checkpoints checkpoints = Checkpoints.NONE;
     if (options.checkpointEvery() > 0 || resume != null) {
@@ -130,6 +130,7 @@ public final class Runner {
     History history;
     try {
       history = model.fit(train, null, fit, checkpoints, progress.toArray(new Callback[0]));
+      train = null;
     } catch (IllegalArgumentException e) {
       if (resume != null && e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
         throw new SpecException("--resume", e.getMessage());
@@ -145,28 +146,30 @@ public final class Runner {
     Map<String, Object> metrics = new LinkedHashMap<>();
     try (ParallelWrites plots = new ParallelWrites()) {
       Files.createDirectories(out);
-      if (data.xTest().length > 0) {
-        Dataset test = targets(data.xTest(), data.yTest(), oneHot, model.outputWidth());
+      // The test outputs, computed once for the report and predictions.csv.
+      double[] scores = null;
+      if (data.testCount() > 0) {
+        Dataset test = targets(data.xTest(), data.testCount(), data.featureCount(), data.yTest(), oneHot,
+            model.outputWidth());
         if (data.wTest() != null) {
           test = test.withWeights(data.wTest());
         }
         model.evaluate(test, fit.batchSize()).forEach((k, v) -> metrics.put("test_" + k, v));
+        scores = model.predict(test);
         if (model.lastDivergence() != null) {
           // A diverged model's scores may be non-finite: the report is skipped, the diagnosis follows.
           metrics.put("test_report", "skipped: training diverged");
         } else if (TestReport.isBinary(model, data.yTest())) {
-          TestReport.binary(model.predictProbabilities(data.xTest()), data.yTest(), threshold, metrics, out,
-              plots::submit);
+          TestReport.binary(scores, data.yTest(), threshold, metrics, out, plots::submit);
         } else if (model.outputWidth() > 1) {
-          TestReport.multiClass(model.predictFlat(flatten(data.xTest()), data.xTest().length), model.outputWidth(),
-              data.yTest(), metrics);
+          TestReport.multiClass(scores, model.outputWidth(), data.yTest(), metrics);
         }
       }
       metrics.put("train_seconds", seconds);
       metrics.put("epochs_run", history.epochs());
       metrics.put("seed", model.seed());
       metrics.put("train_rows", trainRows);
-      metrics.put("test_rows", data.xTest().length);
+      metrics.put("test_rows", data.testCount());
       metrics.put("threshold", threshold);
       metrics.put("threshold_strategy", strategy.describe());
       if (model.lastDivergence() != null) {
@@ -188,7 +191,7 @@ public final class Runner {
       info.put("data_sha256", Hashes.sha256(csv));
       info.put("metrics", metrics);
       ModelFile.write(out.resolve("model.lamina"), new RunSpec(model.spec(), spec.data(), fit, spec.predict()), model, data.pipeline(), threshold, info);
-      writePredictions(out.resolve("predictions.csv"), model, data, threshold);
+      writePredictions(out.resolve("predictions.csv"), model.outputWidth(), scores, data, threshold);
       plots.awaitAll();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
@@ -200,12 +203,12 @@ public final class Runner {
   }
 
   /** A chosen threshold needs a binary model and validation rows; say so before training. */
-  private static void checkChosenThreshold(ThresholdStrategy strategy, Fit fit, Model model, PreparedData data) {
+  private static void checkChosenThreshold(ThresholdStrategy strategy, Fit fit, Model model, PreparedMatrices data) {
     if (model.outputWidth() != 1) {
       throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " needs a binary model with one "
           + "sigmoid output; this model has " + model.outputWidth() + " outputs and predicts the arg-max class");
     }
-    int n = data.xTrain().length;
+    int n = data.trainCount();
     int start = fit.validationStart(n);
     if (fit.validationSplit() == 0 || start >= n) {
       throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " is chosen on the validation "
@@ -227,26 +230,18 @@ public final class Runner {
    * The threshold {@code strategy} picks on the validation rows: the same last fraction of the
    * training rows that {@code fit} held out (Keras's {@code validation_split}), never a test row.
    */
-  static double chooseOnValidation(ThresholdStrategy strategy, Fit fit, Model model, PreparedData data) {
-    int n = data.xTrain().length;
+  static double chooseOnValidation(ThresholdStrategy strategy, Fit fit, Model model, PreparedMatrices data) {
+    int n = data.trainCount();
+    int f = data.featureCount();
     int start = fit.validationStart(n);
-    double[][] x = java.util.Arrays.copyOfRange(data.xTrain(), start, n);
+    double[] x = java.util.Arrays.copyOfRange(data.xTrain(), start * f, n * f);
     double[] y = java.util.Arrays.copyOfRange(data.yTrain(), start, n);
-    double t = strategy.choose(model.predictProbabilities(x), y);
+    double t = strategy.choose(model.predictProbabilities(new Dataset(x, n - start, f, new double[n - start], 1, null)), y);
     if (!(t > 0 && t < 1)) {
       throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " chose " + t
           + " on the validation rows, outside (0, 1); use a fixed threshold");
     }
     return t;
-  }
-
-  private static double[] flatten(double[][] x) {
-    int w = x.length == 0 ? 0 : x[0].length;
-    double[] out = new double[x.length * w];
-    for (int i = 0; i < x.length; i++) {
-      System.arraycopy(x[i], 0, out, i * w, w);
-    }
-    return out;
   }
 
   /**
@@ -291,7 +286,7 @@ public final class Runner {
     return widest;
   }
 
-  private static void checkInputDim(ModelSpec spec, PreparedData data) {
+  private static void checkInputDim(ModelSpec spec, PreparedMatrices data) {
     for (int i = 0; i < spec.layers().size(); i++) {
       LayerSpec l = spec.layers().get(i);
       if (l instanceof DenseSpec d) {
@@ -316,30 +311,37 @@ public final class Runner {
     }
   }
 
-  private static Dataset targets(double[][] x, double[] y, boolean oneHot, int classes) {
-    if (!oneHot) {
-      return Dataset.of(x, y);
+  /** The engine's view of {@code rows} rows of the row-major {@code x} (not copied) and their targets. */
+  private static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
+    if (rows == 0) {
+      // The engine's own message for a data set without rows.
+      return Dataset.of(new double[0][], y);
     }
-    double[][] yy = new double[y.length][classes];
-    for (int i = 0; i < y.length; i++) {
+    if (!oneHot) {
+      return new Dataset(x, rows, cols, y.clone(), 1, null);
+    }
+    double[] yy = new double[Math.multiplyExact(rows, classes)];
+    for (int i = 0; i < rows; i++) {
       int c = (int) y[i];
       if (c < 0 || c >= classes || c != y[i]) {
         throw new DataException("", "target value " + y[i] + " of training row " + i + " is not a class index below " + classes);
       }
-      yy[i][c] = 1;
+      yy[i * classes + c] = 1;
     }
-    return Dataset.of(x, yy);
+    return new Dataset(x, rows, cols, yy, classes, null);
   }
 
-  private static void writePredictions(Path file, Model model, PreparedData data, double threshold) throws IOException {
-    if (data.xTest().length == 0) {
+  /** Writes predictions.csv from the test outputs {@code p} ({@code classes} per row, row-major). */
+  private static void writePredictions(Path file, int classes, double[] p, PreparedMatrices data, double threshold)
+      throws IOException {
+    if (data.testCount() == 0) {
       return;
     }
-    double[][] p = model.predict(data.xTest());
-    int classes = model.outputWidth();
+    double[] row = new double[classes];
     try (PredictionsWriter w = PredictionsWriter.open(file, true, classes, threshold)) {
-      for (int i = 0; i < p.length; i++) {
-        w.write(data.testRows()[i], p[i], data.yTest()[i]);
+      for (int i = 0; i < data.testCount(); i++) {
+        System.arraycopy(p, i * classes, row, 0, classes);
+        w.write(data.testRows()[i], row, data.yTest()[i]);
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.lamina.table;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,8 +28,18 @@ final class Cells {
     }
     String s = cell.strip();
     // Lower-casing never shortens a string, so a longer cell cannot be one of the spellings; the
-    // check spares a lower-cased copy of every number of a large file.
-    return s.length() <= MAX_MISSING_CHARS && MISSING.contains(s.toLowerCase(Locale.ROOT));
+    // check spares a lower-cased copy of every number of a large file. The comparison ignoring
+    // case matches what lower-casing and looking up would (no other character folds to the
+    // letters of the spellings) without a lower-cased copy of every short cell.
+    if (s.length() > MAX_MISSING_CHARS) {
+      return false;
+    }
+    for (String spelling : MISSING) {
+      if (s.equalsIgnoreCase(spelling)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the (non-missing) cell is a finite decimal number. */
@@ -44,8 +53,88 @@ final class Cells {
     if (!isDecimal(s)) {
       return Double.NaN;
     }
-    double v = Double.parseDouble(s);
+    double v = exactDecimal(s);
+    if (Double.isNaN(v)) {
+      v = Double.parseDouble(s);
+    }
     return Double.isFinite(v) ? v : Double.NaN;
+  }
+
+  /** Exact powers of ten: every one up to 1e22 is a double. */
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22
+  };
+  /** Significant digits whose integer is exact in a double (below 2^53). */
+  private static final int EXACT_DIGITS = 15;
+  /** An exponent past which the fast path gives up (the value is far outside its range). */
+  private static final int EXPONENT_LIMIT = 1000;
+
+  /**
+   * The value of a plain decimal {@code s} ({@link #isDecimal}) by Clinger's fast path, or NaN
+   * when it does not apply: with at most 15 significant digits m and a power of ten 10^e with
+   * |e| &lt;= 22, both are exact doubles, so the one rounded product or quotient is the correctly
+   * rounded value, the same double {@link Double#parseDouble} returns (it takes this path itself).
+   * It spares the parser's buffers for every cell of a large file.
+   */
+  static double exactDecimal(String s) {
+    int n = s.length();
+    int i = 0;
+    boolean negative = false;
+    if (s.charAt(0) == '+' || s.charAt(0) == '-') {
+      negative = s.charAt(0) == '-';
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int exponent = 0;
+    boolean fraction = false;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '.') {
+        fraction = true;
+        continue;
+      }
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (fraction) {
+        exponent--;
+      }
+      if (m == 0 && c == '0') {
+        continue;
+      }
+      if (++digits > EXACT_DIGITS) {
+        return Double.NaN;
+      }
+      m = m * 10 + (c - '0');
+    }
+    if (i < n) {
+      i++;
+      boolean down = s.charAt(i) == '-';
+      if (s.charAt(i) == '+' || down) {
+        i++;
+      }
+      int e = 0;
+      for (; i < n; i++) {
+        e = e * 10 + (s.charAt(i) - '0');
+        if (e > EXPONENT_LIMIT) {
+          return Double.NaN;
+        }
+      }
+      exponent += down ? -e : e;
+    }
+    double v;
+    if (m == 0) {
+      v = 0.0;
+    } else if (exponent >= 0 && exponent < POWERS_OF_TEN.length) {
+      v = m * POWERS_OF_TEN[exponent];
+    } else if (exponent < 0 && -exponent < POWERS_OF_TEN.length) {
+      v = m / POWERS_OF_TEN[-exponent];
+    } else {
+      return Double.NaN;
+    }
+    return negative ? -v : v;
   }
 
   /**

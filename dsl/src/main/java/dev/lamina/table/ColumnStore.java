@@ -11,8 +11,9 @@ import java.util.function.Function;
 
 /**
  * A CSV file held column by column in primitive arrays, keeping only the columns a pipeline needs:
- * a numeric column as one {@code double} per row, a categorical column (and the target) as one
- * {@code int} code per row into its distinct values. No cell stays a {@code String}, so a file of
+ * a numeric column as one {@code int} per row while its values are whole numbers and one
+ * {@code double} per row from its first other value on, a categorical column (and the target) as
+ * one {@code int} code per row into its distinct values. No cell stays a {@code String}, so a file of
  * n rows and k used columns costs about {@code n * (8 k + 8)} bytes instead of a String object per
  * cell (about 50 bytes each, for every column of the file).
  *
@@ -42,7 +43,16 @@ final class ColumnStore {
   // Finite values are numbers; these NaN payloads mark the other cells of a numeric column.
   private static final long MISSING_BITS = 0x7ff8_0000_0000_0001L;
   private static final long TEXT_BITS = 0x7ff8_0000_0000_0002L;
+  // The same marks in a column of whole numbers, and the least whole number it holds.
+  private static final int WHOLE_MISSING = Integer.MIN_VALUE;
+  private static final int WHOLE_TEXT = Integer.MIN_VALUE + 1;
+  private static final int WHOLE_MIN = Integer.MIN_VALUE + 2;
+  private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
   private static final int INITIAL_ROWS = 1024;
+  /** The row at which the file's row count is estimated from the bytes read. */
+  private static final int ESTIMATE_AT_ROW = 16_384;
+  /** The estimate's margin over the rows the file's size suggests. */
+  private static final double ESTIMATE_MARGIN = 1.03;
 
   private final String file;
   private final List<String> header;
@@ -66,6 +76,8 @@ final class ColumnStore {
     private final String name;
     private final Kind kind;
     private double[] numbers;
+    // A numeric column holds whole numbers as ints (half the memory) until its first other value.
+    private int[] whole;
     private int[] codes;
     private final List<String> values = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
@@ -78,14 +90,30 @@ final class ColumnStore {
       this.name = name;
       this.kind = kind;
       if (kind == Kind.NUMBER) {
-        numbers = new double[INITIAL_ROWS];
+        whole = new int[INITIAL_ROWS];
       } else {
         codes = new int[INITIAL_ROWS];
       }
     }
 
     private void add(int row, String raw) {
-      if (numbers != null) {
+      if (whole != null) {
+        if (row == whole.length) {
+          whole = Arrays.copyOf(whole, grow(row));
+        }
+        double v = number(row, raw);
+        long bits = Double.doubleToRawLongBits(v);
+        if (bits == MISSING_BITS) {
+          whole[row] = WHOLE_MISSING;
+        } else if (bits == TEXT_BITS) {
+          whole[row] = WHOLE_TEXT;
+        } else if (v >= WHOLE_MIN && v <= Integer.MAX_VALUE && (int) v == v && bits != NEGATIVE_ZERO_BITS) {
+          whole[row] = (int) v;
+        } else {
+          toDoubles(row);
+          numbers[row] = v;
+        }
+      } else if (numbers != null) {
         if (row == numbers.length) {
           numbers = Arrays.copyOf(numbers, grow(row));
         }
@@ -99,6 +127,25 @@ final class ColumnStore {
           toNumbers(row + 1);
         }
       }
+    }
+
+    /** Turns a column of whole numbers into doubles, from its first value that is not one. */
+    private void toDoubles(int rows) {
+      numbers = new double[whole.length];
+      for (int r = 0; r < rows; r++) {
+        numbers[r] = stored(whole[r]);
+      }
+      whole = null;
+    }
+
+    private static double stored(int w) {
+      return w == WHOLE_MISSING ? Double.longBitsToDouble(MISSING_BITS)
+          : w == WHOLE_TEXT ? Double.longBitsToDouble(TEXT_BITS) : w;
+    }
+
+    /** Row {@code i} of a numeric column: its number, or the payload marking a missing or text cell. */
+    private double at(int i) {
+      return whole != null ? stored(whole[i]) : numbers[i];
     }
 
     /** Turns a coded column into a numeric one (too many distinct values to be labels). */
@@ -166,13 +213,25 @@ final class ColumnStore {
       return c;
     }
 
-    private void trim(int rows) {
-      if (numbers != null) {
-        numbers = Arrays.copyOf(numbers, rows);
-      } else {
-        codes = Arrays.copyOf(codes, rows);
+    /**
+     * Ends the reading of {@code rows} rows. The arrays keep their spare capacity: a trimmed copy
+     * would hold the column twice for a moment, and rows past {@code rows} are never read.
+     */
+    private void finish(int rows) {
+      if (codes != null) {
         // Text and number counts of a coded column come from its distinct values' frequencies.
         countCodes(rows);
+      }
+    }
+
+    /** Grows the arrays to hold {@code capacity} rows (the estimated row count of the file). */
+    private void reserve(int capacity) {
+      if (whole != null && whole.length < capacity) {
+        whole = Arrays.copyOf(whole, capacity);
+      } else if (numbers != null && numbers.length < capacity) {
+        numbers = Arrays.copyOf(numbers, capacity);
+      } else if (codes != null && codes.length < capacity) {
+        codes = Arrays.copyOf(codes, capacity);
       }
     }
 
@@ -182,22 +241,22 @@ final class ColumnStore {
 
     /** Whether the column holds doubles (a numeric input, or a target with too many values for codes). */
     boolean numeric() {
-      return numbers != null;
+      return numbers != null || whole != null;
     }
 
     /** Whether row {@code i} has no value. */
     boolean missing(int i) {
-      return numbers != null ? Double.doubleToRawLongBits(numbers[i]) == MISSING_BITS : codes[i] < 0;
+      return numeric() ? Double.doubleToRawLongBits(at(i)) == MISSING_BITS : codes[i] < 0;
     }
 
     /** Whether row {@code i} of a numeric column holds text. */
     boolean text(int i) {
-      return Double.doubleToRawLongBits(numbers[i]) == TEXT_BITS;
+      return Double.doubleToRawLongBits(at(i)) == TEXT_BITS;
     }
 
     /** The parsed value of row {@code i} of a numeric column (a number cell). */
     double number(int i) {
-      return numbers[i];
+      return at(i);
     }
 
     /**
@@ -205,14 +264,14 @@ final class ColumnStore {
      * missing cell its raw text when it is the column's first missing cell and "" otherwise.
      */
     String cell(int i) {
-      if (numbers != null) {
+      if (numeric()) {
         if (text(i)) {
           return firstText != null && firstText.row() == i ? firstText.raw() : "?";
         }
         if (missing(i)) {
           return firstMissing != null && firstMissing.row() == i ? firstMissing.raw() : "";
         }
-        return Double.toString(numbers[i]);
+        return Double.toString(at(i));
       }
       if (codes[i] < 0) {
         return firstMissing != null && firstMissing.row() == i ? firstMissing.raw() : "";
@@ -285,6 +344,15 @@ final class ColumnStore {
           lines = Arrays.copyOf(lines, grow(rows));
         }
         lines[rows++] = reader.line();
+        if (rows == ESTIMATE_AT_ROW) {
+          int capacity = estimateRows(reader, rows);
+          for (Column c : columns.values()) {
+            c.reserve(capacity);
+          }
+          if (lines.length < capacity) {
+            lines = Arrays.copyOf(lines, capacity);
+          }
+        }
       }
       if (planError != null) {
         throw planError;
@@ -293,9 +361,9 @@ final class ColumnStore {
         throw noRows(reader.file(), reader.header());
       }
       for (Column c : columns.values()) {
-        c.trim(rows);
+        c.finish(rows);
       }
-      return new ColumnStore(reader.file(), reader.header(), columns, rows, Arrays.copyOf(lines, rows));
+      return new ColumnStore(reader.file(), reader.header(), columns, rows, lines);
     }
   }
 
@@ -303,6 +371,22 @@ final class ColumnStore {
   static DataException noRows(String file, List<String> header) {
     return new DataException(file, "the file has a header (" + String.join(", ", header)
         + ") but no data rows; add rows below the header");
+  }
+
+  /**
+   * The rows of the whole file, estimated from the bytes its first {@code rows} rows took, with a
+   * margin for the parser's read-ahead and longer rows further on. The arrays are then allocated
+   * once at about their final size, instead of growing by half again and again: each step held
+   * the old and the new array at once, and a final trimmed copy a third time.
+   */
+  private static int estimateRows(CsvReader reader, int rows) {
+    long bytes = reader.bytesRead();
+    long size = reader.fileSize();
+    if (bytes <= 0 || size <= 0 || bytes >= size) {
+      return rows;
+    }
+    double estimate = (double) size / bytes * rows * ESTIMATE_MARGIN;
+    return (int) Math.min(Integer.MAX_VALUE - 8L, (long) estimate);
   }
 
   private static int grow(int n) {

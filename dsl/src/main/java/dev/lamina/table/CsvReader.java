@@ -51,6 +51,8 @@ final class CsvReader implements AutoCloseable {
   private final List<String> header;
   private final List<String> fields = new ArrayList<>();
   private String[] current;
+  private CountingStream counted;
+  private long size = -1;
   private long row;
   private long line;
 
@@ -81,7 +83,11 @@ final class CsvReader implements AutoCloseable {
           + " (--data).");
     }
     try {
-      return open(file, Files.newInputStream(path));
+      CountingStream in = new CountingStream(Files.newInputStream(path));
+      CsvReader reader = open(file, in);
+      reader.counted = in;
+      reader.size = Files.size(path);
+      return reader;
     } catch (IOException e) {
       throw new DataException(file, "cannot read the file: " + e.getMessage());
     }
@@ -146,6 +152,49 @@ final class CsvReader implements AutoCloseable {
     return names;
   }
 
+  /**
+   * The bytes read from the file so far, a little ahead of the rows returned (the parser reads in
+   * blocks), or -1 when the reader was not opened on a file.
+   */
+  long bytesRead() {
+    return counted == null ? -1 : counted.count;
+  }
+
+  /** The file's size in bytes when opened, or -1 when the reader was not opened on a file. */
+  long fileSize() {
+    return size;
+  }
+
+  /** An input stream that counts the bytes read through it. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    private long count;
+
+    CountingStream(java.io.InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count += b < 0 ? 0 : 1;
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      count += Math.max(n, 0);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long k = super.skip(n);
+      count += k;
+      return k;
+    }
+  }
+
   /** The column names, in file order. */
   List<String> header() {
     return header;
@@ -176,7 +225,7 @@ final class CsvReader implements AutoCloseable {
     return true;
   }
 
-  /** The current row's fields (untrimmed), one per header column. */
+  /** The current row's fields (untrimmed), one per header column; the array is reused by {@link #next()}. */
   String[] fields() {
     return current;
   }
@@ -213,7 +262,9 @@ final class CsvReader implements AutoCloseable {
         boolean blank = fields.isEmpty() || (fields.size() == 1 && fields.get(0).replace(BOM, "").isBlank());
         if (!blank) {
           line = first;
-          current = fields.toArray(new String[0]);
+          // One array per row shape, reused: a caller reads a row before asking for the next.
+          current = current != null && current.length == fields.size() ? fields.toArray(current)
+              : fields.toArray(new String[0]);
           return true;
         }
       }

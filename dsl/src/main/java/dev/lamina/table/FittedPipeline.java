@@ -219,7 +219,16 @@ public final class FittedPipeline {
    */
   double[] encodeStored(ColumnStore.Column[] cells, int i, String file, long rowNumber, long line) {
     double[] x = new double[featureNames.size()];
-    int offset = 0;
+    encodeStored(cells, i, file, rowNumber, line, x, 0);
+    return x;
+  }
+
+  /**
+   * {@link #encodeStored(ColumnStore.Column[], int, String, long, long)} into {@code x} from
+   * {@code at} on ({@code featureCount()} values, which must be zero on entry, as in a new array).
+   */
+  void encodeStored(ColumnStore.Column[] cells, int i, String file, long rowNumber, long line, double[] x, int at) {
+    int offset = at;
     for (int c = 0; c < cells.length; c++) {
       ColumnEncoding col = columns.get(c);
       if (col instanceof NumericColumn n && cells[c].numeric() && !cells[c].missing(i) && !cells[c].text(i)) {
@@ -229,12 +238,16 @@ public final class FittedPipeline {
       }
       offset += col.width();
     }
-    return x;
   }
 
   /** Scales encoded features in place, as {@link #encode} does. */
   void scale(double[] x) {
     scaler.apply(x);
+  }
+
+  /** Scales the {@code featureCount()} features of {@code x} from {@code at} on, as {@link #scale} does. */
+  void scale(double[] x, int at) {
+    scaler.apply(x, at);
   }
 
   /** Whether input column {@code c} is numeric (stored as doubles) rather than categorical. */

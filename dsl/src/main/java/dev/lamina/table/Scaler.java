@@ -47,22 +47,36 @@ final class Scaler {
 
   /** Fits {@code kind} on the rows {@code x[rows[i]]}. */
   static Scaler fit(String kind, double[][] x, int[] rows, int width) {
+    return fit(kind, rows.length, width, (k, j) -> x[rows[k]][j]);
+  }
+
+  /** Fits {@code kind} on the first {@code n} rows of the row-major {@code x}, in order. */
+  static Scaler fitFlat(String kind, double[] x, int n, int width) {
+    return fit(kind, n, width, (k, j) -> x[k * width + j]);
+  }
+
+  /** Feature {@code j} of the {@code k}-th row a scaler is fitted on. */
+  @FunctionalInterface
+  private interface Values {
+    double get(int k, int j);
+  }
+
+  private static Scaler fit(String kind, int n, int width, Values x) {
     if (NONE.equals(kind)) {
       return none(width);
     }
     double[] offset = new double[width];
     double[] factor = new double[width];
-    int n = rows.length;
     for (int j = 0; j < width; j++) {
       if (STANDARD.equals(kind)) {
         double sum = 0;
-        for (int r : rows) {
-          sum += x[r][j];
+        for (int k = 0; k < n; k++) {
+          sum += x.get(k, j);
         }
         double mean = sum / n;
         double ss = 0;
-        for (int r : rows) {
-          double d = x[r][j] - mean;
+        for (int k = 0; k < n; k++) {
+          double d = x.get(k, j) - mean;
           ss += d * d;
         }
         double var = ss / n;
@@ -73,9 +87,9 @@ final class Scaler {
       } else if (MINMAX.equals(kind)) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (int r : rows) {
-          min = Math.min(min, x[r][j]);
-          max = Math.max(max, x[r][j]);
+        for (int k = 0; k < n; k++) {
+          min = Math.min(min, x.get(k, j));
+          max = Math.max(max, x.get(k, j));
         }
         double range = max - min;
         offset[j] = min;
@@ -95,6 +109,13 @@ final class Scaler {
   void apply(double[] x) {
     for (int j = 0; j < x.length; j++) {
       x[j] = (x[j] - offset[j]) / factor[j];
+    }
+  }
+
+  /** {@link #apply(double[])} on the row of {@code x} that starts at {@code at} (its width values). */
+  void apply(double[] x, int at) {
+    for (int j = 0; j < offset.length; j++) {
+      x[at + j] = (x[at + j] - offset[j]) / factor[j];
     }
   }
 

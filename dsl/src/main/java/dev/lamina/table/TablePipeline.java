@@ -44,6 +44,21 @@ public final class TablePipeline {
    * @throws DataException when the data cannot be used, naming the place and the fix
    */
   public static PreparedData prepare(DataSpec spec, Path csv, Path testCsv, long seed) {
+    return prepareFlat(spec, csv, testCsv, seed).toRows();
+  }
+
+  /**
+   * {@link #prepare}, with flat row-major matrices: the same values, the same errors, each matrix
+   * held once as one array (what a run hands the training engine without a copy).
+   *
+   * @param spec the data section
+   * @param csv the training CSV (already resolved against the spec's folder)
+   * @param testCsv a separate test CSV, or null to split {@code csv} by {@code spec.testSplit()}
+   * @param seed the run's seed; the split draws from {@code Rng.forPath(seed, "data/split")}
+   * @return the matrices, row numbers, feature names and fitted pipeline
+   * @throws DataException when the data cannot be used, naming the place and the fix
+   */
+  public static PreparedMatrices prepareFlat(DataSpec spec, Path csv, Path testCsv, long seed) {
     ColumnPlan[] planned = new ColumnPlan[1];
     ColumnStore table = ColumnStore.read(csv, header -> {
       planned[0] = ColumnPlan.resolve(spec, csv.toString(), header);
@@ -72,16 +87,16 @@ public final class TablePipeline {
     FittedPipeline unscaled = new FittedPipeline(columns, target, Scaler.none(width(columns)));
     // The training rows are encoded once, unscaled; the scaler is fitted on them (in split order,
     // as on the raw rows) and then applied in place, the same arithmetic FittedPipeline.encode does.
-    double[][] xTrain = new double[split.train().length][];
-    int[] order = new int[xTrain.length];
-    for (int k = 0; k < xTrain.length; k++) {
+    int f = unscaled.featureCount();
+    int trainCount = split.train().length;
+    double[] xTrain = new double[Math.multiplyExact(trainCount, f)];
+    for (int k = 0; k < trainCount; k++) {
       int i = split.train()[k];
-      xTrain[k] = unscaled.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i));
-      order[k] = k;
+      unscaled.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i), xTrain, k * f);
     }
-    Scaler scaler = Scaler.fit(spec.scale(), xTrain, order, unscaled.featureCount());
-    for (double[] row : xTrain) {
-      scaler.apply(row);
+    Scaler scaler = Scaler.fitFlat(spec.scale(), xTrain, trainCount, f);
+    for (int k = 0; k < trainCount; k++) {
+      scaler.apply(xTrain, k * f);
     }
     FittedPipeline pipeline = unscaled.withScaler(scaler);
     double[] yTrain = pick(y, split.train());
@@ -89,7 +104,7 @@ public final class TablePipeline {
     double[] weights = sampleWeights(table, spec.sampleWeight());
     double[] wTrain = weights == null ? null : pick(weights, split.train());
     if (testCsv == null) {
-      return new PreparedData(xTrain, yTrain, encode(pipeline, table, inputs, split.test()),
+      return new PreparedMatrices(xTrain, yTrain, encode(pipeline, table, inputs, split.test()),
           pick(y, split.test()), trainRows, rowNumbers(table, split.test()), pipeline.featureNames(), pipeline,
           wTrain, weights == null ? null : pick(weights, split.test()));
     }
@@ -116,7 +131,7 @@ public final class TablePipeline {
     }
     double[] wTest = spec.sampleWeight() != null && testTable.header().contains(spec.sampleWeight())
         ? sampleWeights(testTable, spec.sampleWeight()) : null;
-    return new PreparedData(xTrain, yTrain, encode(pipeline, testTable, testInputs, all), yTest,
+    return new PreparedMatrices(xTrain, yTrain, encode(pipeline, testTable, testInputs, all), yTest,
         trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline, wTrain, wTest);
   }
 
@@ -306,12 +321,13 @@ public final class TablePipeline {
     return w;
   }
 
-  private static double[][] encode(FittedPipeline pipeline, ColumnStore table, ColumnStore.Column[] inputs, int[] rows) {
-    double[][] x = new double[rows.length][];
+  private static double[] encode(FittedPipeline pipeline, ColumnStore table, ColumnStore.Column[] inputs, int[] rows) {
+    int f = pipeline.featureCount();
+    double[] x = new double[Math.multiplyExact(rows.length, f)];
     for (int k = 0; k < rows.length; k++) {
       int i = rows[k];
-      x[k] = pipeline.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i));
-      pipeline.scale(x[k]);
+      pipeline.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i), x, k * f);
+      pipeline.scale(x, k * f);
     }
     return x;
   }

@@ -1,0 +1,65 @@
+package dev.lamina.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast path of {@link Cells#finiteValue} gives the very double {@link Double#parseDouble} gives. */
+class ExactDecimalTest {
+  private static final int RANDOM_CELLS = 200_000;
+  private static final String DIGITS = "0123456789";
+
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"0", "-0", "+0", "-0.0", "0.000", "729", "120527.79", "6367.19", "0.1", "-3.5", "+3.", ".5",
+      "1e-3", "1E+10", "007", "0.05", "123456789012345", "1234567890123456", "9007199254740993", "1e22", "1e23",
+      "4.35e-22", "1.5e300", "1e-400", "0e99999", "99999999999999.9", "3.0000000000000000001"})
+  void theseCellsParseAsJavaParsesThem(String cell) {
+    assertThat(Double.doubleToRawLongBits(Cells.finiteValue(cell)))
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell)));
+  }
+
+  @Test
+  void randomDecimalsParseAsJavaParsesThem() {
+    Random random = new Random(7);
+    List<String> disagreements = new ArrayList<>();
+    for (int k = 0; k < RANDOM_CELLS; k++) {
+      String cell = randomDecimal(random);
+      double fast = Cells.finiteValue(cell);
+      double slow = Double.parseDouble(cell);
+      if (Double.isFinite(slow) && Double.doubleToRawLongBits(fast) != Double.doubleToRawLongBits(slow)) {
+        disagreements.add(cell);
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  private static String randomDecimal(Random random) {
+    StringBuilder sb = new StringBuilder();
+    if (random.nextInt(4) == 0) {
+      sb.append(random.nextBoolean() ? '-' : '+');
+    }
+    int whole = random.nextInt(18);
+    int fraction = random.nextInt(18);
+    if (whole == 0 && fraction == 0) {
+      whole = 1;
+    }
+    for (int i = 0; i < whole; i++) {
+      sb.append(DIGITS.charAt(random.nextInt(10)));
+    }
+    if (fraction > 0 || random.nextBoolean()) {
+      sb.append('.');
+    }
+    for (int i = 0; i < fraction; i++) {
+      sb.append(DIGITS.charAt(random.nextInt(10)));
+    }
+    if (random.nextInt(3) == 0) {
+      sb.append(random.nextBoolean() ? 'e' : 'E').append(random.nextInt(3) == 0 ? "-" : "").append(random.nextInt(40));
+    }
+    return sb.toString();
+  }
+}
