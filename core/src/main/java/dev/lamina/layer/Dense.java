@@ -19,9 +19,10 @@ import java.util.List;
  * dKernel = x^T . dZ (+ regularizer), dBias = column sums of dZ (+ regularizer),
  * dX = dZ . kernel^T.
  *
- * <p>With {@link DType#FLOAT32} the three products round their operands to float and accumulate in
- * float (then the bias is added in double); the kernel, bias and everything outside the products
- * stay double.
+ * <p>With {@link DType#FLOAT32}, in a layer of at least {@link MatMul#WIDE_COLUMNS} inputs and
+ * units, the three products round their operands to float and accumulate in float (then the bias is
+ * added in double); the kernel, bias and everything outside the products stay double. Narrower
+ * layers keep double products, where conversions would cost more than they save.
  *
  * <p>When the network fuses this layer's sigmoid/softmax with a cross-entropy loss (as Keras's
  * TensorFlow backend does), it hands dLoss/dZ straight to {@link #backwardFromPreActivation}.
@@ -51,7 +52,8 @@ public final class Dense implements Layer {
   /** Whether the activation is Keras's default relu, which gets an inlined loop. */
   private final boolean plainRelu;
   private int threads = KernelThreads.defaultThreads();
-  /** Whether the three products run in single precision ({@link DType#FLOAT32}). */
+  private DType dtype = DType.DEFAULT;
+  /** Whether the three products run in single precision: float32 asked, and a wide layer. */
   private boolean float32;
   /** Single-precision operands and results of the products; allocated only for float32. */
   private float[] inputF;
@@ -152,18 +154,18 @@ public final class Dense implements Layer {
    * @throws NullPointerException when {@code dtype} is null
    */
   public void setDtype(DType dtype) {
-    this.float32 = switch (dtype) {
-      case FLOAT32 -> true;
-      case FLOAT64 -> false;
-    };
+    this.dtype = java.util.Objects.requireNonNull(dtype, "dtype");
+    // Narrow layers keep double: their products are cheap, and converting their operands would
+    // cost more than single precision saves.
+    this.float32 = dtype == DType.FLOAT32 && MatMul.wide(inputs) && MatMul.wide(units);
     if (float32 && capacity > 0) {
       allocateFloat();
     }
   }
 
-  /** The precision of this layer's products. */
+  /** The precision asked for this layer (its products run in float only when it is wide both ways). */
   public DType dtype() {
-    return float32 ? DType.FLOAT32 : DType.FLOAT64;
+    return dtype;
   }
 
   /**

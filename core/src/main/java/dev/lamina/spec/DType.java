@@ -10,8 +10,10 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code float64} (the default): everything in double precision; what the gradient checks
  *       and the Keras/PyTorch agreement tests run on.
- *   <li>{@code float32}: the three products of every Dense layer (forward, kernel gradient, input
- *       gradient) take float32 operands and accumulate in float32, for twice the SIMD width; the
+ *   <li>{@code float32}: the three products (forward, kernel gradient, input gradient) of every
+ *       Dense layer with at least 16 inputs and 16 units take float32 operands and accumulate in
+ *       float32, for twice the SIMD width (narrower layers keep double products, where the
+ *       conversions would cost more than they save); the
  *       weights, optimizer state, biases, activations between layers, loss and metrics stay double
  *       (like Keras's mixed-precision policies, with float32 as the compute dtype and float64 as the
  *       variable dtype). Results then agree with float64 to about 1e-6 relative per product.

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A Dense layer with {@link DType#FLOAT32} products against the same layer in double: forward,
- * kernel gradient, bias gradient and input gradient agree to single-precision rounding, for narrow
- * and wide layers, with and without bias; and the float path gives the same bits for every thread
- * count.
+ * kernel gradient, bias gradient and input gradient agree to single-precision rounding for wide
+ * layers, with and without bias; layers under 16 inputs or units keep double products bit for bit;
+ * and the float path gives the same bits for every thread count.
  */
 class DenseFloat32Test {
   private static Dense dense(int in, int out, boolean bias, DType dtype, int threads) {
@@ -36,8 +36,20 @@ class DenseFloat32Test {
     return new Pass(out, d.kernel().grad().clone(), d.bias() == null ? null : d.bias().grad().clone(), dx);
   }
 
+  @ParameterizedTest(name = "rows={0} in={1} out={2}")
+  @CsvSource({"10,11,6", "10,6,1", "256,11,256", "64,256,1", "5,15,300"})
+  void narrowLayersKeepDoubleProductsBitForBit(int rows, int in, int out) {
+    double[] x = RandomArrays.gaussian(rows * in, 5);
+    double[] dOut = RandomArrays.gaussian(rows * out, 6);
+    Pass exact = run(dense(in, out, true, DType.FLOAT64, 1), x, dOut, rows);
+    Pass single = run(dense(in, out, true, DType.FLOAT32, 1), x, dOut, rows);
+    assertThat(single.out()).isEqualTo(exact.out());
+    assertThat(single.kernelGrad()).isEqualTo(exact.kernelGrad());
+    assertThat(single.inputGrad()).isEqualTo(exact.inputGrad());
+  }
+
   @ParameterizedTest(name = "rows={0} in={1} out={2} bias={3}")
-  @CsvSource({"10,11,6,true", "10,6,1,true", "64,256,256,true", "33,40,17,false", "256,11,256,true"})
+  @CsvSource({"10,16,16,true", "64,256,256,true", "33,40,17,false", "7,300,20,true"})
   void float32ProductsAgreeWithDoubleToSinglePrecision(int rows, int in, int out, boolean bias) {
     double[] x = RandomArrays.gaussian(rows * in, 1);
     double[] dOut = RandomArrays.gaussian(rows * out, 2);
