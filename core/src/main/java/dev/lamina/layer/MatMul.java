@@ -508,6 +508,10 @@ final class MatMul {
       narrowColumnSums(d, s, rows, out);
       return;
     }
+    if (Simd.ENABLED) {
+      VectorElementwise.columnSums(d, s, rows, out);
+      return;
+    }
     Arrays.fill(s, 0, out, 0.0);
     for (int r = 0; r < rows; r++) {
       int o = r * out;

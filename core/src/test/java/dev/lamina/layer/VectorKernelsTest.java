@@ -113,4 +113,21 @@ class VectorKernelsTest {
           .isEqualTo(Double.doubleToRawLongBits(expected[i]));
     }
   }
+
+  @ParameterizedTest(name = "rows={0} out={1}")
+  @CsvSource({"1,16", "256,256", "7,37", "33,100", "5,3"})
+  void vectorColumnSumsAreBitIdenticalToThePlainLoop(int rows, int out) {
+    double[] d = RandomArrays.gaussian(rows * out, 8);
+    double[] expected = new double[out];
+    for (int r = 0; r < rows; r++) {
+      for (int j = 0; j < out; j++) {
+        expected[j] += d[r * out + j];
+      }
+    }
+    double[] actual = RandomArrays.gaussian(out, 9); // stale values, which the sums overwrite
+    if (Simd.enabled()) {
+      VectorElementwise.columnSums(d, actual, rows, out);
+      assertThat(actual).isEqualTo(expected);
+    }
+  }
 }
