@@ -81,7 +81,10 @@ class DocumentedCommandsTest {
       }
     }
     if (trains) {
-      out.addAll(List.of("--epochs", "1", "--quiet"));
+      out.addAll(List.of("--epochs", "1"));
+      if (!out.contains("--quiet")) {
+        out.add("--quiet");
+      }
       if (!out.contains("--out")) {
         out.addAll(List.of("--out", tmp.resolve("run").toString()));
       }
