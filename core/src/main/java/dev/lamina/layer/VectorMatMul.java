@@ -8,7 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The wide products on the JDK's Vector API: register-tiled micro-kernels of four result rows by
  * three vectors (12 accumulators: 48 doubles or 96 floats on AVX2), each step loading three
  * vectors of a row of b and broadcasting one element of a per result row, so a loaded vector feeds
- * four fused multiply-adds. Narrower tails take one-vector kernels, then scalar {@code Math.fma}.
+ * four fused multiply-adds. Remaining columns take a four-row by two-vector tile, then one-vector
+ * kernels, then scalar {@code Math.fma} chains four rows at a time; remaining rows take one-row
+ * kernels.
  *
  * <p>Every element is a chain of fused multiply-adds over k in order, starting from its current
  * value, exactly as {@link MatMul}'s plain kernels compute it: the two paths are bit-identical.
