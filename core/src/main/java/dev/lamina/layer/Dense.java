@@ -53,6 +53,8 @@ public final class Dense implements Layer {
   private final boolean plainRelu;
   private int threads = KernelThreads.defaultThreads();
   private DType dtype = DType.DEFAULT;
+  /** Whether the relu backward pass already wrote dzF (float32), so the next products need not convert. */
+  private boolean deltaInFloat;
   /** Whether the three products run in single precision: float32 asked, and a wide layer. */
   private boolean float32;
   /** Single-precision operands and results of the products; allocated only for float32. */
@@ -202,13 +204,9 @@ public final class Dense implements Layer {
     kernels.op = Kernels.FORWARD;
     kernels.a = x;
     kernels.rows = rows;
+    // A plain relu runs inside each range, on the rows that range just computed (see Kernels).
     KernelThreads.run(kernels, rows, parts((long) rows * inputs * units, rows));
-    if (plainRelu) {
-      // Bit for bit Relu.apply with its defaults, without a call per element.
-      for (int i = 0, n = rows * units; i < n; i++) {
-        out[i] = Math.max(z[i], 0.0);
-      }
-    } else {
+    if (!plainRelu) {
       activation.forward(z, out, rows, units);
     }
     return out;
@@ -217,12 +215,11 @@ public final class Dense implements Layer {
   @Override
   public double[] backward(double[] dOutput, int rows, boolean needInputGrad) {
     if (plainRelu) {
-      // Bit for bit dOut * Relu.derivative with its defaults, without a branch per element.
-      if (Simd.ENABLED && MatMul.wide(units)) {
-        VectorElementwise.reluBackward(dOutput, z, dz, rows * units);
-      } else {
-        MatMul.reluBackward(dOutput, z, dz, rows * units);
-      }
+      // Split by rows like the products; in float32 each range also converts its rows of dZ.
+      kernels.op = Kernels.RELU_BACKWARD;
+      kernels.d = dOutput;
+      KernelThreads.run(kernels, rows, parts((long) rows * units * CONVERSION_WEIGHT, rows));
+      deltaInFloat = float32;
     } else {
       activation.backward(z, out, dOutput, dz, rows, units);
     }
@@ -236,10 +233,11 @@ public final class Dense implements Layer {
     kernels.d = dZ;
     kernels.rows = rows;
     long work = (long) rows * inputs * units;
-    if (float32) {
+    if (float32 && !deltaInFloat) {
       kernels.op = Kernels.DELTA_TO_FLOAT;
       KernelThreads.run(kernels, rows, parts((long) rows * units * CONVERSION_WEIGHT, rows));
     }
+    deltaInFloat = false;
     kernels.op = Kernels.KERNEL_GRADIENT;
     KernelThreads.run(kernels, inputs, parts(work, inputs));
     if (kernelRegularizer != null) {
@@ -279,6 +277,8 @@ public final class Dense implements Layer {
     static final int DELTA_TO_FLOAT = 4;
     /** float32 only: kernelTF = (float) kernel^T, by rows of the transpose (units). */
     static final int KERNEL_TRANSPOSED_TO_FLOAT = 5;
+    /** Plain relu only: dz = d * relu'(z) by batch rows (and dzF = (float) dz in float32). */
+    static final int RELU_BACKWARD = 6;
     int op;
     double[] a;
     double[] d;
@@ -286,10 +286,38 @@ public final class Dense implements Layer {
 
     @Override
     public void run(int from, int to) {
-      if (float32) {
-        runFloat(from, to);
+      if (op == RELU_BACKWARD) {
+        reluBackward(from, to);
         return;
       }
+      if (float32) {
+        runFloat(from, to);
+      } else {
+        runDouble(from, to);
+      }
+      if (op == FORWARD && plainRelu) {
+        // Bit for bit Relu.apply with its defaults, on this range's rows, without a call per element.
+        for (int i = from * units, e = to * units; i < e; i++) {
+          out[i] = Math.max(z[i], 0.0);
+        }
+      }
+    }
+
+    /** Rows {@code [from, to)} of relu's backward pass, bit for bit dOut * Relu.derivative. */
+    private void reluBackward(int from, int to) {
+      int o = from * units;
+      int n = (to - from) * units;
+      if (Simd.ENABLED && MatMul.wide(units)) {
+        VectorElementwise.reluBackward(d, z, dz, o, n);
+      } else {
+        MatMul.reluBackward(d, z, dz, o, n);
+      }
+      if (float32) {
+        Precision.toFloat(dz, o, dzF, o + n);
+      }
+    }
+
+    private void runDouble(int from, int to) {
       switch (op) {
         case FORWARD -> MatMul.affine(a, kernel.value(), bias == null ? null : bias.value(), z, inputs, units, from, to);
         case KERNEL_GRADIENT -> MatMul.transposeATimesB(a, d, kernel.grad(), rows, inputs, units, from, to);

@@ -462,7 +462,12 @@ final class MatMul {
    * {@code -b & (b - bits(+inf) - 1)} is set exactly then.
    */
   static void reluBackward(double[] dOut, double[] z, double[] dz, int n) {
-    for (int i = 0; i < n; i++) {
+    reluBackward(dOut, z, dz, 0, n);
+  }
+
+  /** {@link #reluBackward(double[], double[], double[], int)} on the n elements from {@code offset}. */
+  static void reluBackward(double[] dOut, double[] z, double[] dz, int offset, int n) {
+    for (int i = offset, e = offset + n; i < e; i++) {
       long b = Double.doubleToRawLongBits(z[i]);
       long positive = (-b & (b - INFINITY_BITS - 1)) >> 63;
       dz[i] = dOut[i] * Double.longBitsToDouble(positive & ONE_BITS);

@@ -17,14 +17,20 @@ final class VectorElementwise {
 
   /** dz[i] = d[i] * (z[i] &gt; 0 ? 1 : 0) for i &lt; n: relu's backward pass, bit for bit. */
   static void reluBackward(double[] d, double[] z, double[] dz, int n) {
+    reluBackward(d, z, dz, 0, n);
+  }
+
+  /** The same on the n elements from {@code offset}. */
+  static void reluBackward(double[] d, double[] z, double[] dz, int offset, int n) {
     DoubleVector zero = DoubleVector.zero(DS);
     DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-    int i = 0;
-    for (int bound = DS.loopBound(n); i < bound; i += DS.length()) {
+    int i = offset;
+    int end = offset + n;
+    for (int bound = offset + DS.loopBound(n); i < bound; i += DS.length()) {
       VectorMask<Double> positive = DoubleVector.fromArray(DS, z, i).compare(VectorOperators.GT, 0.0);
       DoubleVector.fromArray(DS, d, i).mul(zero.blend(one, positive)).intoArray(dz, i);
     }
-    for (; i < n; i++) {
+    for (; i < end; i++) {
       dz[i] = d[i] * (z[i] > 0 ? 1.0 : 0.0);
     }
   }
