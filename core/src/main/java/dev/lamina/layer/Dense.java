@@ -128,15 +128,20 @@ public final class Dense implements Layer {
     out = new double[maxRows * units];
     dz = new double[maxRows * units];
     dInput = new double[maxRows * inputs];
-    if (kernelT == null && MatMul.wide(inputs)) {
-      kernelT = new double[inputs * units];
-    }
-    if (float32) {
-      allocateFloat();
-    }
+    allocateProductBuffers();
   }
 
-  private void allocateFloat() {
+  /**
+   * The transposed kernel that the wide input-gradient product reads: in double, or in float for a
+   * float32 layer (which also needs float copies of its operands). Never both.
+   */
+  private void allocateProductBuffers() {
+    if (!float32) {
+      if (kernelT == null && MatMul.wide(inputs)) {
+        kernelT = new double[inputs * units];
+      }
+      return;
+    }
     if (kernelF == null) {
       kernelF = new float[inputs * units];
       kernelTF = new float[inputs * units];
@@ -160,8 +165,8 @@ public final class Dense implements Layer {
     // Narrow layers keep double: their products are cheap, and converting their operands would
     // cost more than single precision saves.
     this.float32 = dtype == DType.FLOAT32 && MatMul.wide(inputs) && MatMul.wide(units);
-    if (float32 && capacity > 0) {
-      allocateFloat();
+    if (capacity > 0) {
+      allocateProductBuffers();
     }
   }
 

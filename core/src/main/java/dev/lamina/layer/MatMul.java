@@ -455,17 +455,13 @@ final class MatMul {
   private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
 
   /**
-   * dz = dOut * (z &gt; 0 ? 1 : 0) over {@code n} elements, bit for bit, without a branch: relu's
-   * signs are a coin toss per element, so the branch of the plain form mispredicts about half the
+   * dz = dOut * (z &gt; 0 ? 1 : 0) over the {@code n} elements from {@code offset}, bit for bit,
+   * without a branch: relu's signs are a coin toss per element, so the branch of the plain form
+   * mispredicts about half the
    * time. z &gt; 0 exactly when the raw bits b of z satisfy 0 &lt; b &lt;= bits(+inf) (this leaves
    * out +0, every negative value including -0, and every NaN), and the sign bit of
    * {@code -b & (b - bits(+inf) - 1)} is set exactly then.
    */
-  static void reluBackward(double[] dOut, double[] z, double[] dz, int n) {
-    reluBackward(dOut, z, dz, 0, n);
-  }
-
-  /** {@link #reluBackward(double[], double[], double[], int)} on the n elements from {@code offset}. */
   static void reluBackward(double[] dOut, double[] z, double[] dz, int offset, int n) {
     for (int i = offset, e = offset + n; i < e; i++) {
       long b = Double.doubleToRawLongBits(z[i]);
@@ -475,7 +471,7 @@ final class MatMul {
   }
 
   /** Side of the square tiles that {@link #transpose} moves, so reads and writes both stay in cache. */
-  private static final int TRANSPOSE_TILE = 16;
+  static final int TRANSPOSE_TILE = 16;
 
   /** wT = w^T, with w (in, out) and wT (out, in), tile by tile. */
   static void transpose(double[] w, double[] wT, int in, int out) {
@@ -486,21 +482,6 @@ final class MatMul {
         for (int i = i0; i < i1; i++) {
           for (int j = j0, wo = i * out; j < j1; j++) {
             wT[j * in + i] = w[wo + j];
-          }
-        }
-      }
-    }
-  }
-
-  /** wT = w^T rounded to float, with w (in, out) and wT (out, in), tile by tile. */
-  static void transpose(double[] w, float[] wT, int in, int out) {
-    for (int i0 = 0; i0 < in; i0 += TRANSPOSE_TILE) {
-      int i1 = Math.min(in, i0 + TRANSPOSE_TILE);
-      for (int j0 = 0; j0 < out; j0 += TRANSPOSE_TILE) {
-        int j1 = Math.min(out, j0 + TRANSPOSE_TILE);
-        for (int i = i0; i < i1; i++) {
-          for (int j = j0, wo = i * out; j < j1; j++) {
-            wT[j * in + i] = (float) w[wo + j];
           }
         }
       }

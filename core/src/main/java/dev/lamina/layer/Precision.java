@@ -40,9 +40,8 @@ final class Precision {
    * inputs keep the strided reads of w in cache.
    */
   static void transposeToFloat(double[] w, float[] wT, int in, int out, int j0, int j1) {
-    final int tile = 16;
-    for (int i0 = 0; i0 < in; i0 += tile) {
-      int i1 = Math.min(in, i0 + tile);
+    for (int i0 = 0; i0 < in; i0 += MatMul.TRANSPOSE_TILE) {
+      int i1 = Math.min(in, i0 + MatMul.TRANSPOSE_TILE);
       for (int j = j0; j < j1; j++) {
         int t = j * in;
         for (int i = i0; i < i1; i++) {

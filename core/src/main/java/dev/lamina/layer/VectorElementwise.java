@@ -15,12 +15,10 @@ final class VectorElementwise {
 
   private VectorElementwise() {}
 
-  /** dz[i] = d[i] * (z[i] &gt; 0 ? 1 : 0) for i &lt; n: relu's backward pass, bit for bit. */
-  static void reluBackward(double[] d, double[] z, double[] dz, int n) {
-    reluBackward(d, z, dz, 0, n);
-  }
-
-  /** The same on the n elements from {@code offset}. */
+  /**
+   * dz[i] = d[i] * (z[i] &gt; 0 ? 1 : 0) for the n elements from {@code offset}: relu's backward
+   * pass, bit for bit.
+   */
   static void reluBackward(double[] d, double[] z, double[] dz, int offset, int n) {
     DoubleVector zero = DoubleVector.zero(DS);
     DoubleVector one = DoubleVector.broadcast(DS, 1.0);

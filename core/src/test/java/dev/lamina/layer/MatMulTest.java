@@ -141,7 +141,7 @@ class MatMulTest {
       expected[i] = dOut[i] * (z[i] > 0 ? 1.0 : 0.0);
     }
     double[] dz = new double[n];
-    MatMul.reluBackward(dOut, z, dz, n);
+    MatMul.reluBackward(dOut, z, dz, 0, n);
     for (int i = 0; i < n; i++) {
       assertThat(Double.doubleToRawLongBits(dz[i])).as("z=%s dOut=%s", z[i], dOut[i])
           .isEqualTo(Double.doubleToRawLongBits(expected[i]));

@@ -1,8 +1,8 @@
 package dev.lamina.run;
 
+import dev.lamina.layer.Simd;
 import dev.lamina.loss.Loss;
 import dev.lamina.loss.Losses;
-import dev.lamina.layer.Simd;
 import dev.lamina.model.Model;
 import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
