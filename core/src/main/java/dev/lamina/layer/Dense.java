@@ -35,6 +35,12 @@ public final class Dense implements Layer {
   static final long PARALLEL_MIN_WORK = 1L << 17;
   /** A double-to-float conversion counted as this many multiply-adds when deciding to split it. */
   private static final int CONVERSION_WEIGHT = 4;
+  /**
+   * A multiply-add of a narrow layer (fewer than {@link MatMul#WIDE_COLUMNS} units: scalar
+   * chains, no vector registers) counted as this many vector-kernel multiply-adds when deciding
+   * to split a product. Without it the 256-to-1 output layer of a wide network ran on one thread.
+   */
+  private static final int NARROW_WEIGHT = 8;
 
   private final String name;
   private final int inputs;
@@ -199,6 +205,11 @@ public final class Dense implements Layer {
     return threads > 1 && macs >= PARALLEL_MIN_WORK ? Math.min(threads, n) : 1;
   }
 
+  /** {@link #parts} for one of the three products, whose cost per multiply-add depends on the width. */
+  private int productParts(long macs, int n) {
+    return parts(MatMul.wide(units) ? macs : macs * NARROW_WEIGHT, n);
+  }
+
   @Override
   public double[] forward(double[] x, int rows, boolean training) {
     lastInput = x;
@@ -210,7 +221,7 @@ public final class Dense implements Layer {
     kernels.a = x;
     kernels.rows = rows;
     // A plain relu runs inside each range, on the rows that range just computed (see Kernels).
-    KernelThreads.run(kernels, rows, parts((long) rows * inputs * units, rows));
+    KernelThreads.run(kernels, rows, productParts((long) rows * inputs * units, rows));
     if (!plainRelu) {
       activation.forward(z, out, rows, units);
     }
@@ -244,7 +255,7 @@ public final class Dense implements Layer {
     }
     deltaInFloat = false;
     kernels.op = Kernels.KERNEL_GRADIENT;
-    KernelThreads.run(kernels, inputs, parts(work, inputs));
+    KernelThreads.run(kernels, inputs, productParts(work, inputs));
     if (kernelRegularizer != null) {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
     }
@@ -264,7 +275,7 @@ public final class Dense implements Layer {
       MatMul.transpose(kernel.value(), kernelT, inputs, units);
     }
     kernels.op = Kernels.INPUT_GRADIENT;
-    KernelThreads.run(kernels, rows, parts(work, rows));
+    KernelThreads.run(kernels, rows, productParts(work, rows));
     return dInput;
   }
 

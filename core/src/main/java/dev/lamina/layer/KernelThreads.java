@@ -22,6 +22,15 @@ public final class KernelThreads {
   public static final String THREADS_PROPERTY = "lamina.threads";
   /** How long a waiting caller spins before parking, in spin iterations. */
   private static final int SPINS = 2_000;
+  /**
+   * How long an idle worker keeps polling for the next task before parking, in nanoseconds. One
+   * training step dispatches about ten products with short serial work between them; a parked
+   * worker on a virtual machine can take longer to wake than a whole product part, and then the
+   * caller runs both parts itself. Like OpenMP's spin-wait before sleeping (GOMP_SPINCOUNT).
+   */
+  private static final long WORKER_SPIN_NANOS = 2_000_000;
+  /** Spin iterations between two reads of the clock. */
+  private static final int SPINS_PER_CLOCK_READ = 64;
   private static final int GENERATION_SHIFT = 32;
   private static final int PARTS_SHIFT = 16;
   private static final long PART_MASK = 0xFFFF;
@@ -160,14 +169,22 @@ public final class KernelThreads {
 
   private void workLoop() {
     long seen = 0;
+    long idleSince = System.nanoTime();
+    int spins = 0;
     while (true) {
       long g = ticket.get() >>> GENERATION_SHIFT;
       if (g == seen) {
-        LockSupport.park(this);
+        if (++spins % SPINS_PER_CLOCK_READ != 0) {
+          Thread.onSpinWait();
+        } else if (System.nanoTime() - idleSince > WORKER_SPIN_NANOS) {
+          LockSupport.park(this);
+          idleSince = System.nanoTime();
+        }
         continue;
       }
       seen = g;
       runParts(g);
+      idleSince = System.nanoTime();
     }
   }
 }

@@ -27,6 +27,20 @@ class KernelThreadsTest {
   }
 
   @Test
+  void anIdleWorkerStopsSpinningAndParks() throws InterruptedException {
+    KernelThreads.run((from, to) -> { }, 2, 2);
+    Thread worker = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().startsWith("lamina-kernel-")).findFirst().orElseThrow();
+    // The spin window is 2 ms; poll well past it rather than asserting a time.
+    Thread.State state = worker.getState();
+    for (int i = 0; i < 500 && state != Thread.State.WAITING; i++) {
+      Thread.sleep(10);
+      state = worker.getState();
+    }
+    assertThat(state).as("an idle kernel worker must not keep a core busy").isEqualTo(Thread.State.WAITING);
+  }
+
+  @Test
   void anExceptionInAnyPartReachesTheCaller() {
     assertThatThrownBy(() -> KernelThreads.run((from, to) -> {
       if (from > 0) {
