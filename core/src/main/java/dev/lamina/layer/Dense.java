@@ -5,6 +5,7 @@ import dev.lamina.activation.Relu;
 import dev.lamina.init.Fans;
 import dev.lamina.init.Initializer;
 import dev.lamina.optim.Parameter;
+import dev.lamina.parallel.KernelThreads;
 import dev.lamina.random.Rng;
 import dev.lamina.spec.DType;
 import java.util.ArrayList;

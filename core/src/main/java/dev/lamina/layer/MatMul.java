@@ -22,7 +22,7 @@ import java.util.Arrays;
  *       between threads (results do not depend on the thread count) and on either path.
  * </ul>
  *
- * <p>Every method computes one range of result rows, so {@link KernelThreads} can split a product
+ * <p>Every method computes one range of result rows, so {@link dev.lamina.parallel.KernelThreads} can split a product
  * between threads by rows of its result. {@code Math.fma} is a single instruction on every x86-64
  * CPU since 2013 (FMA3) and on AArch64.
  */

@@ -54,6 +54,7 @@ final class Trainer implements TrainingContext {
   /** Every parameter's gradient and value array, in parameter order, for the per-batch finiteness scans. */
   private final double[][] grads;
   private final double[][] values;
+  private final FiniteCheck finiteCheck = new FiniteCheck();
   private boolean stop;
   private Divergence divergence;
 
@@ -72,6 +73,7 @@ final class Trainer implements TrainingContext {
       grads[i] = params.get(i).grad();
       values[i] = params.get(i).value();
     }
+    finiteCheck.setThreads(optimizer.threads());
   }
 
   History fit(Dataset train, Dataset val, Fit fit, List<Callback> callbacks, Checkpoints checkpoints) {
@@ -180,12 +182,12 @@ final class Trainer implements TrainingContext {
       diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
     } else {
       head.backward(rowCount);
-      int badGrad = allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
+      int badGrad = finiteCheck.allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
       if (badGrad >= 0) {
         diverge(epoch, b, loss, "gradients", badGrad);
       } else {
         optimizer.step(params);
-        int badWeight = allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
+        int badWeight = finiteCheck.allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
         if (badWeight >= 0) {
           model.setWeights(epochStart);
           diverge(epoch, b, loss, "weights", badWeight);
@@ -232,31 +234,6 @@ final class Trainer implements TrainingContext {
       }
     }
     return -1;
-  }
-
-  /**
-   * Whether every element of every array is finite, in one pass without a branch per element:
-   * a - a is +0 for every finite value and NaN for NaN and the infinities, and a sum of +0s stays
-   * +0 while one NaN makes it NaN. Four sums so that the additions overlap.
-   */
-  private static boolean allFinite(double[][] arrays) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    for (double[] a : arrays) {
-      int i = 0;
-      for (; i + 3 < a.length; i += 4) {
-        s0 += a[i] - a[i];
-        s1 += a[i + 1] - a[i + 1];
-        s2 += a[i + 2] - a[i + 2];
-        s3 += a[i + 3] - a[i + 3];
-      }
-      for (; i < a.length; i++) {
-        s0 += a[i] - a[i];
-      }
-    }
-    return s0 + s1 + s2 + s3 == 0;
   }
 
   private static boolean allFinite(double[] a) {

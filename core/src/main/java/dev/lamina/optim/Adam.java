@@ -108,12 +108,26 @@ public class Adam extends Optimizer {
   }
 
   @Override
-  protected void update(int index, Parameter p, double lr, long t) {
+  protected void beginStep(double lr, long t) {
     if (t != correctedStep) {
       sqrtOneMinusBeta2Power = Math.sqrt(1 - Math.pow(beta2, t));
       oneMinusBeta1Power = 1 - Math.pow(beta1, t);
       correctedStep = t;
     }
+  }
+
+  @Override
+  protected void update(int index, Parameter p, double lr, long t) {
+    update(index, p, lr, t, 0, p.value().length);
+  }
+
+  @Override
+  protected boolean updatesByElement() {
+    return true;
+  }
+
+  @Override
+  protected void update(int index, Parameter p, double lr, long t, int from, int to) {
     double alpha = lr * sqrtOneMinusBeta2Power / oneMinusBeta1Power;
     double[] w = p.value();
     double[] g = p.grad();
@@ -124,7 +138,7 @@ public class Adam extends Optimizer {
     double oneMinusBeta2 = 1 - beta2;
     if (vHat == null) {
       // Branch-free copy of the loop below, so the JIT vectorizes it; same operations in the same order.
-      for (int k = 0; k < w.length; k++) {
+      for (int k = from; k < to; k++) {
         double gk = g[k];
         m[k] += (gk - m[k]) * oneMinusBeta1;
         v[k] += (gk * gk - v[k]) * oneMinusBeta2;
@@ -132,7 +146,7 @@ public class Adam extends Optimizer {
       }
       return;
     }
-    for (int k = 0; k < w.length; k++) {
+    for (int k = from; k < to; k++) {
       double gk = g[k];
       m[k] += (gk - m[k]) * oneMinusBeta1;
       v[k] += (gk * gk - v[k]) * oneMinusBeta2;

@@ -1,5 +1,6 @@
 package dev.lamina.optim;
 
+import dev.lamina.parallel.KernelThreads;
 import dev.lamina.spec.SpecException;
 import java.util.List;
 
@@ -19,6 +20,12 @@ import java.util.List;
  * state lives here, never in the layers. {@code step} allocates nothing.
  */
 public abstract class Optimizer {
+  /**
+   * Elements of one parameter from which an element-wise update is split between the kernel
+   * threads: below it, waking a second thread costs more than the update.
+   */
+  static final int PARALLEL_MIN_ELEMENTS = 1 << 14;
+
   private final String name;
   private final LearningRateSchedule schedule;
   private double learningRate;
@@ -28,6 +35,8 @@ public abstract class Optimizer {
   private final Double globalClipnorm;
   private final Double weightDecay;
   private long iterations;
+  private int threads = KernelThreads.defaultThreads();
+  private final RangeUpdate rangeUpdate = new RangeUpdate();
 
   /**
    * @param name canonical Keras name
@@ -129,6 +138,53 @@ public abstract class Optimizer {
    */
   protected abstract void update(int index, Parameter p, double lr, long t);
 
+  /**
+   * Called once per step before the updates, with the same arguments; where a subclass computes
+   * what all its updates share (Adam's bias corrections), so that ranges running on several
+   * threads only read it.
+   */
+  protected void beginStep(double lr, long t) {
+  }
+
+  /**
+   * Whether the rule updates every element from that element's own gradient and slots only, so
+   * that {@link #update(int, Parameter, double, long, int, int)} may run disjoint ranges of a
+   * large parameter on different threads. False unless a subclass implements the ranged update.
+   */
+  protected boolean updatesByElement() {
+    return false;
+  }
+
+  /**
+   * Applies the update to elements {@code [from, to)} of parameter {@code index}, with exactly the
+   * arithmetic of {@link #update(int, Parameter, double, long)}, so a split step is bit-identical
+   * to a whole one. Only called when {@link #updatesByElement()} is true.
+   *
+   * @throws UnsupportedOperationException when the subclass does not implement it
+   */
+  protected void update(int index, Parameter p, double lr, long t, int from, int to) {
+    throw new UnsupportedOperationException(name + " updates whole tensors only");
+  }
+
+  /**
+   * Sets how many threads one step may split a large element-wise update over (default: the
+   * {@code lamina.threads} system property, else the number of processors). Results are
+   * bit-identical for every value.
+   *
+   * @throws IllegalArgumentException when {@code n} is less than 1
+   */
+  public void setThreads(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + n);
+    }
+    this.threads = n;
+  }
+
+  /** How many threads one step may use. */
+  public int threads() {
+    return threads;
+  }
+
   /** One optimization step over all parameters, using their current gradients. */
   public final void step(List<Parameter> params) {
     clip(params);
@@ -145,10 +201,39 @@ public abstract class Optimizer {
         }
       }
     }
+    beginStep(lr, t);
+    boolean split = threads > 1 && updatesByElement();
     for (int i = 0; i < n; i++) {
-      update(i, params.get(i), lr, t);
+      Parameter p = params.get(i);
+      int size = p.value().length;
+      if (split && size >= PARALLEL_MIN_ELEMENTS) {
+        rangeUpdate.set(i, p, lr, t);
+        KernelThreads.run(rangeUpdate, size, threads);
+      } else {
+        update(i, p, lr, t);
+      }
     }
     iterations++;
+  }
+
+  /** The ranged update of one parameter as a reusable parallel task, so a split step allocates nothing. */
+  private final class RangeUpdate implements KernelThreads.Range {
+    private int index;
+    private Parameter parameter;
+    private double lr;
+    private long t;
+
+    void set(int index, Parameter parameter, double lr, long t) {
+      this.index = index;
+      this.parameter = parameter;
+      this.lr = lr;
+      this.t = t;
+    }
+
+    @Override
+    public void run(int from, int to) {
+      update(index, parameter, lr, t, from, to);
+    }
   }
 
   private void clip(List<Parameter> params) {

@@ -68,16 +68,26 @@ public final class Sgd extends Optimizer {
 
   @Override
   protected void update(int index, Parameter p, double lr, long t) {
+    update(index, p, lr, t, 0, p.value().length);
+  }
+
+  @Override
+  protected boolean updatesByElement() {
+    return true;
+  }
+
+  @Override
+  protected void update(int index, Parameter p, double lr, long t, int from, int to) {
     double[] w = p.value();
     double[] g = p.grad();
     if (momentum == 0) {
-      for (int k = 0; k < w.length; k++) {
+      for (int k = from; k < to; k++) {
         w[k] -= g[k] * lr;
       }
       return;
     }
     double[] m = velocities[index];
-    for (int k = 0; k < w.length; k++) {
+    for (int k = from; k < to; k++) {
       m[k] = m[k] * momentum - g[k] * lr;
       if (nesterov) {
         w[k] += m[k] * momentum - g[k] * lr;

@@ -28,6 +28,7 @@ class ThreadCountTest {
   private static Model train(int threads, DType dtype, double[][] x, double[] y, History[] history) {
     Model m = Model.of(wide(dtype));
     m.network().setThreads(threads);
+    m.optimizer().setThreads(threads);
     history[0] = m.fit(x, y, Fit.epochs(2).batchSize(128));
     return m;
   }

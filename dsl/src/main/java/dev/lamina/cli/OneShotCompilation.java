@@ -32,7 +32,7 @@ final class OneShotCompilation {
 
   /** First match wins: C2 for the engine, C1 only for the rest. */
   static final String DIRECTIVES = "[ { match: [\"dev/lamina/layer/*.*\", \"dev/lamina/optim/*.*\","
-      + " \"dev/lamina/model/*.*\", \"dev/lamina/activation/*.*\", \"dev/lamina/loss/*.*\","
+      + " \"dev/lamina/parallel/*.*\", \"dev/lamina/model/*.*\", \"dev/lamina/activation/*.*\", \"dev/lamina/loss/*.*\","
       + " \"dev/lamina/metric/*.*\", \"dev/lamina/train/*.*\", \"jdk/incubator/vector/*.*\","
       + " \"jdk/internal/vm/vector/*.*\"], c2: { Exclude: false } },"
       + " { match: [\"*.*\"], c2: { Exclude: true } } ]";

@@ -1,4 +1,4 @@
-package dev.lamina.layer;
+package dev.lamina.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package dev.lamina.layer;
+package dev.lamina.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,71 @@
+package dev.lamina.model;
+
+import dev.lamina.parallel.KernelThreads;
+
+/**
+ * Whether every element of a set of arrays is finite, the check the trainer runs on all
+ * gradients before each optimizer step and on all weights after it. One pass without a branch per
+ * element: {@code a - a} is +0 for every finite value and NaN for NaN and the infinities, and a sum
+ * of +0s stays +0 while one NaN makes it NaN. Four sums so that the additions overlap; arrays of
+ * at least {@link #PARALLEL_MIN_ELEMENTS} are split between the kernel threads. The answer is a
+ * yes or no, so it does not depend on the split.
+ */
+final class FiniteCheck implements KernelThreads.Range {
+  /** Elements from which one array's scan is split between threads. */
+  static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+
+  private double[] array;
+  /** Set by any range that met a non-finite value; read by the caller after the run. */
+  private volatile boolean nonFinite;
+  private int threads = KernelThreads.defaultThreads();
+
+  /** Sets how many threads a scan may use (results never depend on it). */
+  void setThreads(int n) {
+    this.threads = Math.max(1, n);
+  }
+
+  /** Whether every element of every array is finite. */
+  boolean allFinite(double[][] arrays) {
+    double s = 0;
+    for (double[] a : arrays) {
+      if (threads > 1 && a.length >= PARALLEL_MIN_ELEMENTS) {
+        array = a;
+        nonFinite = false;
+        KernelThreads.run(this, a.length, threads);
+        array = null;
+        if (nonFinite) {
+          return false;
+        }
+      } else {
+        s += sum(a, 0, a.length);
+      }
+    }
+    return s == 0;
+  }
+
+  @Override
+  public void run(int from, int to) {
+    if (sum(array, from, to) != 0) {
+      nonFinite = true;
+    }
+  }
+
+  /** The sum of {@code a[i] - a[i]} over {@code [from, to)}: +0 when all are finite, NaN otherwise. */
+  private static double sum(double[] a, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      s0 += a[i] - a[i];
+      s1 += a[i + 1] - a[i + 1];
+      s2 += a[i + 2] - a[i + 2];
+      s3 += a[i + 3] - a[i + 3];
+    }
+    for (; i < to; i++) {
+      s0 += a[i] - a[i];
+    }
+    return s0 + s1 + s2 + s3;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * The process-wide pool of kernel threads that the large products and the optimizer step split
+ * their work over, in disjoint ranges whose results do not depend on the thread count.
+ */
+package dev.lamina.parallel;
