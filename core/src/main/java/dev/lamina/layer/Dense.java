@@ -72,6 +72,10 @@ public final class Dense implements Layer {
   private float[] dzF;
   private float[] gradF;
   private float[] dInputF;
+  /** float32: the layer input transposed (inputs, rows), for the kernel gradient. */
+  private float[] inputTF;
+  /** float64 with wide units: the layer input transposed (inputs, rows), for the kernel gradient. */
+  private double[] inputT;
   private int capacity;
   private double[] kernelT;
   private double[] z;
@@ -144,8 +148,11 @@ public final class Dense implements Layer {
    */
   private void allocateProductBuffers() {
     if (!float32) {
-      if (kernelT == null && MatMul.wide(inputs)) {
+      if (kernelT == null && MatMul.wide(inputs) && units > 1) {
         kernelT = new double[inputs * units];
+      }
+      if (MatMul.wide(units) && (inputT == null || inputT.length < capacity * inputs)) {
+        inputT = new double[capacity * inputs];
       }
       return;
     }
@@ -159,6 +166,7 @@ public final class Dense implements Layer {
       zF = new float[capacity * units];
       dzF = new float[capacity * units];
       dInputF = new float[capacity * inputs];
+      inputTF = new float[capacity * inputs];
     }
   }
 
@@ -337,7 +345,15 @@ public final class Dense implements Layer {
     private void runDouble(int from, int to) {
       switch (op) {
         case FORWARD -> MatMul.affine(a, kernel.value(), bias == null ? null : bias.value(), z, inputs, units, from, to);
-        case KERNEL_GRADIENT -> MatMul.transposeATimesB(a, d, kernel.grad(), rows, inputs, units, from, to);
+        case KERNEL_GRADIENT -> {
+          if (inputT == null) {
+            MatMul.transposeATimesB(a, d, kernel.grad(), rows, inputs, units, from, to);
+          } else {
+            MatMul.transposeColumns(a, rows, inputs, inputT, from, to);
+            Arrays.fill(kernel.grad(), from * units, to * units, 0.0);
+            MatMul.accumulate(inputT, rows, 1, d, units, kernel.grad(), units, from, to, units, rows);
+          }
+        }
         default -> MatMul.timesBTranspose(d, kernel.value(), kernelT, dInput, units, inputs, from, to);
       }
     }
@@ -355,8 +371,9 @@ public final class Dense implements Layer {
           }
         }
         case KERNEL_GRADIENT -> {
+          MatMul.transposeColumns(inputF, rows, inputs, inputTF, from, to);
           Arrays.fill(gradF, from * units, to * units, 0f);
-          MatMul.accumulate(inputF, 1, inputs, dzF, units, gradF, units, from, to, units, rows);
+          MatMul.accumulate(inputTF, rows, 1, dzF, units, gradF, units, from, to, units, rows);
           Precision.toDouble(gradF, from * units, null, kernel.grad(), (to - from) * units);
         }
         case INPUT_GRADIENT -> {
