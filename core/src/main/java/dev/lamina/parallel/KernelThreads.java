@@ -32,7 +32,7 @@ public final class KernelThreads {
   /** Spin iterations between two reads of the clock. */
   private static final int SPINS_PER_CLOCK_READ = 64;
   private static final int GENERATION_SHIFT = 32;
-  private static final int PARTS_SHIFT = 16;
+  private static final int HIGH_SHIFT = 16;
   private static final long PART_MASK = 0xFFFF;
   private static final int MAX_PARTS = 0xFFFF;
 
@@ -49,15 +49,20 @@ public final class KernelThreads {
   private final Thread[] workers;
   private final ReentrantLock lock = new ReentrantLock();
   /**
-   * The claim counter: generation (high 32 bits), number of parts (next 16) and the next part to
-   * claim (low 16). A worker claims a part only by a compare-and-set within the generation it woke
-   * for, so a late worker can never run a stale task or claim a part of the next one.
+   * The claim counter: generation (high 32 bits), then the unclaimed parts {@code [low, high)}
+   * (16 bits each). The caller claims from the low end and the workers from the high end, so with
+   * two threads the caller runs the first part and the worker the last one of every product: a
+   * row range computed by one core in one layer is read by the same core in the next (its L2 cache
+   * still holds it), unless a late worker left both parts to the caller. A thread claims a part
+   * only by a compare-and-set within the generation it woke for, so a late worker can never run a
+   * stale task or claim a part of the next one.
    */
   private final AtomicLong ticket = new AtomicLong();
   private final AtomicInteger donePart = new AtomicInteger();
   private Thread caller;
   private Range task;
   private int items;
+  private int parts;
   private volatile Throwable failure;
 
   private KernelThreads(int workerCount) {
@@ -103,15 +108,16 @@ public final class KernelThreads {
     try {
       task = t;
       items = n;
+      parts = p;
       caller = Thread.currentThread();
       donePart.set(0);
       long g = (ticket.get() >>> GENERATION_SHIFT) + 1;
-      ticket.set((g << GENERATION_SHIFT) | ((long) p << PARTS_SHIFT)); // publishes task, items, caller
+      ticket.set((g << GENERATION_SHIFT) | ((long) p << HIGH_SHIFT)); // publishes task, items, parts, caller
       int wake = Math.min(workers.length, p - 1);
       for (int i = 0; i < wake; i++) {
         LockSupport.unpark(workers[i]);
       }
-      runParts(g);
+      runParts(g, false);
       int spins = 0;
       while (donePart.get() < p) {
         if (spins++ < SPINS) {
@@ -138,23 +144,26 @@ public final class KernelThreads {
     return (int) ((long) n * c / p);
   }
 
-  private void runParts(long g) {
+  /** Claims and runs parts of generation {@code g} until none is left: from the low end, or from the high end. */
+  private void runParts(long g, boolean fromHigh) {
     while (true) {
       long v = ticket.get();
       if (v >>> GENERATION_SHIFT != g) {
         return;
       }
-      int p = (int) ((v >>> PARTS_SHIFT) & PART_MASK);
-      int c = (int) (v & PART_MASK);
-      if (c >= p) {
+      int high = (int) ((v >>> HIGH_SHIFT) & PART_MASK);
+      int low = (int) (v & PART_MASK);
+      if (low >= high) {
         return;
       }
-      if (!ticket.compareAndSet(v, v + 1)) {
+      int c = fromHigh ? high - 1 : low;
+      if (!ticket.compareAndSet(v, fromHigh ? v - (1L << HIGH_SHIFT) : v + 1)) {
         continue;
       }
       // Read after the claim: the generation cannot end (and these cannot change) before this part is done.
       Range t = task;
       int n = items;
+      int p = parts;
       try {
         t.run(start(n, p, c), start(n, p, c + 1));
       } catch (RuntimeException | Error e) {
@@ -183,7 +192,7 @@ public final class KernelThreads {
         continue;
       }
       seen = g;
-      runParts(g);
+      runParts(g, true);
       idleSince = System.nanoTime();
     }
   }

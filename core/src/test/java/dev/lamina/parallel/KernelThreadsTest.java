@@ -27,6 +27,23 @@ class KernelThreadsTest {
   }
 
   @Test
+  void workersClaimPartsFromTheBack() {
+    Thread caller = Thread.currentThread();
+    for (int round = 0; round < 2000; round++) {
+      AtomicIntegerArray onWorker = new AtomicIntegerArray(2);
+      KernelThreads.run((from, to) -> {
+        if (Thread.currentThread() != caller) {
+          onWorker.set(from == 0 ? 0 : 1, 1);
+        }
+      }, 100, 2);
+      // A worker reaches the first part only after taking the last one (when the caller was late).
+      if (onWorker.get(0) == 1) {
+        assertThat(onWorker.get(1)).as("round %d: a worker ran part 0 but not part 1", round).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void anIdleWorkerStopsSpinningAndParks() throws InterruptedException {
     KernelThreads.run((from, to) -> { }, 2, 2);
     Thread worker = Thread.getAllStackTraces().keySet().stream()
