@@ -67,7 +67,13 @@ public final class Dense implements Layer {
   /** Single-precision operands and results of the products; allocated only for float32. */
   private float[] inputF;
   private float[] kernelF;
+  /** float32: (float) kernel^T, rows of {@link #kernelTStride}; for the input gradient. */
   private float[] kernelTF;
+  private int kernelTStride;
+  /** Whether kernelTF holds the kernel of the last forward pass (written with kernelF when training needs dX). */
+  private boolean kernelTFresh;
+  /** Whether the last backward pass asked for the input gradient (so the next forward also writes kernelTF). */
+  private boolean inputGradWanted = true;
   private float[] zF;
   private float[] dzF;
   private float[] gradF;
@@ -158,7 +164,8 @@ public final class Dense implements Layer {
     }
     if (kernelF == null) {
       kernelF = new float[inputs * units];
-      kernelTF = new float[inputs * units];
+      kernelTStride = Precision.paddedStride(inputs);
+      kernelTF = new float[units * kernelTStride];
       gradF = new float[inputs * units];
     }
     if (inputF == null || inputF.length < capacity * inputs) {
@@ -224,7 +231,10 @@ public final class Dense implements Layer {
     lastInput = x;
     if (float32) {
       kernels.op = Kernels.KERNEL_TO_FLOAT;
-      KernelThreads.run(kernels, inputs, parts((long) inputs * units * CONVERSION_WEIGHT, inputs));
+      // A training pass whose backward will want dX also writes the transposed copy, in the same read.
+      kernelTFresh = training && inputGradWanted;
+      long conversions = (long) inputs * units * (kernelTFresh ? 2 : 1);
+      KernelThreads.run(kernels, inputs, parts(conversions * CONVERSION_WEIGHT, inputs));
     }
     kernels.op = Kernels.FORWARD;
     kernels.a = x;
@@ -274,13 +284,15 @@ public final class Dense implements Layer {
         biasRegularizer.addGradient(bias.value(), bias.grad());
       }
     }
+    inputGradWanted = needInputGrad;
     if (!needInputGrad) {
       return null;
     }
-    if (float32) {
+    if (float32 && !kernelTFresh) {
       kernels.op = Kernels.KERNEL_TRANSPOSED_TO_FLOAT;
-      KernelThreads.run(kernels, units, parts((long) inputs * units * CONVERSION_WEIGHT, units));
-    } else if (kernelT != null) {
+      KernelThreads.run(kernels, inputs, parts((long) inputs * units * CONVERSION_WEIGHT * 2, inputs));
+      kernelTFresh = true;
+    } else if (!float32 && kernelT != null) {
       MatMul.transpose(kernel.value(), kernelT, inputs, units);
     }
     kernels.op = Kernels.INPUT_GRADIENT;
@@ -296,11 +308,11 @@ public final class Dense implements Layer {
     static final int FORWARD = 0;
     static final int KERNEL_GRADIENT = 1;
     static final int INPUT_GRADIENT = 2;
-    /** float32 only: kernelF = (float) kernel, by kernel rows. */
+    /** float32 only: kernelF = (float) kernel (and kernelTF when {@code kernelTFresh}), by kernel rows. */
     static final int KERNEL_TO_FLOAT = 3;
     /** float32 only: dzF = (float) dZ, by batch rows. */
     static final int DELTA_TO_FLOAT = 4;
-    /** float32 only: kernelTF = (float) kernel^T, by rows of the transpose (units). */
+    /** float32 only: kernelF and kernelTF = (float) kernel^T, by kernel rows, when the forward pass did not. */
     static final int KERNEL_TRANSPOSED_TO_FLOAT = 5;
     /** Plain relu only: dz = d * relu'(z) by batch rows (and dzF = (float) dz in float32). */
     static final int RELU_BACKWARD = 6;
@@ -378,12 +390,13 @@ public final class Dense implements Layer {
         }
         case INPUT_GRADIENT -> {
           Arrays.fill(dInputF, from * inputs, to * inputs, 0f);
-          MatMul.accumulate(dzF, units, 1, kernelTF, inputs, dInputF, inputs, from, to, inputs, units);
+          MatMul.accumulate(dzF, units, 1, kernelTF, kernelTStride, dInputF, inputs, from, to, inputs, units);
           Precision.toDouble(dInputF, from * inputs, null, dInput, (to - from) * inputs);
         }
-        case KERNEL_TO_FLOAT -> Precision.toFloat(kernel.value(), from * units, kernelF, to * units);
+        case KERNEL_TO_FLOAT -> Precision.kernelToFloat(kernel.value(), kernelF, kernelTFresh ? kernelTF : null,
+            kernelTStride, units, from, to);
         case DELTA_TO_FLOAT -> Precision.toFloat(d, from * units, dzF, to * units);
-        default -> Precision.transposeToFloat(kernel.value(), kernelTF, inputs, units, from, to);
+        default -> Precision.kernelToFloat(kernel.value(), kernelF, kernelTF, kernelTStride, units, from, to);
       }
     }
   }

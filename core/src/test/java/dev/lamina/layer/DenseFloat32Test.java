@@ -64,6 +64,29 @@ class DenseFloat32Test {
     }
   }
 
+  @ParameterizedTest(name = "after a forward pass with training={0} and a backward pass with dX={1}")
+  @CsvSource({"true,true", "true,false", "false,true", "false,false"})
+  void theInputGradientUsesTheCurrentKernelWhateverThePreviousPassesSkipped(boolean training,
+      boolean previousWantedInputGrad) {
+    int rows = 20;
+    double[] x = RandomArrays.gaussian(rows * 40, 7);
+    double[] dOut = RandomArrays.gaussian(rows * 24, 8);
+    Dense fresh = dense(40, 24, true, DType.FLOAT32, 2);
+    fresh.allocate(rows);
+    Dense reused = dense(40, 24, true, DType.FLOAT32, 2);
+    reused.allocate(rows);
+    // An earlier step with other weights, which may leave the transposed float kernel behind.
+    double original = reused.kernel().value()[3];
+    reused.kernel().value()[3] = original + 0.5;
+    reused.forward(x, rows, true);
+    reused.backward(dOut, rows, previousWantedInputGrad);
+    reused.kernel().value()[3] = original;
+    double[] expected = fresh.forward(x, rows, training).clone();
+    double[] expectedDx = fresh.backward(dOut, rows, true).clone();
+    assertThat(reused.forward(x, rows, training)).isEqualTo(expected);
+    assertThat(reused.backward(dOut, rows, true)).isEqualTo(expectedDx);
+  }
+
   private static void assertClose(double[] actual, double[] expected, int terms) {
     // Terms of size ~1: float rounding of the operands and of each partial sum.
     double tolerance = 1e-5 * Math.max(1, Math.sqrt(terms));
