@@ -5,6 +5,7 @@ import dev.lamina.layer.Layer;
 import dev.lamina.metric.Metric;
 import dev.lamina.optim.Optimizer;
 import dev.lamina.optim.Parameter;
+import dev.lamina.parallel.KernelThreads;
 import dev.lamina.random.Rng;
 import dev.lamina.train.Callback;
 import dev.lamina.train.Checkpoints;
@@ -55,6 +56,9 @@ final class Trainer implements TrainingContext {
   private final double[][] grads;
   private final double[][] values;
   private final FiniteCheck finiteCheck = new FiniteCheck();
+  /** Datasets above this many feature values (32 MiB, an L3 cache) gather each batch on all threads. */
+  static final int LARGE_DATASET_DOUBLES = 1 << 22;
+  private final BatchRows batchRows = new BatchRows();
   private boolean stop;
   private Divergence divergence;
 
@@ -363,21 +367,49 @@ final class Trainer implements TrainingContext {
     return logs;
   }
 
-  private static void gather(Dataset d, int[] order, int start, int rows, double[] xb, double[] yb, double[] wb) {
-    int in = d.cols();
-    int yc = d.targetCols();
-    double[] x = d.x();
-    double[] y = d.y();
-    for (int r = 0; r < rows; r++) {
-      int src = order[start + r];
-      System.arraycopy(x, src * in, xb, r * in, in);
-      if (yc == 1) {
-        yb[r] = y[src];
-      } else {
-        System.arraycopy(y, src * yc, yb, r * yc, yc);
-      }
-      if (wb != null) {
-        wb[r] = d.weights()[src];
+  private void gather(Dataset d, int[] order, int start, int rows, double[] xb, double[] yb, double[] wb) {
+    batchRows.set(d, order, start, xb, yb, wb);
+    // Shuffled rows of a dataset larger than the caches each miss to memory; two threads keep
+    // twice the misses in flight (a batch of 256 rows of 1M took about 60 us on one).
+    int parts = d.x().length > LARGE_DATASET_DOUBLES ? optimizer.threads() : 1;
+    KernelThreads.run(batchRows, rows, parts);
+  }
+
+  /** Copies rows {@code order[start + r]} of a dataset into the batch buffers, as a parallel range task. */
+  private static final class BatchRows implements KernelThreads.Range {
+    private Dataset data;
+    private int[] order;
+    private int start;
+    private double[] xb;
+    private double[] yb;
+    private double[] wb;
+
+    void set(Dataset data, int[] order, int start, double[] xb, double[] yb, double[] wb) {
+      this.data = data;
+      this.order = order;
+      this.start = start;
+      this.xb = xb;
+      this.yb = yb;
+      this.wb = wb;
+    }
+
+    @Override
+    public void run(int from, int to) {
+      int in = data.cols();
+      int yc = data.targetCols();
+      double[] x = data.x();
+      double[] y = data.y();
+      for (int r = from; r < to; r++) {
+        int src = order[start + r];
+        System.arraycopy(x, src * in, xb, r * in, in);
+        if (yc == 1) {
+          yb[r] = y[src];
+        } else {
+          System.arraycopy(y, src * yc, yb, r * yc, yc);
+        }
+        if (wb != null) {
+          wb[r] = data.weights()[src];
+        }
       }
     }
   }
