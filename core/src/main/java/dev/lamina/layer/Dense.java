@@ -279,7 +279,12 @@ public final class Dense implements Layer {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
     }
     if (bias != null) {
-      MatMul.columnSums(dZ, bias.grad(), rows, units);
+      if (MatMul.wide(units)) {
+        kernels.op = Kernels.BIAS_GRADIENT;
+        KernelThreads.run(kernels, units, parts((long) rows * units * CONVERSION_WEIGHT, units));
+      } else {
+        MatMul.columnSums(dZ, bias.grad(), rows, units);
+      }
       if (biasRegularizer != null) {
         biasRegularizer.addGradient(bias.value(), bias.grad());
       }
@@ -316,6 +321,8 @@ public final class Dense implements Layer {
     static final int KERNEL_TRANSPOSED_TO_FLOAT = 5;
     /** Plain relu only: dz = d * relu'(z) by batch rows (and dzF = (float) dz in float32). */
     static final int RELU_BACKWARD = 6;
+    /** Wide layers: bias gradient = column sums of d, by columns (units). */
+    static final int BIAS_GRADIENT = 7;
     int op;
     double[] a;
     double[] d;
@@ -325,6 +332,10 @@ public final class Dense implements Layer {
     public void run(int from, int to) {
       if (op == RELU_BACKWARD) {
         reluBackward(from, to);
+        return;
+      }
+      if (op == BIAS_GRADIENT) {
+        MatMul.columnSums(d, bias.grad(), rows, units, from, to);
         return;
       }
       if (float32) {

@@ -577,14 +577,22 @@ final class MatMul {
       narrowColumnSums(d, s, rows, out);
       return;
     }
+    columnSums(d, s, rows, out, 0, out);
+  }
+
+  /**
+   * Columns {@code [j0, j1)} of the wide column sums: each column still summed in row order from 0,
+   * so splitting by columns between threads changes nothing.
+   */
+  static void columnSums(double[] d, double[] s, int rows, int out, int j0, int j1) {
     if (Simd.ENABLED) {
-      VectorElementwise.columnSums(d, s, rows, out);
+      VectorElementwise.columnSums(d, s, rows, out, j0, j1);
       return;
     }
-    Arrays.fill(s, 0, out, 0.0);
+    Arrays.fill(s, j0, j1, 0.0);
     for (int r = 0; r < rows; r++) {
       int o = r * out;
-      for (int j = 0; j < out; j++) {
+      for (int j = j0; j < j1; j++) {
         s[j] += d[o + j];
       }
     }

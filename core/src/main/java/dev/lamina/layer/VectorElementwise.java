@@ -34,14 +34,14 @@ final class VectorElementwise {
   }
 
   /**
-   * s = column sums of d (rows, out), each summed in row order from 0, exactly as
-   * {@link MatMul#columnSums}: four vectors of columns stay in registers across all rows instead of
-   * being loaded and stored once per row.
+   * Columns {@code [j0, j1)} of s = column sums of d (rows, out), each summed in row order from 0,
+   * exactly as {@link MatMul#columnSums}: four vectors of columns stay in registers across all rows
+   * instead of being loaded and stored once per row.
    */
-  static void columnSums(double[] d, double[] s, int rows, int out) {
+  static void columnSums(double[] d, double[] s, int rows, int out, int j0, int j1) {
     final int l = DS.length();
-    int j = 0;
-    for (; j + 4 * l <= out; j += 4 * l) {
+    int j = j0;
+    for (; j + 4 * l <= j1; j += 4 * l) {
       DoubleVector s0 = DoubleVector.zero(DS);
       DoubleVector s1 = s0;
       DoubleVector s2 = s0;
@@ -57,14 +57,14 @@ final class VectorElementwise {
       s2.intoArray(s, j + 2 * l);
       s3.intoArray(s, j + 3 * l);
     }
-    for (; j + l <= out; j += l) {
+    for (; j + l <= j1; j += l) {
       DoubleVector acc = DoubleVector.zero(DS);
       for (int r = 0, o = j; r < rows; r++, o += out) {
         acc = acc.add(DoubleVector.fromArray(DS, d, o));
       }
       acc.intoArray(s, j);
     }
-    for (; j < out; j++) {
+    for (; j < j1; j++) {
       double acc = 0.0;
       for (int r = 0, o = j; r < rows; r++, o += out) {
         acc += d[o];

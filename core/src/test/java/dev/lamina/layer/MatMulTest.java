@@ -121,6 +121,18 @@ class MatMulTest {
     assertThat(s).isEqualTo(expected);
   }
 
+  @ParameterizedTest(name = "rows={0} out={1} split at {2}")
+  @CsvSource({"9,40,13", "256,256,128", "33,67,1", "5,16,15"})
+  void wideColumnSumsSplitByColumnsAreBitIdenticalToTheReference(int rows, int out, int split) {
+    double[] d = RandomArrays.gaussian(rows * out, 15);
+    double[] expected = new double[out];
+    MatMulReference.columnSums(d, expected, rows, out);
+    double[] s = RandomArrays.gaussian(out, 16);
+    MatMul.columnSums(d, s, rows, out, split, out);
+    MatMul.columnSums(d, s, rows, out, 0, split);
+    assertThat(s).isEqualTo(expected);
+  }
+
   @Test
   void branchFreeReluBackwardIsBitIdenticalToThePlainFormForEverySpecialValue() {
     double[] specials = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0xFFF8000000000001L),

@@ -126,7 +126,7 @@ class VectorKernelsTest {
     }
     double[] actual = RandomArrays.gaussian(out, 9); // stale values, which the sums overwrite
     if (Simd.enabled()) {
-      VectorElementwise.columnSums(d, actual, rows, out);
+      VectorElementwise.columnSums(d, actual, rows, out, 0, out);
       assertThat(actual).isEqualTo(expected);
     }
   }
