@@ -273,8 +273,16 @@ public final class Dense implements Layer {
       KernelThreads.run(kernels, rows, parts((long) rows * units * CONVERSION_WEIGHT, rows));
     }
     deltaInFloat = false;
-    kernels.op = Kernels.KERNEL_GRADIENT;
-    KernelThreads.run(kernels, inputs, productParts(work, inputs));
+    if (inputT != null && !MatMul.wide(inputs)) {
+      // Few inputs (the first layer): split the columns, so each thread runs all rows in full
+      // tiles instead of a 5- and a 6-row remainder; the transposed input is small, made once.
+      MatMul.transposeColumns(lastInput, rows, inputs, inputT, 0, inputs);
+      kernels.op = Kernels.KERNEL_GRADIENT_BY_COLUMNS;
+      KernelThreads.run(kernels, units, productParts(work, units));
+    } else {
+      kernels.op = Kernels.KERNEL_GRADIENT;
+      KernelThreads.run(kernels, inputs, productParts(work, inputs));
+    }
     if (kernelRegularizer != null) {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
     }
@@ -323,6 +331,8 @@ public final class Dense implements Layer {
     static final int RELU_BACKWARD = 6;
     /** Wide layers: bias gradient = column sums of d, by columns (units). */
     static final int BIAS_GRADIENT = 7;
+    /** float64, few inputs and wide units: the kernel gradient from the transposed input, by columns (units). */
+    static final int KERNEL_GRADIENT_BY_COLUMNS = 8;
     int op;
     double[] a;
     double[] d;
@@ -336,6 +346,14 @@ public final class Dense implements Layer {
       }
       if (op == BIAS_GRADIENT) {
         MatMul.columnSums(d, bias.grad(), rows, units, from, to);
+        return;
+      }
+      if (op == KERNEL_GRADIENT_BY_COLUMNS) {
+        double[] g = kernel.grad();
+        for (int i = 0; i < inputs; i++) {
+          Arrays.fill(g, i * units + from, i * units + to, 0.0);
+        }
+        MatMul.accumulate(inputT, rows, 1, d, units, g, units, 0, inputs, from, to, rows);
         return;
       }
       if (float32) {

@@ -645,21 +645,30 @@ final class MatMul {
    */
   static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1,
       int n, int kk) {
+    accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+  }
+
+  /**
+   * The same for columns {@code [j0, n)} only, so a product with few result rows can be split
+   * between threads by columns.
+   */
+  static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1,
+      int j0, int n, int kk) {
     if (Simd.ENABLED) {
-      VectorMatMul.accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+      VectorMatMul.accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j0, n, kk);
     } else {
-      plainAccumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+      plainAccumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j0, n, kk);
     }
   }
 
   /** The plain-Java path of {@link #accumulate(double[], int, int, double[], int, double[], int, int, int, int, int)}. */
   static void plainAccumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0,
-      int m1, int n, int kk) {
-    if (n < WIDE_COLUMNS) {
-      scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+      int m1, int j0, int n, int kk) {
+    if (n - j0 < WIDE_COLUMNS) {
+      scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j0, n, kk);
       return;
     }
-    for (int jb = 0; jb < n; jb += COLUMN_BLOCK) {
+    for (int jb = j0; jb < n; jb += COLUMN_BLOCK) {
       int je = Math.min(n, jb + COLUMN_BLOCK);
       int i = m0;
       for (; i + 1 < m1; i += 2) {
@@ -674,21 +683,30 @@ final class MatMul {
   /** {@link #accumulate(double[], int, int, double[], int, double[], int, int, int, int, int)} in single precision. */
   static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1,
       int n, int kk) {
+    accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+  }
+
+  /**
+   * The same for columns {@code [j0, n)} only, so a product with few result rows can be split
+   * between threads by columns.
+   */
+  static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1,
+      int j0, int n, int kk) {
     if (Simd.ENABLED) {
-      VectorMatMul.accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+      VectorMatMul.accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j0, n, kk);
     } else {
-      plainAccumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, n, kk);
+      plainAccumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j0, n, kk);
     }
   }
 
   /** The plain-Java path of {@link #accumulate(float[], int, int, float[], int, float[], int, int, int, int, int)}. */
   static void plainAccumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0,
-      int m1, int n, int kk) {
-    if (n < WIDE_COLUMNS) {
-      scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+      int m1, int j0, int n, int kk) {
+    if (n - j0 < WIDE_COLUMNS) {
+      scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j0, n, kk);
       return;
     }
-    for (int jb = 0; jb < n; jb += COLUMN_BLOCK) {
+    for (int jb = j0; jb < n; jb += COLUMN_BLOCK) {
       int je = Math.min(n, jb + COLUMN_BLOCK);
       for (int i = m0; i < m1; i++) {
         int a0 = i * aRow;

@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * three vectors (12 accumulators: 48 doubles or 96 floats on AVX2), each step loading three
  * vectors of a row of b and broadcasting one element of a per result row, so a loaded vector feeds
  * four fused multiply-adds. Remaining columns take a four-row by two-vector tile, then one-vector
- * kernels, then scalar {@code Math.fma} chains four rows at a time; remaining rows take one-row
- * kernels.
+ * kernels, then scalar {@code Math.fma} chains four rows at a time; remaining rows take three-,
+ * two- or one-row kernels.
  *
  * <p>Every element is a chain of fused multiply-adds over k in order, starting from its current
  * value, exactly as {@link MatMul}'s plain kernels compute it: the two paths are bit-identical.
@@ -42,14 +42,24 @@ final class VectorMatMul {
    */
   static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1, int n,
       int kk) {
+    accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+  }
+
+  /** {@link #accumulate(double[], int, int, double[], int, double[], int, int, int, int, int)} for columns {@code [j0, n)} only. */
+  static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1, int j0,
+      int n, int kk) {
     final int l = DS.length();
-    int j = 0;
+    int j = j0;
     for (; j + 3 * l <= n; j += 3 * l) {
       int i = m0;
       for (; i + 3 < m1; i += 4) {
         fourRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
-      for (; i < m1; i++) {
+      if (m1 - i == 3) {
+        threeRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      } else if (m1 - i == 2) {
+        twoRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      } else if (m1 - i == 1) {
         oneRowThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
     }
@@ -134,6 +144,86 @@ final class VectorMatMul {
     s30.intoArray(c, c3);
     s31.intoArray(c, c3 + l);
     s32.intoArray(c, c3 + 2 * l);
+  }
+
+  private static void threeRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = DS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    DoubleVector s00 = DoubleVector.fromArray(DS, c, c0);
+    DoubleVector s01 = DoubleVector.fromArray(DS, c, c0 + l);
+    DoubleVector s02 = DoubleVector.fromArray(DS, c, c0 + 2 * l);
+    DoubleVector s10 = DoubleVector.fromArray(DS, c, c1);
+    DoubleVector s11 = DoubleVector.fromArray(DS, c, c1 + l);
+    DoubleVector s12 = DoubleVector.fromArray(DS, c, c1 + 2 * l);
+    DoubleVector s20 = DoubleVector.fromArray(DS, c, c2);
+    DoubleVector s21 = DoubleVector.fromArray(DS, c, c2 + l);
+    DoubleVector s22 = DoubleVector.fromArray(DS, c, c2 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
+      DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
+      DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
+      DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = DoubleVector.broadcast(DS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      x = DoubleVector.broadcast(DS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s22.intoArray(c, c2 + 2 * l);
+  }
+
+  private static void twoRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = DS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    DoubleVector s00 = DoubleVector.fromArray(DS, c, c0);
+    DoubleVector s01 = DoubleVector.fromArray(DS, c, c0 + l);
+    DoubleVector s02 = DoubleVector.fromArray(DS, c, c0 + 2 * l);
+    DoubleVector s10 = DoubleVector.fromArray(DS, c, c1);
+    DoubleVector s11 = DoubleVector.fromArray(DS, c, c1 + l);
+    DoubleVector s12 = DoubleVector.fromArray(DS, c, c1 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
+      DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
+      DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
+      DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = DoubleVector.broadcast(DS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
   }
 
   private static void oneRowThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
@@ -243,14 +333,24 @@ final class VectorMatMul {
    */
   static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1, int n,
       int kk) {
+    accumulate(a, aRow, aCol, b, ldb, c, ldc, m0, m1, 0, n, kk);
+  }
+
+  /** {@link #accumulate(float[], int, int, float[], int, float[], int, int, int, int, int)} for columns {@code [j0, n)} only. */
+  static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1, int j0,
+      int n, int kk) {
     final int l = FS.length();
-    int j = 0;
+    int j = j0;
     for (; j + 3 * l <= n; j += 3 * l) {
       int i = m0;
       for (; i + 3 < m1; i += 4) {
         fourRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
-      for (; i < m1; i++) {
+      if (m1 - i == 3) {
+        threeRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      } else if (m1 - i == 2) {
+        twoRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      } else if (m1 - i == 1) {
         oneRowThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
     }
@@ -335,6 +435,86 @@ final class VectorMatMul {
     s30.intoArray(c, c3);
     s31.intoArray(c, c3 + l);
     s32.intoArray(c, c3 + 2 * l);
+  }
+
+  private static void threeRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    FloatVector s00 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s01 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s02 = FloatVector.fromArray(FS, c, c0 + 2 * l);
+    FloatVector s10 = FloatVector.fromArray(FS, c, c1);
+    FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
+    FloatVector s12 = FloatVector.fromArray(FS, c, c1 + 2 * l);
+    FloatVector s20 = FloatVector.fromArray(FS, c, c2);
+    FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
+    FloatVector s22 = FloatVector.fromArray(FS, c, c2 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector b0 = FloatVector.fromArray(FS, b, bk);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
+      FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = FloatVector.broadcast(FS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      x = FloatVector.broadcast(FS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s22.intoArray(c, c2 + 2 * l);
+  }
+
+  private static void twoRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    FloatVector s00 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s01 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s02 = FloatVector.fromArray(FS, c, c0 + 2 * l);
+    FloatVector s10 = FloatVector.fromArray(FS, c, c1);
+    FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
+    FloatVector s12 = FloatVector.fromArray(FS, c, c1 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector b0 = FloatVector.fromArray(FS, b, bk);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
+      FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = FloatVector.broadcast(FS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
   }
 
   private static void oneRowThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,

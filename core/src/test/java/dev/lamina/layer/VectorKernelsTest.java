@@ -36,7 +36,8 @@ class VectorKernelsTest {
   /** m x kk times kk x n; {@code transposedA} reads a as (kk, m) like the kernel-gradient product. */
   @ParameterizedTest(name = "m={0} n={1} k={2} transposedA={3}")
   @CsvSource({"1,1,1,false", "4,24,1,false", "5,25,3,false", "7,8,9,true", "256,256,256,false", "11,256,256,true",
-      "256,1,256,false", "256,256,1,false", "13,47,31,true", "3,100,17,false", "9,12,64,true"})
+      "256,1,256,false", "256,256,1,false", "13,47,31,true", "3,100,17,false", "9,12,64,true", "6,30,5,true",
+      "2,48,7,false", "7,200,12,true"})
   void vectorAndPlainKernelsAreBitIdentical(int m, int n, int kk, boolean transposedA) {
     int aRow = transposedA ? 1 : kk;
     int aCol = transposedA ? m : 1;
@@ -45,7 +46,7 @@ class VectorKernelsTest {
     double[] c0 = RandomArrays.gaussian(m * n, 3);
     double[] plain = c0.clone();
     double[] vector = c0.clone();
-    MatMul.plainAccumulate(a, aRow, aCol, b, n, plain, n, 0, m, n, kk);
+    MatMul.plainAccumulate(a, aRow, aCol, b, n, plain, n, 0, m, 0, n, kk);
     MatMul.accumulate(a, aRow, aCol, b, n, vector, n, 0, m, n, kk);
     assertThat(vector).as("double").isEqualTo(plain);
 
@@ -53,7 +54,7 @@ class VectorKernelsTest {
     float[] fb = floats(b);
     float[] fPlain = floats(c0);
     float[] fVector = floats(c0);
-    MatMul.plainAccumulate(fa, aRow, aCol, fb, n, fPlain, n, 0, m, n, kk);
+    MatMul.plainAccumulate(fa, aRow, aCol, fb, n, fPlain, n, 0, m, 0, n, kk);
     MatMul.accumulate(fa, aRow, aCol, fb, n, fVector, n, 0, m, n, kk);
     assertThat(fVector).as("float").isEqualTo(fPlain);
   }
@@ -64,13 +65,33 @@ class VectorKernelsTest {
     double[] a = RandomArrays.gaussian(m * kk, 4);
     double[] b = RandomArrays.gaussian(kk * n, 5);
     double[] exact = new double[m * n];
-    MatMul.plainAccumulate(a, kk, 1, b, n, exact, n, 0, m, n, kk);
+    MatMul.plainAccumulate(a, kk, 1, b, n, exact, n, 0, m, 0, n, kk);
     float[] single = new float[m * n];
     MatMul.accumulate(floats(a), kk, 1, floats(b), n, single, n, 0, m, n, kk);
     // Rounding the operands and each of kk float roundings: a few units of 2^-24 times the size of the terms.
     double tolerance = 8 * Math.ulp(1.0f) * Math.sqrt(kk) * 4;
     for (int i = 0; i < exact.length; i++) {
       assertThat((double) single[i]).as("element %d", i).isCloseTo(exact[i], within(tolerance));
+    }
+  }
+
+  @ParameterizedTest(name = "m={0} n={1} k={2} split at column {3}")
+  @CsvSource({"11,256,256,128", "11,256,64,100", "7,40,9,13", "5,30,3,29"})
+  void splittingTheColumnsDoesNotChangeEitherPath(int m, int n, int kk, int split) {
+    double[] a = RandomArrays.gaussian(m * kk, 10);
+    double[] b = RandomArrays.gaussian(kk * n, 11);
+    double[] whole = new double[m * n];
+    MatMul.plainAccumulate(a, kk, 1, b, n, whole, n, 0, m, 0, n, kk);
+    double[] plainSplit = new double[m * n];
+    MatMul.plainAccumulate(a, kk, 1, b, n, plainSplit, n, 0, m, split, n, kk);
+    double[] split2 = new double[m * n];
+    MatMul.accumulate(a, kk, 1, b, n, split2, n, 0, m, split, n, kk);
+    MatMul.accumulate(a, kk, 1, b, n, split2, n, 0, m, 0, split, kk);
+    assertThat(split2).as("both ranges through accumulate").isEqualTo(whole);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        assertThat(plainSplit[i * n + j]).isEqualTo(j < split ? 0.0 : whole[i * n + j]);
+      }
     }
   }
 
