@@ -1,0 +1,89 @@
+package dev.lamina.bench;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+
+/**
+ * Two builds of {@code lamina-core} timed side by side in one JVM: each is loaded by its own class
+ * loader (with this module's classes and commons-math), both are warmed up, then they train in
+ * alternating order (A B, B A, ...) and the harness prints each round's rates and the median of
+ * the per-round ratios B/A.
+ *
+ * <p>Why: on the project's shared 2-core virtual machine, the same command's speed moves by up to
+ * 1.5x from one minute to the next, so two builds measured one after the other mostly compare
+ * minutes. Alternating within seconds, in one process, exposes both builds to the same minutes;
+ * the median ratio of many rounds is then steady to a few percent.
+ *
+ * <p>Usage: {@code java --add-modules jdk.incubator.vector -cp $CP dev.lamina.bench.AbCompare
+ * CORE_A CORE_B [ROUNDS] [ROWS]}, where each core is a {@code core/target/classes} folder or a
+ * core jar (build the other commit in a git worktree). System properties: {@code ab.workload}
+ * ({@code wide}: 11-256-256-1, batch 256, one epoch; {@code churn}: 11-6-6-1, batch 10, ten
+ * epochs) and {@code ab.dtype} ({@code float32} or {@code float64}).
+ */
+public final class AbCompare {
+  private static final String JOB = "dev.lamina.bench.AbJob";
+
+  private AbCompare() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: AbCompare CORE_A CORE_B [ROUNDS] [ROWS]");
+    }
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+    int rows = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
+    IntToDoubleFunction a = load(Path.of(args[0]));
+    IntToDoubleFunction b = load(Path.of(args[1]));
+    for (int w = 0; w < 2; w++) {
+      a.applyAsDouble(rows);
+      b.applyAsDouble(rows);
+    }
+    double[] ra = new double[rounds];
+    double[] rb = new double[rounds];
+    double[] ratio = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      if (r % 2 == 0) {
+        ra[r] = a.applyAsDouble(rows);
+        rb[r] = b.applyAsDouble(rows);
+      } else {
+        rb[r] = b.applyAsDouble(rows);
+        ra[r] = a.applyAsDouble(rows);
+      }
+      ratio[r] = rb[r] / ra[r];
+      System.out.printf(Locale.ROOT, "round %d: A %.0f  B %.0f samples/s  B/A %.3f%n", r, ra[r], rb[r], ratio[r]);
+    }
+    System.out.printf(Locale.ROOT, "RESULT median A %.0f  median B %.0f  median B/A %.3f (%d rounds of %d rows)%n",
+        median(ra), median(rb), median(ratio), rounds, rows);
+  }
+
+  /** A fresh class loader over one core build, this module's classes and commons-math. */
+  private static IntToDoubleFunction load(Path core) throws Exception {
+    if (!Files.exists(core)) {
+      throw new IllegalArgumentException("no core build at " + core);
+    }
+    List<URL> urls = new ArrayList<>();
+    urls.add(Path.of(AbCompare.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toUri().toURL());
+    urls.add(core.toUri().toURL());
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (entry.contains("commons-math3")) {
+        urls.add(Path.of(entry).toUri().toURL());
+      }
+    }
+    // The platform loader as parent: neither core nor the job may come from this JVM's class path.
+    ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    return (IntToDoubleFunction) loader.loadClass(JOB).getConstructor().newInstance();
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+}
