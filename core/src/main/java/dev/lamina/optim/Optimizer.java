@@ -8,7 +8,9 @@ import java.util.List;
  * The base of every optimizer, mirroring Keras 3's {@code BaseOptimizer}: one step clips the
  * gradients ({@code clipnorm} per tensor, {@code clipvalue} element-wise, {@code global_clipnorm}),
  * applies decoupled weight decay {@code w -= w * weight_decay * lr} when set, then runs the
- * subclass's {@link #update} for each parameter, then increments {@link #iterations()}.
+ * subclass's {@link #update} for each parameter, then increments {@link #iterations()}. A rule
+ * that updates each element on its own ({@link #updatesByElement()}: Adam, AdamW, SGD) has its
+ * large parameters split into ranges over the kernel threads, with the same bits as one thread.
  *
  * <p>Clipping uses Keras's exact formulas: {@code clipnorm = c} scales each gradient tensor by
  * {@code c / max(||g||, c)}; {@code global_clipnorm = c} scales every gradient by

@@ -24,11 +24,17 @@ public final class KernelThreads {
   private static final int SPINS = 2_000;
   /**
    * How long an idle worker keeps polling for the next task before parking, in nanoseconds. One
-   * training step dispatches about ten products with short serial work between them; a parked
-   * worker on a virtual machine can take longer to wake than a whole product part, and then the
-   * caller runs both parts itself. Like OpenMP's spin-wait before sleeping (GOMP_SPINCOUNT).
+   * training step dispatches about fifteen operations with short serial work between them; a
+   * parked worker on a virtual machine can take longer to wake than a whole product part, and then
+   * the caller runs both parts itself. Like OpenMP's spin-wait before sleeping (GOMP_SPINCOUNT).
    */
   private static final long WORKER_SPIN_NANOS = 2_000_000;
+  /**
+   * For how long of that window the worker busy-polls; after it, it yields the processor between
+   * polls, so other runnable threads (a second training in a sweep, the JIT) are not starved by a
+   * worker waiting for work.
+   */
+  private static final long WORKER_BUSY_NANOS = 50_000;
   /** Spin iterations between two reads of the clock. */
   private static final int SPINS_PER_CLOCK_READ = 64;
   private static final int GENERATION_SHIFT = 32;
@@ -185,9 +191,14 @@ public final class KernelThreads {
       if (g == seen) {
         if (++spins % SPINS_PER_CLOCK_READ != 0) {
           Thread.onSpinWait();
-        } else if (System.nanoTime() - idleSince > WORKER_SPIN_NANOS) {
+          continue;
+        }
+        long idle = System.nanoTime() - idleSince;
+        if (idle > WORKER_SPIN_NANOS) {
           LockSupport.park(this);
           idleSince = System.nanoTime();
+        } else if (idle > WORKER_BUSY_NANOS) {
+          Thread.yield();
         }
         continue;
       }
