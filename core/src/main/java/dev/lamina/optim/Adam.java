@@ -117,11 +117,6 @@ public class Adam extends Optimizer {
   }
 
   @Override
-  protected void update(int index, Parameter p, double lr, long t) {
-    update(index, p, lr, t, 0, p.value().length);
-  }
-
-  @Override
   protected boolean updatesByElement() {
     return true;
   }

@@ -133,12 +133,18 @@ public abstract class Optimizer {
   public abstract void build(List<Parameter> params);
 
   /**
-   * Applies one update to parameter {@code index}.
+   * Applies one update to parameter {@code index}. Subclasses override this, or, for an
+   * element-wise rule, {@link #updatesByElement()} and the ranged
+   * {@link #update(int, Parameter, double, long, int, int)}, which this then runs over the whole
+   * tensor.
    *
    * @param lr the learning rate for this step
    * @param t the 1-based step number (iterations + 1), for bias corrections
+   * @throws UnsupportedOperationException when the subclass implements neither
    */
-  protected abstract void update(int index, Parameter p, double lr, long t);
+  protected void update(int index, Parameter p, double lr, long t) {
+    update(index, p, lr, t, 0, p.value().length);
+  }
 
   /**
    * Called once per step before the updates, with the same arguments; where a subclass computes
