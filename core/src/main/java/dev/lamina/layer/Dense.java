@@ -205,10 +205,7 @@ public final class Dense implements Layer {
    * @throws IllegalArgumentException when {@code n} is less than 1
    */
   public void setThreads(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + n);
-    }
-    this.threads = n;
+    this.threads = KernelThreads.requireThreadCount(n);
   }
 
   /** How many threads the large products of this layer may use. */

@@ -21,7 +21,7 @@ final class FiniteCheck implements KernelThreads.Range {
 
   /** Sets how many threads a scan may use (results never depend on it). */
   void setThreads(int n) {
-    this.threads = Math.max(1, n);
+    this.threads = KernelThreads.requireThreadCount(n);
   }
 
   /** Whether every element of every array is finite. */

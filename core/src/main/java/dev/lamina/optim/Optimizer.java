@@ -182,10 +182,7 @@ public abstract class Optimizer {
    * @throws IllegalArgumentException when {@code n} is less than 1
    */
   public void setThreads(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("threads must be at least 1, got " + n);
-    }
-    this.threads = n;
+    this.threads = KernelThreads.requireThreadCount(n);
   }
 
   /** How many threads one step may use. */

@@ -82,6 +82,18 @@ public final class KernelThreads {
   }
 
   /**
+   * A thread count as given to a {@code setThreads} method: returned unchanged when at least 1.
+   *
+   * @throws IllegalArgumentException when {@code n} is less than 1
+   */
+  public static int requireThreadCount(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + n);
+    }
+    return n;
+  }
+
+  /**
    * The default number of threads for a layer: the {@code lamina.threads} system property when
    * set, otherwise the number of available processors.
    */
