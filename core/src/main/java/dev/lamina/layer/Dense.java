@@ -78,8 +78,14 @@ public final class Dense implements Layer {
   private float[] dzF;
   private float[] gradF;
   private float[] dInputF;
-  /** float32: the layer input transposed (inputs, rows), for the kernel gradient. */
+  /** float32: the layer input transposed (inputs rows of {@link #inputTStride}), for the kernel gradient. */
   private float[] inputTF;
+  private int inputTStride;
+  /**
+   * Whether inputTF holds the input of the last forward pass: a training pass writes it while it
+   * converts the input to float, so the kernel gradient need not read the input again.
+   */
+  private boolean inputTFresh;
   /** float64 with wide units: the layer input transposed (inputs, rows), for the kernel gradient. */
   private double[] inputT;
   private int capacity;
@@ -173,7 +179,8 @@ public final class Dense implements Layer {
       zF = new float[capacity * units];
       dzF = new float[capacity * units];
       dInputF = new float[capacity * inputs];
-      inputTF = new float[capacity * inputs];
+      // Room for the padded stride of any batch size up to capacity (Precision.paddedStride).
+      inputTF = new float[(capacity + 16) * inputs];
     }
   }
 
@@ -236,6 +243,10 @@ public final class Dense implements Layer {
     kernels.op = Kernels.FORWARD;
     kernels.a = x;
     kernels.rows = rows;
+    if (float32) {
+      inputTFresh = training;
+      inputTStride = training ? Precision.paddedStride(rows) : rows;
+    }
     // A plain relu runs inside each range, on the rows that range just computed (see Kernels).
     KernelThreads.run(kernels, rows, productParts((long) rows * inputs * units, rows));
     if (!plainRelu) {
@@ -400,7 +411,11 @@ public final class Dense implements Layer {
     private void runFloat(int from, int to) {
       switch (op) {
         case FORWARD -> {
-          Precision.toFloat(a, from * inputs, inputF, to * inputs);
+          if (inputTFresh) {
+            Precision.toFloatWithTranspose(a, inputF, inputTF, inputTStride, inputs, from, to);
+          } else {
+            Precision.toFloat(a, from * inputs, inputF, to * inputs);
+          }
           Arrays.fill(zF, from * units, to * units, 0f);
           MatMul.accumulate(inputF, inputs, 1, kernelF, units, zF, units, from, to, units, inputs);
           double[] b = bias == null ? null : bias.value();
@@ -409,9 +424,12 @@ public final class Dense implements Layer {
           }
         }
         case KERNEL_GRADIENT -> {
-          MatMul.transposeColumns(inputF, rows, inputs, inputTF, from, to);
+          if (!inputTFresh) {
+            // The last forward pass was not a training pass (a backward pass after inference).
+            MatMul.transposeColumns(inputF, rows, inputs, inputTF, from, to);
+          }
           Arrays.fill(gradF, from * units, to * units, 0f);
-          MatMul.accumulate(inputTF, rows, 1, dzF, units, gradF, units, from, to, units, rows);
+          MatMul.accumulate(inputTF, inputTStride, 1, dzF, units, gradF, units, from, to, units, rows);
           Precision.toDouble(gradF, from * units, null, kernel.grad(), (to - from) * units);
         }
         case INPUT_GRADIENT -> {
@@ -419,10 +437,10 @@ public final class Dense implements Layer {
           MatMul.accumulate(dzF, units, 1, kernelTF, kernelTStride, dInputF, inputs, from, to, inputs, units);
           Precision.toDouble(dInputF, from * inputs, null, dInput, (to - from) * inputs);
         }
-        case KERNEL_TO_FLOAT -> Precision.kernelToFloat(kernel.value(), kernelF, kernelTFresh ? kernelTF : null,
+        case KERNEL_TO_FLOAT -> Precision.toFloatWithTranspose(kernel.value(), kernelF, kernelTFresh ? kernelTF : null,
             kernelTStride, units, from, to);
         case DELTA_TO_FLOAT -> Precision.toFloat(d, from * units, dzF, to * units);
-        default -> Precision.kernelToFloat(kernel.value(), kernelF, kernelTF, kernelTStride, units, from, to);
+        default -> Precision.toFloatWithTranspose(kernel.value(), kernelF, kernelTF, kernelTStride, units, from, to);
       }
     }
   }

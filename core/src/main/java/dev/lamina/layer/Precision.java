@@ -36,21 +36,22 @@ final class Precision {
   }
 
   /**
-   * Rows {@code [i0, i1)} of w (in, out), rounded to float into the same rows of {@code wF}
-   * (row-major, row length out) and, when {@code wT} is not null, into columns
-   * {@code [i0, i1)} of {@code wT} (out rows of stride {@code ldT}): one read of each weight for
-   * both copies. Reading rows and writing columns is the faster way round when {@code ldT} is not
-   * a multiple of a cache page's worth of floats ({@link #paddedStride}).
+   * Rows {@code [i0, i1)} of w (rows of length {@code cols}), rounded to float into the same rows of
+   * {@code wF} and, when {@code wT} is not null, into columns {@code [i0, i1)} of {@code wT} (cols
+   * rows of stride {@code ldT}): one read of each value for both copies. Used for a kernel (whose
+   * transpose the input gradient reads) and for a training batch (whose transpose the kernel
+   * gradient reads). Reading rows and writing columns is the faster way round when {@code ldT} is
+   * not a multiple of a cache page's worth of floats ({@link #paddedStride}).
    */
-  static void kernelToFloat(double[] w, float[] wF, float[] wT, int ldT, int out, int i0, int i1) {
+  static void toFloatWithTranspose(double[] w, float[] wF, float[] wT, int ldT, int cols, int i0, int i1) {
     for (int i = i0; i < i1; i++) {
-      int wo = i * out;
+      int wo = i * cols;
       if (wT == null) {
-        for (int j = 0; j < out; j++) {
+        for (int j = 0; j < cols; j++) {
           wF[wo + j] = (float) w[wo + j];
         }
       } else {
-        for (int j = 0; j < out; j++) {
+        for (int j = 0; j < cols; j++) {
           float v = (float) w[wo + j];
           wF[wo + j] = v;
           wT[j * ldT + i] = v;

@@ -87,6 +87,25 @@ class DenseFloat32Test {
     assertThat(reused.backward(dOut, rows, true)).isEqualTo(expectedDx);
   }
 
+  @ParameterizedTest(name = "batch of {0} rows in buffers for {1}")
+  @CsvSource({"32,32", "240,256", "255,256", "17,40"})
+  void theKernelGradientIsTheSameAfterATrainingOrAnInferenceForwardPass(int rows, int capacity) {
+    // A training pass writes the transposed float input (padded rows) during its conversion; after
+    // an inference pass the kernel gradient transposes the input itself.
+    double[] x = RandomArrays.gaussian(rows * 48, 9);
+    double[] dOut = RandomArrays.gaussian(rows * 32, 10);
+    Dense trained = dense(48, 32, true, DType.FLOAT32, 2);
+    trained.allocate(capacity);
+    trained.forward(x, rows, true);
+    trained.backward(dOut, rows, true);
+    Dense inferred = dense(48, 32, true, DType.FLOAT32, 2);
+    inferred.allocate(capacity);
+    inferred.forward(x, rows, false);
+    inferred.backward(dOut, rows, true);
+    assertThat(trained.kernel().grad()).isEqualTo(inferred.kernel().grad());
+    assertThat(trained.kernel().grad()).isNotEqualTo(new double[48 * 32]);
+  }
+
   private static void assertClose(double[] actual, double[] expected, int terms) {
     // Terms of size ~1: float rounding of the operands and of each partial sum.
     double tolerance = 1e-5 * Math.max(1, Math.sqrt(terms));
