@@ -230,6 +230,15 @@ public final class Dense implements Layer {
     return parts(MatMul.wide(units) ? macs : macs * NARROW_WEIGHT, n);
   }
 
+  /** Runs the product set in {@link #kernels} over {@code n} result rows, split when it is large enough. */
+  private void runProduct(int n, long macs) {
+    if (productParts(macs, n) > 1) {
+      KernelThreads.runGuided(kernels, n, threads);
+    } else {
+      kernels.run(0, n);
+    }
+  }
+
   @Override
   public double[] forward(double[] x, int rows, boolean training) {
     lastInput = x;
@@ -248,7 +257,7 @@ public final class Dense implements Layer {
       inputTStride = training ? Precision.paddedStride(rows) : rows;
     }
     // A plain relu runs inside each range, on the rows that range just computed (see Kernels).
-    KernelThreads.run(kernels, rows, productParts((long) rows * inputs * units, rows));
+    runProduct(rows, (long) rows * inputs * units);
     if (!plainRelu) {
       activation.forward(z, out, rows, units);
     }
@@ -289,7 +298,7 @@ public final class Dense implements Layer {
       KernelThreads.run(kernels, units, productParts(work, units));
     } else {
       kernels.op = Kernels.KERNEL_GRADIENT;
-      KernelThreads.run(kernels, inputs, productParts(work, inputs));
+      runProduct(inputs, work);
     }
     if (kernelRegularizer != null) {
       kernelRegularizer.addGradient(kernel.value(), kernel.grad());
@@ -317,7 +326,7 @@ public final class Dense implements Layer {
       MatMul.transpose(kernel.value(), kernelT, inputs, units);
     }
     kernels.op = Kernels.INPUT_GRADIENT;
-    KernelThreads.run(kernels, rows, productParts(work, rows));
+    runProduct(rows, work);
     return dInput;
   }
 

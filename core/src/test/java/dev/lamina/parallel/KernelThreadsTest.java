@@ -26,6 +26,50 @@ class KernelThreadsTest {
     }
   }
 
+  @ParameterizedTest(name = "n={0} threads={1}")
+  @CsvSource({"1,2", "3,2", "10,2", "256,2", "255,2", "256,3", "1000,4", "7,8"})
+  void guidedRunsEveryItemExactlyOnce(int n, int threads) {
+    for (int round = 0; round < 200; round++) {
+      AtomicIntegerArray hits = new AtomicIntegerArray(n);
+      KernelThreads.runGuided((from, to) -> {
+        for (int i = from; i < to; i++) {
+          hits.incrementAndGet(i);
+        }
+      }, n, threads);
+      for (int i = 0; i < n; i++) {
+        assertThat(hits.get(i)).as("item %d in round %d", i, round).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void guidedPartsOfTwoThreadsAreThreeEighthsThenOneEighthInRowTiles() {
+    int[] b = new int[5];
+    for (int c = 0; c <= 4; c++) {
+      b[c] = KernelThreads.bound(256, 4, c, true);
+    }
+    assertThat(b).containsExactly(0, 96, 128, 160, 256);
+    // 250 rows: the same shares, each boundary on a multiple of four.
+    assertThat(KernelThreads.bound(250, 4, 1, true)).isEqualTo(92);
+    assertThat(KernelThreads.bound(250, 4, 2, true)).isEqualTo(124);
+    assertThat(KernelThreads.bound(250, 4, 3, true)).isEqualTo(156);
+  }
+
+  @Test
+  void guidedPartsAreNonDecreasingAndCoverTheRange() {
+    for (int threads = 2; threads <= 6; threads++) {
+      int p = 2 * threads;
+      for (int n = p; n < 600; n += 7) {
+        assertThat(KernelThreads.bound(n, p, 0, true)).isZero();
+        assertThat(KernelThreads.bound(n, p, p, true)).isEqualTo(n);
+        for (int c = 0; c < p; c++) {
+          assertThat(KernelThreads.bound(n, p, c + 1, true)).as("n=%d p=%d c=%d", n, p, c)
+              .isGreaterThanOrEqualTo(KernelThreads.bound(n, p, c, true));
+        }
+      }
+    }
+  }
+
   @Test
   void workersClaimPartsFromTheBack() {
     Thread caller = Thread.currentThread();
