@@ -14,6 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * values do not depend on which thread computes them or on how many ranges there are, so the
  * results are bit-identical for every thread count. Only the speed depends on the pool.
  *
+ * <p>{@link #run} splits into equal parts; {@link #runGuided} (the matrix products) into unequal
+ * ones, so a thread that starts late costs less. Waiting threads spin, then yield, then park.
+ *
  * <p>When another training holds the pool (several models trained concurrently), the caller runs
  * every range itself instead of waiting, which gives the same results.
  */
@@ -120,7 +123,7 @@ public final class KernelThreads {
 
   /**
    * Runs {@code task} over {@code [0, n)} on up to {@code threads} threads (caller included), in
-   * {@code 2 threads} parts of unequal size: with two threads {@code [0, 3n/8)}, {@code [3n/8,
+   * twice as many parts as threads, of unequal size: with two threads {@code [0, 3n/8)}, {@code [3n/8,
    * n/2)}, {@code [n/2, 5n/8)}, {@code [5n/8, n)} (boundaries rounded to multiples of four, the row
    * tile of the matrix kernels). Each thread starts with a large part and then takes the small
    * ones; when one thread starts late (preempted, or still waking), the other takes its small part
@@ -175,10 +178,10 @@ public final class KernelThreads {
 
   /**
    * Waits until all {@code p} parts are done: spins, then yields between polls, and parks only
-   * after {@link #WORKER_SPIN_NANOS}. A parked thread on this kind of virtual machine takes
-   * 100-300 us to wake (the idle virtual processor halts and needs an interrupt from the host);
-   * measured in the wide training before this change: a third of the steps had a parked wait,
-   * 275-340 us each, about 5% of the run.
+   * after {@link #WORKER_SPIN_NANOS}. Measured in the wide training before this change, on the
+   * project's virtual machine: a third of the steps had a parked wait, of 275-340 us on average,
+   * about 5% of the run; a thread that parks there is slow to wake (likely because an idle
+   * virtual processor halts and needs the host to wake it).
    */
   private void awaitParts(int p) {
     int spins = 0;
