@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -13,13 +14,18 @@ class KernelThreadsTest {
   @ParameterizedTest(name = "n={0} parts={1}")
   @CsvSource({"1,1", "1,4", "10,2", "11,3", "1000,2", "1000,7", "5,64"})
   void everyItemRunsExactlyOnce(int n, int parts) {
+    assertEveryItemRunsOnce(n, task -> KernelThreads.run(task, n, parts));
+  }
+
+  /** Runs {@code split} 200 times over a counting task of {@code n} items; each item must run once a round. */
+  private static void assertEveryItemRunsOnce(int n, Consumer<KernelThreads.Range> split) {
     for (int round = 0; round < 200; round++) {
       AtomicIntegerArray hits = new AtomicIntegerArray(n);
-      KernelThreads.run((from, to) -> {
+      split.accept((from, to) -> {
         for (int i = from; i < to; i++) {
           hits.incrementAndGet(i);
         }
-      }, n, parts);
+      });
       for (int i = 0; i < n; i++) {
         assertThat(hits.get(i)).as("item %d in round %d", i, round).isEqualTo(1);
       }
@@ -29,17 +35,7 @@ class KernelThreadsTest {
   @ParameterizedTest(name = "n={0} threads={1}")
   @CsvSource({"1,2", "3,2", "10,2", "256,2", "255,2", "256,3", "1000,4", "7,8"})
   void guidedRunsEveryItemExactlyOnce(int n, int threads) {
-    for (int round = 0; round < 200; round++) {
-      AtomicIntegerArray hits = new AtomicIntegerArray(n);
-      KernelThreads.runGuided((from, to) -> {
-        for (int i = from; i < to; i++) {
-          hits.incrementAndGet(i);
-        }
-      }, n, threads);
-      for (int i = 0; i < n; i++) {
-        assertThat(hits.get(i)).as("item %d in round %d", i, round).isEqualTo(1);
-      }
-    }
+    assertEveryItemRunsOnce(n, task -> KernelThreads.runGuided(task, n, threads));
   }
 
   @Test
