@@ -1,5 +1,6 @@
 package dev.lamina.bench;
 
+import dev.lamina.layer.NativeGemm;
 import dev.lamina.layer.Simd;
 import dev.lamina.model.Model;
 import java.lang.management.GarbageCollectorMXBean;
@@ -77,9 +78,10 @@ public final class EndToEnd {
       System.out.println("exported to " + export);
       return;
     }
-    System.out.printf(Locale.ROOT, "java %s, %d processors, lamina.threads=%s, dtype %s, %s%n",
+    System.out.printf(Locale.ROOT, "java %s, %d processors, lamina.threads=%s, dtype %s, %s%s%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("lamina.threads", "default"), dtype.kerasName(), Simd.describe());
+        System.getProperty("lamina.threads", "default"), dtype.kerasName(), Simd.describe(),
+        dtype == DType.FLOAT32 ? ", float32 products: " + NativeGemm.describe() : "");
     if (workload.equals("churn") || workload.equals("all")) {
       churn(ChurnCsv.load(csv, SPLIT_SEED), runs);
     }

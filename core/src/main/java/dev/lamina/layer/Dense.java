@@ -23,7 +23,8 @@ import java.util.List;
  * <p>With {@link DType#FLOAT32}, in a layer of at least {@link MatMul#WIDE_COLUMNS} inputs and
  * units, the three products round their operands to float and accumulate in float (then the bias is
  * added in double); the kernel, bias and everything outside the products stay double. Narrower
- * layers keep double products, where conversions would cost more than they save.
+ * layers keep double products, where conversions would cost more than they save. Those float
+ * products run on OpenBLAS when {@link NativeGemm} finds it, else on the Java kernels.
  *
  * <p>When the network fuses this layer's sigmoid/softmax with a cross-entropy loss (as Keras's
  * TensorFlow backend does), it hands dLoss/dZ straight to {@link #backwardFromPreActivation}.
@@ -56,6 +57,7 @@ public final class Dense implements Layer {
   private final List<Parameter> params;
 
   private final Kernels kernels = new Kernels();
+  private final Blocks blocks = new Blocks();
   /** Whether the activation is Keras's default relu, which gets an inlined loop. */
   private final boolean plainRelu;
   private int threads = KernelThreads.defaultThreads();
@@ -64,6 +66,10 @@ public final class Dense implements Layer {
   private boolean deltaInFloat;
   /** Whether the three products run in single precision: float32 asked, and a wide layer. */
   private boolean float32;
+  /** Whether OpenBLAS may run the float32 products (when {@link NativeGemm#available()}). */
+  private boolean nativeAllowed = true;
+  /** float32 products on OpenBLAS: they read inputF and kernelF in place, so no transposed copies are made. */
+  private boolean nativeProducts;
   /** Single-precision operands and results of the products; allocated only for float32. */
   private float[] inputF;
   private float[] kernelF;
@@ -174,8 +180,10 @@ public final class Dense implements Layer {
       kernelTF = new float[units * kernelTStride];
       gradF = new float[inputs * units];
     }
-    if (inputF == null || inputF.length < capacity * inputs) {
-      inputF = new float[capacity * inputs];
+    if (inputF == null || inputF.length < (capacity + 1) * inputs) {
+      // One row more than the batch: netlib checks a transposed operand as if its last column were
+      // a whole row long (the kernel gradient reads inputF transposed from a column offset).
+      inputF = new float[(capacity + 1) * inputs];
       zF = new float[capacity * units];
       dzF = new float[capacity * units];
       dInputF = new float[capacity * inputs];
@@ -194,9 +202,24 @@ public final class Dense implements Layer {
     // Narrow layers keep double: their products are cheap, and converting their operands would
     // cost more than single precision saves.
     this.float32 = dtype == DType.FLOAT32 && MatMul.wide(inputs) && MatMul.wide(units);
+    this.nativeProducts = float32 && nativeAllowed && NativeGemm.available();
     if (capacity > 0) {
       allocateProductBuffers();
     }
+  }
+
+  /**
+   * Whether the float32 products may run on OpenBLAS when it is installed (default true); false
+   * keeps the Java kernels, the reference the native path is tested against.
+   */
+  void allowNativeProducts(boolean allowed) {
+    this.nativeAllowed = allowed;
+    setDtype(dtype);
+  }
+
+  /** Whether this layer's products run on OpenBLAS. */
+  boolean nativeProducts() {
+    return nativeProducts;
   }
 
   /** The precision asked for this layer (its products run in float only when it is wide both ways). */
@@ -232,6 +255,14 @@ public final class Dense implements Layer {
 
   /** Runs the product set in {@link #kernels} over {@code n} result rows, split when it is large enough. */
   private void runProduct(int n, long macs) {
+    if (nativeProducts) {
+      // Blocks whose bounds depend on n alone (one sgemm each): the results do not depend on
+      // how many threads share them.
+      int b = NativeGemm.blocks(n);
+      blocks.rows = n;
+      KernelThreads.run(blocks, b, productParts(macs, n) > 1 ? b : 1);
+      return;
+    }
     if (productParts(macs, n) > 1) {
       KernelThreads.runGuided(kernels, n, threads);
     } else {
@@ -244,8 +275,9 @@ public final class Dense implements Layer {
     lastInput = x;
     if (float32) {
       kernels.op = Kernels.KERNEL_TO_FLOAT;
-      // A training pass whose backward will want dX also writes the transposed copy, in the same read.
-      kernelTFresh = training && inputGradWanted;
+      // A training pass whose backward will want dX also writes the transposed copy, in the same
+      // read; OpenBLAS reads kernelF transposed in place.
+      kernelTFresh = training && inputGradWanted && !nativeProducts;
       long conversions = (long) inputs * units * (kernelTFresh ? 2 : 1);
       KernelThreads.run(kernels, inputs, parts(conversions * CONVERSION_WEIGHT, inputs));
     }
@@ -253,7 +285,7 @@ public final class Dense implements Layer {
     kernels.a = x;
     kernels.rows = rows;
     if (float32) {
-      inputTFresh = training;
+      inputTFresh = training && !nativeProducts;
       inputTStride = training ? Precision.paddedStride(rows) : rows;
     }
     // A plain relu runs inside each range, on the rows that range just computed (see Kernels).
@@ -318,7 +350,7 @@ public final class Dense implements Layer {
     if (!needInputGrad) {
       return null;
     }
-    if (float32 && !kernelTFresh) {
+    if (float32 && !nativeProducts && !kernelTFresh) {
       kernels.op = Kernels.KERNEL_TRANSPOSED_TO_FLOAT;
       KernelThreads.run(kernels, inputs, parts((long) inputs * units * CONVERSION_WEIGHT * 2, inputs));
       kernelTFresh = true;
@@ -328,6 +360,18 @@ public final class Dense implements Layer {
     kernels.op = Kernels.INPUT_GRADIENT;
     runProduct(rows, work);
     return dInput;
+  }
+
+  /** {@link #kernels} over the {@link NativeGemm#blocks} of {@code rows} result rows: items are block indices. */
+  private final class Blocks implements KernelThreads.Range {
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      for (int c = from; c < to; c++) {
+        kernels.run(NativeGemm.blockBound(rows, c), NativeGemm.blockBound(rows, c + 1));
+      }
+    }
   }
 
   /**
@@ -425,25 +469,39 @@ public final class Dense implements Layer {
           } else {
             Precision.toFloat(a, from * inputs, inputF, to * inputs);
           }
-          Arrays.fill(zF, from * units, to * units, 0f);
-          MatMul.accumulate(inputF, inputs, 1, kernelF, units, zF, units, from, to, units, inputs);
+          if (nativeProducts) {
+            NativeGemm.times(inputF, from * inputs, inputs, kernelF, units, zF, from * units, units, to - from, units,
+                inputs);
+          } else {
+            Arrays.fill(zF, from * units, to * units, 0f);
+            MatMul.accumulate(inputF, inputs, 1, kernelF, units, zF, units, from, to, units, inputs);
+          }
           double[] b = bias == null ? null : bias.value();
           for (int r = from; r < to; r++) {
             Precision.toDouble(zF, r * units, b, z, units);
           }
         }
         case KERNEL_GRADIENT -> {
-          if (!inputTFresh) {
-            // The last forward pass was not a training pass (a backward pass after inference).
-            MatMul.transposeColumns(inputF, rows, inputs, inputTF, from, to);
+          if (nativeProducts) {
+            NativeGemm.transposeATimes(inputF, inputs, dzF, units, gradF, units, from, to - from, units, rows);
+          } else {
+            if (!inputTFresh) {
+              // The last forward pass was not a training pass (a backward pass after inference).
+              MatMul.transposeColumns(inputF, rows, inputs, inputTF, from, to);
+            }
+            Arrays.fill(gradF, from * units, to * units, 0f);
+            MatMul.accumulate(inputTF, inputTStride, 1, dzF, units, gradF, units, from, to, units, rows);
           }
-          Arrays.fill(gradF, from * units, to * units, 0f);
-          MatMul.accumulate(inputTF, inputTStride, 1, dzF, units, gradF, units, from, to, units, rows);
           Precision.toDouble(gradF, from * units, null, kernel.grad(), (to - from) * units);
         }
         case INPUT_GRADIENT -> {
-          Arrays.fill(dInputF, from * inputs, to * inputs, 0f);
-          MatMul.accumulate(dzF, units, 1, kernelTF, kernelTStride, dInputF, inputs, from, to, inputs, units);
+          if (nativeProducts) {
+            NativeGemm.timesBTranspose(dzF, from * units, units, kernelF, units, dInputF, from * inputs, inputs,
+                to - from, inputs, units);
+          } else {
+            Arrays.fill(dInputF, from * inputs, to * inputs, 0f);
+            MatMul.accumulate(dzF, units, 1, kernelTF, kernelTStride, dInputF, inputs, from, to, inputs, units);
+          }
           Precision.toDouble(dInputF, from * inputs, null, dInput, (to - from) * inputs);
         }
         case KERNEL_TO_FLOAT -> Precision.toFloatWithTranspose(kernel.value(), kernelF, kernelTFresh ? kernelTF : null,

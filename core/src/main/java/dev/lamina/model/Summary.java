@@ -6,6 +6,7 @@ import dev.lamina.layer.ActivationLayer;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
+import dev.lamina.layer.NativeGemm;
 import dev.lamina.spec.DType;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,9 @@ final class Summary {
     sb.append("Seed: ").append(model.seed()).append('\n');
     if (model.spec().dtype() != DType.DEFAULT) {
       sb.append("Dtype: ").append(model.spec().dtype().kerasName())
-          .append(" (Dense products in single precision; weights in double)\n");
+          .append(" (Dense products in single precision")
+          .append(NativeGemm.available() ? ", wide ones on OpenBLAS" : "")
+          .append("; weights in double)\n");
     }
     sb.append("_".repeat(header.length())).append('\n');
     return sb.toString();

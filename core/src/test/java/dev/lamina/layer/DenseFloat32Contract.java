@@ -14,15 +14,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A Dense layer with {@link DType#FLOAT32} products against the same layer in double: forward,
  * kernel gradient, bias gradient and input gradient agree to single-precision rounding for wide
  * layers, with and without bias; layers under 16 inputs or units keep double products bit for bit;
- * and the float path gives the same bits for every thread count.
+ * and the float path gives the same bits for every thread count. Run once for each product
+ * backend: {@link DenseFloat32JavaKernelsTest} and {@link DenseFloat32OpenBlasTest}.
  */
-class DenseFloat32Test {
-  private static Dense dense(int in, int out, boolean bias, DType dtype, int threads) {
+abstract class DenseFloat32Contract {
+  /** Whether the layers under test may run their products on OpenBLAS. */
+  abstract boolean nativeProducts();
+
+  private Dense dense(int in, int out, boolean bias, DType dtype, int threads) {
     Dense d = new Dense("dense", in, out, Activations.create(ComponentSpec.of("tanh"), "activation"),
         Initializers.create(ComponentSpec.of("glorot_uniform"), "kernel_initializer"),
         bias ? Initializers.create(ComponentSpec.of("random_normal"), "bias_initializer") : null, null, null);
     d.initialize(11);
     d.setDtype(dtype);
+    d.allowNativeProducts(nativeProducts());
+    assertThat(d.nativeProducts()).isEqualTo(nativeProducts() && d.dtype() == DType.FLOAT32 && in >= 16 && out >= 16);
     d.setThreads(threads);
     return d;
   }

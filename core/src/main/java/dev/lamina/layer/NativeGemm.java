@@ -1,0 +1,161 @@
+package dev.lamina.layer;
+
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Single-precision matrix products on the machine's OpenBLAS ({@code sgemm}), for the wide layers
+ * of a {@link dev.lamina.spec.DType#FLOAT32} network: Debian's {@code libopenblas0-pthread} runs
+ * the 256 x 256 products of the wide benchmark 1.3-1.5x faster than the Vector API kernels
+ * (docs/BENCHMARKS.md), because it packs its operands into cache-sized panels and its
+ * hand-written kernels issue fewer instructions per multiply-add.
+ *
+ * <p>Loaded once, when the first float32 layer asks: {@code libopenblas.so.0} is opened through
+ * netlib's JNI wrapper ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses: it passes Java
+ * arrays without copying them) and set to one thread with {@code openblas_set_num_threads(1)}
+ * (through JNA), because Lamina's own pool splits every product: OpenBLAS's threads would fight
+ * it for the two cores (measured: 107,000 against 148,000 samples/s for the Java kernels), and a
+ * result would depend on OpenBLAS's thread count. Callers split a product into blocks whose
+ * bounds depend only on its size ({@link #blockBound}), so results are bit-identical for every
+ * {@code lamina.threads}.
+ *
+ * <p>Not available (and the Java kernels run instead) when the library is not installed, is not
+ * OpenBLAS's pthreads build, or the system property {@value #PROPERTY} is {@code java}. Results differ from the
+ * Java kernels' in the last bits (OpenBLAS adds in another order), and may differ between OpenBLAS
+ * builds; on one machine a seeded run stays bit-for-bit repeatable.
+ *
+ * <p>OpenBLAS's thread count is process-wide: code in the same process that also calls OpenBLAS
+ * (Spark MLlib through netlib) then runs it single-threaded too, which is what Spark's tuning guide
+ * recommends for executors anyway.
+ */
+public final class NativeGemm {
+  /** System property: {@code java} keeps the Java kernels even when OpenBLAS is installed. */
+  public static final String PROPERTY = "lamina.blas";
+  /** The library opened: OpenBLAS's own soname, not the {@code libblas.so.3} alternative (which may be another BLAS). */
+  static final String LIBRARY = "libopenblas.so.0";
+  /** Rows per block of a split product are about this many (fewer blocks for smaller products). */
+  static final int BLOCK_ROWS = 64;
+
+  private NativeGemm() {}
+
+  /** Whether products can run on OpenBLAS in this process. */
+  public static boolean available() {
+    return Holder.BLAS != null;
+  }
+
+  /** What {@link #available} found, for logs and benchmark reports. */
+  public static String describe() {
+    return Holder.DESCRIPTION;
+  }
+
+  /**
+   * Row-major {@code c = a . b} for {@code m} rows and {@code n} columns over {@code k}: a(i, l) is
+   * {@code a[aOff + i lda + l]}, b(l, j) is {@code b[l ldb + j]}, c(i, j) is
+   * {@code c[cOff + i ldc + j]}. Overwrites c.
+   */
+  static void times(float[] a, int aOff, int lda, float[] b, int ldb, float[] c, int cOff, int ldc, int m, int n,
+      int k) {
+    // Row-major c = a b is column-major c^T = b^T a^T: the same arrays, operands swapped.
+    Holder.BLAS.sgemm("N", "N", n, m, k, 1f, b, 0, ldb, a, aOff, lda, 0f, c, cOff, ldc);
+  }
+
+  /**
+   * Row-major {@code c = a^T . b} for rows {@code [i0, i0 + m)} of c: a is stored (k, ...) with
+   * row length {@code lda}, so c(i, j) is the sum over l of {@code a[l lda + i] b[l ldb + j]}; c(i, j)
+   * is {@code c[i ldc + j]}. Overwrites those rows of c.
+   */
+  static void transposeATimes(float[] a, int lda, float[] b, int ldb, float[] c, int ldc, int i0, int m, int n, int k) {
+    Holder.BLAS.sgemm("N", "T", n, m, k, 1f, b, 0, ldb, a, i0, lda, 0f, c, i0 * ldc, ldc);
+  }
+
+  /**
+   * Row-major {@code c = a . b^T} for {@code m} rows: b is stored (n, k) with row length
+   * {@code ldb}, so c(i, j) is the sum over l of {@code a[aOff + i lda + l] b[j ldb + l]}.
+   * Overwrites c.
+   */
+  static void timesBTranspose(float[] a, int aOff, int lda, float[] b, int ldb, float[] c, int cOff, int ldc, int m,
+      int n, int k) {
+    Holder.BLAS.sgemm("T", "N", n, m, k, 1f, b, 0, ldb, a, aOff, lda, 0f, c, cOff, ldc);
+  }
+
+  /** How many blocks a product of {@code n} result rows is split into: a function of n alone. */
+  static int blocks(int n) {
+    return Math.max(1, Math.min(4, n / BLOCK_ROWS));
+  }
+
+  /** The first row of block {@code c} of {@link #blocks}{@code (n)}: multiples of four (the kernels' row tile), n at the end. */
+  static int blockBound(int n, int c) {
+    int b = blocks(n);
+    if (c >= b) {
+      return n;
+    }
+    return (int) (((long) n * c / b) & ~3L);
+  }
+
+  private static final class Holder {
+    static final BLAS BLAS;
+    static final String DESCRIPTION;
+
+    static {
+      BLAS loaded = null;
+      String description;
+      if ("java".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
+        description = "off (" + PROPERTY + "=java)";
+      } else {
+        try {
+          loaded = open();
+          description = "OpenBLAS (" + config() + "), one thread per call";
+        } catch (LinkageError | RuntimeException e) {
+          loaded = null;
+          description = "not found (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        }
+      }
+      BLAS = loaded;
+      DESCRIPTION = description;
+    }
+
+    private static BLAS open() {
+      NativeLibrary lib = NativeLibrary.getInstance(LIBRARY);
+      // The pthreads build only: an OpenMP build takes its thread count from each calling thread
+      // (so the pool's worker would run OpenBLAS on two threads again), and a single-threaded build
+      // may share buffers between concurrent calls.
+      int parallel = lib.getFunction("openblas_get_parallel").invokeInt(new Object[0]);
+      if (parallel != 1) {
+        throw new IllegalStateException("the " + (parallel == 2 ? "OpenMP" : "single-threaded")
+            + " build of OpenBLAS is installed; Lamina uses the pthreads one (libopenblas0-pthread)");
+      }
+      Function set = lib.getFunction("openblas_set_num_threads");
+      Function get = lib.getFunction("openblas_get_num_threads");
+      set.invokeVoid(new Object[] {1});
+      if (get.invokeInt(new Object[0]) != 1) {
+        throw new IllegalStateException("OpenBLAS did not take one thread");
+      }
+      if (System.getProperty("dev.ludovic.netlib.blas.nativeLib") == null
+          && System.getProperty("dev.ludovic.netlib.blas.nativeLibPath") == null) {
+        System.setProperty("dev.ludovic.netlib.blas.nativeLib", LIBRARY);
+      }
+      // netlib logs a warning for each backend it cannot load (its pure-Java ones need flags we
+      // do not use); only the JNI one matters here, and its failure is reported by describe().
+      Logger quiet = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+      Level level = quiet.getLevel();
+      quiet.setLevel(Level.OFF);
+      try {
+        return NativeBLAS.getInstance();
+      } finally {
+        quiet.setLevel(level);
+      }
+    }
+
+    private static String config() {
+      try {
+        return NativeLibrary.getInstance(LIBRARY).getFunction("openblas_get_config").invokeString(new Object[0], false);
+      } catch (RuntimeException | LinkageError e) {
+        return LIBRARY;
+      }
+    }
+  }
+}
