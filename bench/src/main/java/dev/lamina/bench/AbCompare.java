@@ -94,7 +94,7 @@ public final class AbCompare {
     return s[Math.max(0, Math.min(s.length - 1, k))];
   }
 
-  /** A fresh class loader over one core build, this module's classes and commons-math. */
+  /** A fresh class loader over one core build, this module's classes and core's dependencies. */
   private static IntToDoubleFunction load(Path core) throws Exception {
     if (!Files.exists(core)) {
       throw new IllegalArgumentException("no core build at " + core);
@@ -103,7 +103,10 @@ public final class AbCompare {
     urls.add(Path.of(AbCompare.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toUri().toURL());
     urls.add(core.toUri().toURL());
     for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      if (entry.contains("commons-math3")) {
+      // core's run-time dependencies (a JNI library loads in one class loader only: the native
+      // products can be on in one of the two builds, not both).
+      if (entry.contains("commons-math3") || entry.contains("netlib") || entry.contains("arpack")
+          || entry.contains("/jna-")) {
         urls.add(Path.of(entry).toUri().toURL());
       }
     }

@@ -66,9 +66,12 @@ public final class Dense implements Layer {
   private boolean deltaInFloat;
   /** Whether the three products run in single precision: float32 asked, and a wide layer. */
   private boolean float32;
-  /** Whether OpenBLAS may run the float32 products (when {@link NativeGemm#available()}). */
+  /** Whether OpenBLAS may run the products of this layer (when {@link NativeGemm#available()}). */
   private boolean nativeAllowed = true;
-  /** float32 products on OpenBLAS: they read inputF and kernelF in place, so no transposed copies are made. */
+  /**
+   * A wide layer's products on OpenBLAS (sgemm in float32, dgemm in float64): they read the input
+   * and the kernel transposed in place, so no transposed copies are made.
+   */
   private boolean nativeProducts;
   /** Single-precision operands and results of the products; allocated only for float32. */
   private float[] inputF;
@@ -128,6 +131,7 @@ public final class Dense implements Layer {
     this.params = List.copyOf(p);
     this.plainRelu = activation instanceof Relu r && r.negativeSlope() == 0 && r.maxValue() == null
         && r.threshold() == 0;
+    choosePaths();
   }
 
   /**
@@ -166,10 +170,10 @@ public final class Dense implements Layer {
    */
   private void allocateProductBuffers() {
     if (!float32) {
-      if (kernelT == null && MatMul.wide(inputs) && units > 1) {
+      if (kernelT == null && MatMul.wide(inputs) && units > 1 && !nativeProducts) {
         kernelT = new double[inputs * units];
       }
-      if (MatMul.wide(units) && (inputT == null || inputT.length < capacity * inputs)) {
+      if (MatMul.wide(units) && !nativeProducts && (inputT == null || inputT.length < capacity * inputs)) {
         inputT = new double[capacity * inputs];
       }
       return;
@@ -199,18 +203,23 @@ public final class Dense implements Layer {
    */
   public void setDtype(DType dtype) {
     this.dtype = java.util.Objects.requireNonNull(dtype, "dtype");
-    // Narrow layers keep double: their products are cheap, and converting their operands would
-    // cost more than single precision saves.
-    this.float32 = dtype == DType.FLOAT32 && MatMul.wide(inputs) && MatMul.wide(units);
-    this.nativeProducts = float32 && nativeAllowed && NativeGemm.available();
+    choosePaths();
     if (capacity > 0) {
       allocateProductBuffers();
     }
   }
 
+  private void choosePaths() {
+    // Narrow layers keep double products on the Java kernels: their products are cheap, and
+    // converting their operands (or a native call) would cost more than it saves.
+    boolean wide = MatMul.wide(inputs) && MatMul.wide(units);
+    this.float32 = dtype == DType.FLOAT32 && wide;
+    this.nativeProducts = wide && nativeAllowed && NativeGemm.available();
+  }
+
   /**
-   * Whether the float32 products may run on OpenBLAS when it is installed (default true); false
-   * keeps the Java kernels, the reference the native path is tested against.
+   * Whether the products of this (wide) layer may run on OpenBLAS when it is installed (default
+   * true); false keeps the Java kernels, the reference the native path is tested against.
    */
   void allowNativeProducts(boolean allowed) {
     this.nativeAllowed = allowed;
@@ -322,7 +331,11 @@ public final class Dense implements Layer {
       KernelThreads.run(kernels, rows, parts((long) rows * units * CONVERSION_WEIGHT, rows));
     }
     deltaInFloat = false;
-    if (inputT != null && !MatMul.wide(inputs)) {
+    boolean inputGradDone = false;
+    if (nativeProducts && !float32) {
+      runNativeDoubleBackward(dZ, rows, needInputGrad);
+      inputGradDone = needInputGrad;
+    } else if (inputT != null && !MatMul.wide(inputs)) {
       // Few inputs (the first layer): split the columns, so each thread runs all rows in full
       // tiles instead of a 5- and a 6-row remainder; the transposed input is small, made once.
       MatMul.transposeColumns(lastInput, rows, inputs, inputT, 0, inputs);
@@ -350,6 +363,9 @@ public final class Dense implements Layer {
     if (!needInputGrad) {
       return null;
     }
+    if (inputGradDone) {
+      return dInput;
+    }
     if (float32 && !nativeProducts && !kernelTFresh) {
       kernels.op = Kernels.KERNEL_TRANSPOSED_TO_FLOAT;
       KernelThreads.run(kernels, inputs, parts((long) inputs * units * CONVERSION_WEIGHT * 2, inputs));
@@ -360,6 +376,42 @@ public final class Dense implements Layer {
     kernels.op = Kernels.INPUT_GRADIENT;
     runProduct(rows, work);
     return dInput;
+  }
+
+  /**
+   * float64 on OpenBLAS: the kernel gradient as one dgemm (see {@link NativeGemm#transposeATimes(double[],
+   * double[], double[], int, int, int)}) and, in the same dispatch, the input gradient in row blocks:
+   * the caller takes the kernel gradient, the worker the blocks, and whoever finishes first takes
+   * the blocks left. Every call has bounds that depend on the sizes alone.
+   */
+  private void runNativeDoubleBackward(double[] dZ, int rows, boolean needInputGrad) {
+    nativeBackward.dZ = dZ;
+    nativeBackward.rows = rows;
+    int items = 1 + (needInputGrad ? NativeGemm.blocks(rows) : 0);
+    long work = (long) rows * inputs * units * (needInputGrad ? 2 : 1);
+    KernelThreads.run(nativeBackward, items, productParts(work, rows) > 1 ? items : 1);
+  }
+
+  private final NativeBackward nativeBackward = new NativeBackward();
+
+  /** Item 0: the kernel gradient; item c > 0: block c - 1 of the input gradient. */
+  private final class NativeBackward implements KernelThreads.Range {
+    double[] dZ;
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      for (int c = from; c < to; c++) {
+        if (c == 0) {
+          NativeGemm.transposeATimes(lastInput, dZ, kernel.grad(), inputs, units, rows);
+        } else {
+          int r0 = NativeGemm.blockBound(rows, c - 1);
+          int r1 = NativeGemm.blockBound(rows, c);
+          NativeGemm.timesBTranspose(dZ, r0 * units, units, kernel.value(), units, dInput, r0 * inputs, inputs, r1 - r0,
+              inputs, units);
+        }
+      }
+    }
   }
 
   /** {@link #kernels} over the {@link NativeGemm#blocks} of {@code rows} result rows: items are block indices. */
@@ -446,7 +498,20 @@ public final class Dense implements Layer {
 
     private void runDouble(int from, int to) {
       switch (op) {
-        case FORWARD -> MatMul.affine(a, kernel.value(), bias == null ? null : bias.value(), z, inputs, units, from, to);
+        case FORWARD -> {
+          if (nativeProducts) {
+            double[] b = bias == null ? null : bias.value();
+            if (b != null) {
+              for (int r = from; r < to; r++) {
+                System.arraycopy(b, 0, z, r * units, units);
+              }
+            }
+            NativeGemm.times(a, from * inputs, inputs, kernel.value(), units, z, from * units, units, to - from, units,
+                inputs, b != null);
+          } else {
+            MatMul.affine(a, kernel.value(), bias == null ? null : bias.value(), z, inputs, units, from, to);
+          }
+        }
         case KERNEL_GRADIENT -> {
           if (inputT == null) {
             MatMul.transposeATimesB(a, d, kernel.grad(), rows, inputs, units, from, to);

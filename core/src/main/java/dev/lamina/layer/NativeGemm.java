@@ -8,11 +8,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Single-precision matrix products on the machine's OpenBLAS ({@code sgemm}), for the wide layers
- * of a {@link dev.lamina.spec.DType#FLOAT32} network: Debian's {@code libopenblas0-pthread} runs
- * the 256 x 256 products of the wide benchmark 1.3-1.5x faster than the Vector API kernels
- * (docs/BENCHMARKS.md), because it packs its operands into cache-sized panels and its
- * hand-written kernels issue fewer instructions per multiply-add.
+ * The matrix products of wide Dense layers (16 or more inputs and units) on the machine's OpenBLAS
+ * ({@code sgemm} for {@link dev.lamina.spec.DType#FLOAT32}, {@code dgemm} for float64): Debian's
+ * {@code libopenblas0-pthread} runs the 256 x 256 products of the wide benchmark 1.3-1.5x faster
+ * than the Vector API kernels (docs/BENCHMARKS.md), because it packs its operands into cache-sized
+ * panels and its hand-written kernels issue fewer instructions per multiply-add.
  *
  * <p>Loaded once, when the first float32 layer asks: {@code libopenblas.so.0} is opened through
  * netlib's JNI wrapper ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses: it passes Java
@@ -25,8 +25,9 @@ import java.util.logging.Logger;
  *
  * <p>Not available (and the Java kernels run instead) when the library is not installed, is not
  * OpenBLAS's pthreads build, or the system property {@value #PROPERTY} is {@code java}. Results differ from the
- * Java kernels' in the last bits (OpenBLAS adds in another order), and may differ between OpenBLAS
- * builds; on one machine a seeded run stays bit-for-bit repeatable.
+ * Java kernels' in the last bits (OpenBLAS adds in another order: in double, by about 1e-15
+ * relative), and may differ between OpenBLAS builds; on one machine a seeded run stays bit-for-bit
+ * repeatable.
  *
  * <p>OpenBLAS's thread count is process-wide: code in the same process that also calls OpenBLAS
  * (Spark MLlib through netlib) then runs it single-threaded too, which is what Spark's tuning guide
@@ -80,6 +81,32 @@ public final class NativeGemm {
   static void timesBTranspose(float[] a, int aOff, int lda, float[] b, int ldb, float[] c, int cOff, int ldc, int m,
       int n, int k) {
     Holder.BLAS.sgemm("T", "N", n, m, k, 1f, b, 0, ldb, a, aOff, lda, 0f, c, cOff, ldc);
+  }
+
+  /**
+   * Double-precision {@link #times(float[], int, int, float[], int, float[], int, int, int, int, int)}:
+   * {@code c = a . b}, or {@code c += a . b} when {@code accumulate} (a Dense layer starts from its
+   * bias).
+   */
+  static void times(double[] a, int aOff, int lda, double[] b, int ldb, double[] c, int cOff, int ldc, int m, int n,
+      int k, boolean accumulate) {
+    Holder.BLAS.dgemm("N", "N", n, m, k, 1.0, b, 0, ldb, a, aOff, lda, accumulate ? 1.0 : 0.0, c, cOff, ldc);
+  }
+
+  /**
+   * Double-precision {@code c = a^T . b}, all m rows of c in one call: a is stored (k, m) row-major,
+   * b (k, n), c (m, n). One call, because netlib's bounds check takes a transposed operand's last
+   * column as a whole row long, so a block starting at a column offset fails on a buffer that is
+   * exactly k rows long (the input of a layer is another layer's output buffer).
+   */
+  static void transposeATimes(double[] a, double[] b, double[] c, int m, int n, int k) {
+    Holder.BLAS.dgemm("N", "T", n, m, k, 1.0, b, 0, n, a, 0, m, 0.0, c, 0, n);
+  }
+
+  /** Double-precision {@link #timesBTranspose(float[], int, int, float[], int, float[], int, int, int, int, int)}. */
+  static void timesBTranspose(double[] a, int aOff, int lda, double[] b, int ldb, double[] c, int cOff, int ldc, int m,
+      int n, int k) {
+    Holder.BLAS.dgemm("T", "N", n, m, k, 1.0, b, 0, ldb, a, aOff, lda, 0.0, c, cOff, ldc);
   }
 
   /** How many blocks a product of {@code n} result rows is split into: a function of n alone. */

@@ -3,9 +3,6 @@ package dev.lamina.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lamina.activation.Activations;
-import dev.lamina.init.Initializers;
-import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,24 +19,7 @@ abstract class DenseFloat32Contract {
   abstract boolean nativeProducts();
 
   private Dense dense(int in, int out, boolean bias, DType dtype, int threads) {
-    Dense d = new Dense("dense", in, out, Activations.create(ComponentSpec.of("tanh"), "activation"),
-        Initializers.create(ComponentSpec.of("glorot_uniform"), "kernel_initializer"),
-        bias ? Initializers.create(ComponentSpec.of("random_normal"), "bias_initializer") : null, null, null);
-    d.initialize(11);
-    d.setDtype(dtype);
-    d.allowNativeProducts(nativeProducts());
-    assertThat(d.nativeProducts()).isEqualTo(nativeProducts() && d.dtype() == DType.FLOAT32 && in >= 16 && out >= 16);
-    d.setThreads(threads);
-    return d;
-  }
-
-  private record Pass(double[] out, double[] kernelGrad, double[] biasGrad, double[] inputGrad) {}
-
-  private static Pass run(Dense d, double[] x, double[] dOut, int rows) {
-    d.allocate(rows);
-    double[] out = d.forward(x, rows, true).clone();
-    double[] dx = d.backward(dOut, rows, true).clone();
-    return new Pass(out, d.kernel().grad().clone(), d.bias() == null ? null : d.bias().grad().clone(), dx);
+    return DenseFixture.dense(in, out, bias, dtype, threads, nativeProducts());
   }
 
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
@@ -47,8 +27,8 @@ abstract class DenseFloat32Contract {
   void narrowLayersKeepDoubleProductsBitForBit(int rows, int in, int out) {
     double[] x = RandomArrays.gaussian(rows * in, 5);
     double[] dOut = RandomArrays.gaussian(rows * out, 6);
-    Pass exact = run(dense(in, out, true, DType.FLOAT64, 1), x, dOut, rows);
-    Pass single = run(dense(in, out, true, DType.FLOAT32, 1), x, dOut, rows);
+    DenseFixture.Pass exact = DenseFixture.run(dense(in, out, true, DType.FLOAT64, 1), x, dOut, rows);
+    DenseFixture.Pass single = DenseFixture.run(dense(in, out, true, DType.FLOAT32, 1), x, dOut, rows);
     assertThat(single.out()).isEqualTo(exact.out());
     assertThat(single.kernelGrad()).isEqualTo(exact.kernelGrad());
     assertThat(single.inputGrad()).isEqualTo(exact.inputGrad());
@@ -59,8 +39,8 @@ abstract class DenseFloat32Contract {
   void float32ProductsAgreeWithDoubleToSinglePrecision(int rows, int in, int out, boolean bias) {
     double[] x = RandomArrays.gaussian(rows * in, 1);
     double[] dOut = RandomArrays.gaussian(rows * out, 2);
-    Pass exact = run(dense(in, out, bias, DType.FLOAT64, 1), x, dOut, rows);
-    Pass single = run(dense(in, out, bias, DType.FLOAT32, 1), x, dOut, rows);
+    DenseFixture.Pass exact = DenseFixture.run(dense(in, out, bias, DType.FLOAT64, 1), x, dOut, rows);
+    DenseFixture.Pass single = DenseFixture.run(dense(in, out, bias, DType.FLOAT32, 1), x, dOut, rows);
     assertClose(single.out(), exact.out(), in);
     assertClose(single.kernelGrad(), exact.kernelGrad(), rows);
     assertClose(single.inputGrad(), exact.inputGrad(), out);
@@ -126,8 +106,8 @@ abstract class DenseFloat32Contract {
     int rows = 200;
     double[] x = RandomArrays.gaussian(rows * 300, 3);
     double[] dOut = RandomArrays.gaussian(rows * 300, 4);
-    Pass one = run(dense(300, 300, true, DType.FLOAT32, 1), x, dOut, rows);
-    Pass many = run(dense(300, 300, true, DType.FLOAT32, threads), x, dOut, rows);
+    DenseFixture.Pass one = DenseFixture.run(dense(300, 300, true, DType.FLOAT32, 1), x, dOut, rows);
+    DenseFixture.Pass many = DenseFixture.run(dense(300, 300, true, DType.FLOAT32, threads), x, dOut, rows);
     assertThat(many.out()).isEqualTo(one.out());
     assertThat(many.kernelGrad()).isEqualTo(one.kernelGrad());
     assertThat(many.inputGrad()).isEqualTo(one.inputGrad());
