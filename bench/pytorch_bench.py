@@ -101,11 +101,17 @@ def main():
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--workload", choices=["churn", "wide", "all"], default="all")
     p.add_argument("--dtype", choices=["float32", "float64"], default="float32")
-    p.add_argument("--threads", type=int, default=2)
+    # One intra-op thread: Debian's torch runs its matrix products on OpenBLAS, whose own pthreads
+    # already use both cores; with torch's OpenMP threads on top (2 + 2 threads on 2 cores) the wide
+    # run fell from 108,000 to 29,000 samples/s and churn from 41 s to 51 s (docs/BENCHMARKS.md).
+    p.add_argument("--threads", type=int, default=1,
+                   help="torch intra-op threads (OpenBLAS keeps its own, OPENBLAS_NUM_THREADS)")
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     dtype = torch.float32 if a.dtype == "float32" else torch.float64
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, {a.dtype}", flush=True)
+    import os
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} intra-op threads, OPENBLAS_NUM_THREADS="
+          f"{os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}, {a.dtype}", flush=True)
     if a.workload in ("churn", "all"):
         churn(a.data, a.runs, dtype)
     if a.workload in ("wide", "all"):

@@ -3,8 +3,12 @@
 # with PyTorch on the same exported data, in one go, and prints the ratio table.
 #   bench/run.sh [RUNS] [ROWS]        (defaults: 5 runs, 1,000,000 wide rows)
 # Lamina runs churn in float64 (its default) and wide in float32 (same precision as PyTorch's
-# default) and in float64, with the Vector API kernels (LAMINA_SIMD=0 for the plain-Java ones).
-# Environment: TORCH_DTYPE=float32|float64 (float32), LAMINA_THREADS (processors), LAMINA_SIMD (1).
+# default) and in float64, with the Vector API kernels (LAMINA_SIMD=0 for the plain-Java ones) and
+# the wide products on OpenBLAS when libopenblas0-pthread is installed (LAMINA_BLAS=java for the
+# Java kernels).
+# Environment: TORCH_DTYPE=float32|float64 (float32), TORCH_THREADS (1: torch's intra-op threads;
+# OpenBLAS keeps its own, see bench/pytorch_bench.py), LAMINA_THREADS (processors), LAMINA_SIMD (1),
+# LAMINA_BLAS (native|java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-5}"
@@ -20,6 +24,7 @@ if [ -n "${LAMINA_THREADS:-}" ]; then threads=(--threads "$LAMINA_THREADS"); fi
 
 jvm=(--add-modules jdk.incubator.vector)
 if [ "${LAMINA_SIMD:-1}" = 0 ]; then jvm=(); fi
+jvm+=(-Dlamina.blas="${LAMINA_BLAS:-native}")
 
 java -cp "$cp" dev.lamina.bench.EndToEnd --export "$data" --rows "$rows"
 echo "== Lamina"
@@ -33,6 +38,7 @@ if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
   have_torch=1
   echo "== PyTorch"
   /usr/bin/python3 bench/pytorch_bench.py --data "$data" --runs "$runs" --dtype "${TORCH_DTYPE:-float32}" \
+    --threads "${TORCH_THREADS:-1}" \
     | tee "$out/pytorch.txt"
 else
   echo "== PyTorch: python3-torch is not installed (apt-get install python3-torch); skipped"

@@ -81,7 +81,7 @@ public final class EndToEnd {
     System.out.printf(Locale.ROOT, "java %s, %d processors, lamina.threads=%s, dtype %s, %s%s%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
         System.getProperty("lamina.threads", "default"), dtype.kerasName(), Simd.describe(),
-        dtype == DType.FLOAT32 ? ", float32 products: " + NativeGemm.describe() : "");
+        ", wide products: " + NativeGemm.describe());
     if (workload.equals("churn") || workload.equals("all")) {
       churn(ChurnCsv.load(csv, SPLIT_SEED), runs);
     }
