@@ -221,13 +221,13 @@ public final class Dense implements Layer {
    * Whether the products of this (wide) layer may run on OpenBLAS when it is installed (default
    * true); false keeps the Java kernels, the reference the native path is tested against.
    */
-  void allowNativeProducts(boolean allowed) {
+  public void allowNativeProducts(boolean allowed) {
     this.nativeAllowed = allowed;
     setDtype(dtype);
   }
 
   /** Whether this layer's products run on OpenBLAS. */
-  boolean nativeProducts() {
+  public boolean nativeProducts() {
     return nativeProducts;
   }
 

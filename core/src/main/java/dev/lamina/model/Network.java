@@ -79,6 +79,18 @@ public final class Network {
   }
 
   /**
+   * Whether the wide Dense layers may run their products on OpenBLAS when it is installed (default
+   * true); false keeps the Java kernels. See {@link dev.lamina.layer.NativeGemm}.
+   */
+  public void allowNativeProducts(boolean allowed) {
+    for (Layer l : layers) {
+      if (l instanceof Dense d) {
+        d.allowNativeProducts(allowed);
+      }
+    }
+  }
+
+  /**
    * Runs {@code rows} rows of {@code x} forward in inference mode, layer by layer, and returns the
    * index of the first layer whose output holds a NaN or an infinity, or -1. Only for diagnosis
    * after a non-finite loss; it allocates nothing but is not on the hot path.

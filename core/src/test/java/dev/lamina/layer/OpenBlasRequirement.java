@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sets it after installing {@code libopenblas0-pthread}): there a missing library fails the build
  * instead of silently skipping the tests.
  */
-final class OpenBlasRequirement {
-  static final String REQUIRE = "LAMINA_REQUIRE_OPENBLAS";
+public final class OpenBlasRequirement {
+  public static final String REQUIRE = "LAMINA_REQUIRE_OPENBLAS";
 
   private OpenBlasRequirement() {}
 
-  static void check() {
+  /** Returns when OpenBLAS is loaded; otherwise skips the test, or fails it when CI requires OpenBLAS. */
+  public static void check() {
     if (NativeGemm.available()) {
       return;
     }

@@ -2,14 +2,25 @@ package dev.lamina.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.layer.Dense;
+import dev.lamina.layer.OpenBlasRequirement;
+import dev.lamina.spec.CompileSpec;
+import dev.lamina.spec.ComponentSpec;
+import dev.lamina.spec.DType;
+import dev.lamina.spec.ModelSpec;
 import dev.lamina.train.Fit;
 import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The training loop allocates nothing per batch: the bytes allocated by a 20-epoch fit exceed
  * those of a 10-epoch fit by only the per-epoch bookkeeping (logs map, history entries), never by
- * anything proportional to the 500 batches per epoch.
+ * anything proportional to the 500 batches per epoch. The same for a wide network whose products
+ * run on OpenBLAS (calls through JNI, on the calling thread with one thread).
  */
 class AllocationTest {
   @Test
@@ -25,11 +36,40 @@ class AllocationTest {
     assertThat(perEpoch).as("bytes allocated per epoch of 500 batches").isLessThan(4_000);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DType.class)
+  void wideTrainingOnOpenBlasAllocatesNothingPerBatch(DType dtype) {
+    OpenBlasRequirement.check();
+    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    double[][] x = Fixtures.features(5000, 11, 2);
+    double[] y = Fixtures.labels(x, 2);
+    Supplier<Model> wide = () -> {
+      Model m = Model.of(new ModelSpec("wide", 3L, List.of(Fixtures.dense(64, "relu", "he_uniform", 11),
+          Fixtures.dense(64, "relu", "he_uniform"), Fixtures.dense(1, "sigmoid", "glorot_uniform")),
+          new CompileSpec(ComponentSpec.of("adam"), ComponentSpec.of("binary_crossentropy"),
+              List.of(ComponentSpec.of("accuracy"))), dtype));
+      m.network().setThreads(1);
+      m.optimizer().setThreads(1);
+      assertThat(((Dense) m.network().layers().get(1)).nativeProducts()).isTrue();
+      return m;
+    };
+    wide.get().fit(x, y, Fit.epochs(2).batchSize(50));
+    long fourEpochs = allocated(bean, wide, x, y, 4, 50);
+    long eightEpochs = allocated(bean, wide, x, y, 8, 50);
+    long perEpoch = (eightEpochs - fourEpochs) / 4;
+    assertThat(perEpoch).as("bytes allocated per epoch of 100 batches").isLessThan(4_000);
+  }
+
   private static long allocated(com.sun.management.ThreadMXBean bean, double[][] x, double[] y, int epochs) {
-    Model m = Model.of(Fixtures.churn("he_uniform", 1));
+    return allocated(bean, () -> Model.of(Fixtures.churn("he_uniform", 1)), x, y, epochs, 10);
+  }
+
+  private static long allocated(com.sun.management.ThreadMXBean bean, Supplier<Model> model, double[][] x, double[] y,
+      int epochs, int batch) {
+    Model m = model.get();
     long id = Thread.currentThread().getId();
     long before = bean.getThreadAllocatedBytes(id);
-    m.fit(x, y, Fit.epochs(epochs).batchSize(10));
+    m.fit(x, y, Fit.epochs(epochs).batchSize(batch));
     return bean.getThreadAllocatedBytes(id) - before;
   }
 }

@@ -2,6 +2,8 @@ package dev.lamina.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.layer.Dense;
+import dev.lamina.layer.OpenBlasRequirement;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DType;
@@ -15,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Training gives bit-identical weights and history whatever the thread count: a network wide
  * enough (11-64-64-1, batch 128) that its products are split between threads, trained with 1
- * thread and with 2, 3 or 4.
+ * thread and with 2, 3 or 4, on the Java kernels and with the wide products on OpenBLAS.
  */
 class ThreadCountTest {
   private static ModelSpec wide(DType dtype) {
@@ -25,23 +27,30 @@ class ThreadCountTest {
             List.of(ComponentSpec.of("accuracy"))), dtype);
   }
 
-  private static Model train(int threads, DType dtype, double[][] x, double[] y, History[] history) {
+  private static Model train(int threads, DType dtype, boolean openBlas, double[][] x, double[] y,
+      History[] history) {
     Model m = Model.of(wide(dtype));
+    m.network().allowNativeProducts(openBlas);
     m.network().setThreads(threads);
     m.optimizer().setThreads(threads);
     history[0] = m.fit(x, y, Fit.epochs(2).batchSize(128));
     return m;
   }
 
-  @ParameterizedTest(name = "{0} threads, {1}")
-  @CsvSource({"2,FLOAT64", "3,FLOAT64", "4,FLOAT64", "2,FLOAT32", "3,FLOAT32"})
-  void weightsAndHistoryAreBitIdenticalToOneThread(int threads, DType dtype) {
+  @ParameterizedTest(name = "{0} threads, {1}, OpenBLAS {2}")
+  @CsvSource({"2,FLOAT64,false", "3,FLOAT64,false", "4,FLOAT64,false", "2,FLOAT32,false", "3,FLOAT32,false",
+      "2,FLOAT64,true", "3,FLOAT64,true", "2,FLOAT32,true", "3,FLOAT32,true"})
+  void weightsAndHistoryAreBitIdenticalToOneThread(int threads, DType dtype, boolean openBlas) {
+    if (openBlas) {
+      OpenBlasRequirement.check();
+    }
     double[][] x = Fixtures.features(2000, 11, 3);
     double[] y = Fixtures.labels(x, 3);
     History[] one = new History[1];
     History[] many = new History[1];
-    Model single = train(1, dtype, x, y, one);
-    Model parallel = train(threads, dtype, x, y, many);
+    Model single = train(1, dtype, openBlas, x, y, one);
+    Model parallel = train(threads, dtype, openBlas, x, y, many);
+    assertThat(((Dense) single.network().layers().get(1)).nativeProducts()).isEqualTo(openBlas);
     double[][] a = single.weights();
     double[][] b = parallel.weights();
     assertThat(b.length).isEqualTo(a.length);
