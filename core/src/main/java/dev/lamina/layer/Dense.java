@@ -23,8 +23,10 @@ import java.util.List;
  * <p>With {@link DType#FLOAT32}, in a layer of at least {@link MatMul#WIDE_COLUMNS} inputs and
  * units, the three products round their operands to float and accumulate in float (then the bias is
  * added in double); the kernel, bias and everything outside the products stay double. Narrower
- * layers keep double products, where conversions would cost more than they save. Those float
- * products run on OpenBLAS when {@link NativeGemm} finds it, else on the Java kernels.
+ * layers keep double products, where conversions would cost more than they save.
+ *
+ * <p>The products of a layer wide both ways run on OpenBLAS when {@link NativeGemm} finds it, in
+ * either precision (sgemm or dgemm), else on the Java kernels.
  *
  * <p>When the network fuses this layer's sigmoid/softmax with a cross-entropy loss (as Keras's
  * TensorFlow backend does), it hands dLoss/dZ straight to {@link #backwardFromPreActivation}.
@@ -265,8 +267,8 @@ public final class Dense implements Layer {
   /** Runs the product set in {@link #kernels} over {@code n} result rows, split when it is large enough. */
   private void runProduct(int n, long macs) {
     if (nativeProducts) {
-      // Blocks whose bounds depend on n alone (one sgemm each): the results do not depend on
-      // how many threads share them.
+      // Blocks whose bounds depend on n alone (one native call each): the results do not depend
+      // on how many threads share them.
       int b = NativeGemm.blocks(n);
       blocks.rows = n;
       KernelThreads.run(blocks, b, productParts(macs, n) > 1 ? b : 1);
