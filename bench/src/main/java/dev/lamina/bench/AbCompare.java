@@ -27,6 +27,9 @@ import java.util.function.IntToDoubleFunction;
  * core jar (build the other commit in a git worktree). System properties: {@code ab.workload}
  * ({@code wide}: 11-256-256-1, batch 256, one epoch; {@code churn}: 11-6-6-1, batch 10, ten
  * epochs) and {@code ab.dtype} ({@code float32} or {@code float64}).
+ *
+ * <p>{@code AbCompare --backends - [ROUNDS] [ROWS]} compares this build with itself: A with the
+ * wide products on the Java kernels, B on OpenBLAS.
  */
 public final class AbCompare {
   private static final String JOB = "dev.lamina.bench.AbJob";
@@ -35,12 +38,21 @@ public final class AbCompare {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      throw new IllegalArgumentException("usage: AbCompare CORE_A CORE_B [ROUNDS] [ROWS]");
+      throw new IllegalArgumentException("usage: AbCompare CORE_A CORE_B [ROUNDS] [ROWS]"
+          + " | AbCompare --backends - [ROUNDS] [ROWS]");
     }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     int rows = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
-    IntToDoubleFunction a = load(Path.of(args[0]));
-    IntToDoubleFunction b = load(Path.of(args[1]));
+    boolean backends = "--backends".equals(args[0]);
+    // --backends: this build against itself, A on the Java kernels and B with OpenBLAS (a JNI
+    // library loads in one class loader only, so two builds cannot both use it).
+    IntToDoubleFunction a = backends ? new AbJob(false) : load(Path.of(args[0]));
+    IntToDoubleFunction b = backends ? new AbJob(true) : load(Path.of(args[1]));
+    compare(a, b, rounds, rows);
+  }
+
+  /** Alternates a and b (two warm-up rounds each, then {@code rounds} measured, order swapped each round). */
+  private static void compare(IntToDoubleFunction a, IntToDoubleFunction b, int rounds, int rows) {
     for (int w = 0; w < 2; w++) {
       a.applyAsDouble(rows);
       b.applyAsDouble(rows);

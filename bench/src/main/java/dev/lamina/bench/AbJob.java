@@ -22,9 +22,18 @@ public final class AbJob implements IntToDoubleFunction {
   private final boolean wide = !"churn".equals(System.getProperty("ab.workload", "wide"));
   private final DType dtype = DType.of(System.getProperty("ab.dtype", "float32"), "ab.dtype");
   private Dataset data;
+  /** null: the build's default; else whether the wide products may run on OpenBLAS (AbCompare --backends). */
+  private final Boolean nativeProducts;
 
   /** Loaded reflectively by {@link AbCompare}. */
-  public AbJob() {}
+  public AbJob() {
+    this(null);
+  }
+
+  /** A job whose models keep (false) or may use (true) OpenBLAS; only for builds that have it. */
+  AbJob(Boolean nativeProducts) {
+    this.nativeProducts = nativeProducts;
+  }
 
   private static DenseSpec dense(int units, String activation, String init) {
     return new DenseSpec(units, ComponentSpec.of(activation), true, ComponentSpec.of(init), null, null, null, null,
@@ -43,6 +52,9 @@ public final class AbJob implements IntToDoubleFunction {
         new CompileSpec(ComponentSpec.of("adam"), ComponentSpec.of("binary_crossentropy"),
             List.of(ComponentSpec.of("accuracy"))), dtype);
     Model model = Model.of(spec);
+    if (nativeProducts != null) {
+      model.allowNativeProducts(nativeProducts);
+    }
     long t0 = System.nanoTime();
     model.fit(data, null, Fit.epochs(epochs).batchSize(wide ? 256 : 10));
     double seconds = (System.nanoTime() - t0) / 1e9;

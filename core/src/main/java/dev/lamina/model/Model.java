@@ -38,6 +38,8 @@ public final class Model {
   private final ModelSpec spec;
   private final long seed;
   private Network network;
+  /** See {@link #allowNativeProducts}; applied to the network when it is built. */
+  private boolean nativeAllowed = true;
   private Optimizer optimizer;
   private LossHead head;
   private List<Metric> metrics;
@@ -76,6 +78,9 @@ public final class Model {
 
   private void build(int inputWidth) {
     network = NetworkBuilder.build(spec, inputWidth, seed);
+    if (!nativeAllowed) {
+      network.allowNativeProducts(false);
+    }
     compileParts(network);
   }
 
@@ -121,6 +126,18 @@ public final class Model {
           + ") expects " + network.inputWidth() + " input columns (input_dim: " + network.inputWidth()
           + "), but the data has " + width + ". Give rows of " + network.inputWidth()
           + " columns, or change input_dim to " + width);
+    }
+  }
+
+  /**
+   * Whether this model's wide Dense layers may run their products on OpenBLAS when it is installed
+   * (default true; the system property {@code lamina.blas=java} turns it off for the whole JVM).
+   * false keeps the Java kernels, for example to compare the two in one process.
+   */
+  public void allowNativeProducts(boolean allowed) {
+    this.nativeAllowed = allowed;
+    if (network != null) {
+      network.allowNativeProducts(allowed);
     }
   }
 

@@ -30,7 +30,7 @@ class ThreadCountTest {
   private static Model train(int threads, DType dtype, boolean openBlas, double[][] x, double[] y,
       History[] history) {
     Model m = Model.of(wide(dtype));
-    m.network().allowNativeProducts(openBlas);
+    m.allowNativeProducts(openBlas);
     m.network().setThreads(threads);
     m.optimizer().setThreads(threads);
     history[0] = m.fit(x, y, Fit.epochs(2).batchSize(128));
