@@ -10,9 +10,10 @@ import java.util.logging.Logger;
 /**
  * The matrix products of wide Dense layers (16 or more inputs and units) on the machine's OpenBLAS
  * ({@code sgemm} for {@link dev.lamina.spec.DType#FLOAT32}, {@code dgemm} for float64): Debian's
- * {@code libopenblas0-pthread} runs the 256 x 256 products of the wide benchmark 1.3-1.5x faster
- * than the Vector API kernels (docs/BENCHMARKS.md), because it packs its operands into cache-sized
- * panels and its hand-written kernels issue fewer instructions per multiply-add.
+ * {@code libopenblas0-pthread} trains the wide benchmark 1.25x (float32) and 1.7x (float64) as fast
+ * as the Vector API kernels do (alternating in one JVM, docs/BENCHMARKS.md), because it packs its
+ * operands into cache-sized panels and its hand-written kernels issue fewer instructions per
+ * multiply-add.
  *
  * <p>Loaded once, when the first float32 layer asks: {@code libopenblas.so.0} is opened through
  * netlib's JNI wrapper ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses: it passes Java
