@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * One square Dense layer ({@code width} inputs and units, relu) on a batch: the forward pass
  * (affine + activation) and the backward pass (activation derivative, kernel and bias gradients,
  * input gradient). Time per call; divide {@code 2 * batch * width^2} (forward) or
- * {@code 4 * batch * width^2} (backward) by it for FLOP/s. Forks with the Vector API module
- * ({@code -jvmArgsAppend} cannot remove it; run with {@code -Dlamina.simd=false} through
- * {@code -jvmArgsAppend} for the plain-Java kernels).
+ * {@code 4 * batch * width^2} (backward) by it for FLOP/s. Forks with the Vector API module. A
+ * {@code -jvmArgsAppend} on JMH's command line replaces the one of the annotation, so repeat the
+ * module in it: {@code -jvmArgsAppend "--add-modules jdk.incubator.vector -Dlamina.blas=java"}
+ * for the Java kernels when OpenBLAS is installed (without the module: the plain-Java kernels).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
