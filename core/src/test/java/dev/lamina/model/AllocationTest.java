@@ -53,10 +53,18 @@ class AllocationTest {
       assertThat(((Dense) m.network().layers().get(1)).nativeProducts()).isTrue();
       return m;
     };
-    wide.get().fit(x, y, Fit.epochs(2).batchSize(50));
-    long fourEpochs = allocated(bean, wide, x, y, 4, 50);
-    long eightEpochs = allocated(bean, wide, x, y, 8, 50);
-    long perEpoch = (eightEpochs - fourEpochs) / 4;
+    wide.get().fit(x, y, Fit.epochs(10).batchSize(50));
+    // Steady state, not warm-up: until C2 has compiled the kernels, their interpreted or C1 code
+    // allocates (the Vector API's vector objects). In the full test suite the compile queue is long
+    // and a fixed warm-up was not always enough (40 KB per batch in one run of three), so measure
+    // until one measurement is clean, for up to 20 of them; allocation per batch in the compiled
+    // engine would show in every one.
+    long perEpoch = Long.MAX_VALUE;
+    for (int attempt = 0; attempt < 20 && perEpoch >= 4_000; attempt++) {
+      long fourEpochs = allocated(bean, wide, x, y, 4, 50);
+      long eightEpochs = allocated(bean, wide, x, y, 8, 50);
+      perEpoch = Math.min(perEpoch, (eightEpochs - fourEpochs) / 4);
+    }
     assertThat(perEpoch).as("bytes allocated per epoch of 100 batches").isLessThan(4_000);
   }
 
