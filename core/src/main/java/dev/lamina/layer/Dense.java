@@ -60,6 +60,7 @@ public final class Dense implements Layer {
 
   private final Kernels kernels = new Kernels();
   private final Blocks blocks = new Blocks();
+  private final NativeBackward nativeBackward = new NativeBackward();
   /** Whether the activation is Keras's default relu, which gets an inlined loop. */
   private final boolean plainRelu;
   private int threads = KernelThreads.defaultThreads();
@@ -393,8 +394,6 @@ public final class Dense implements Layer {
     long work = (long) rows * inputs * units * (needInputGrad ? 2 : 1);
     KernelThreads.run(nativeBackward, items, productParts(work, rows) > 1 ? items : 1);
   }
-
-  private final NativeBackward nativeBackward = new NativeBackward();
 
   /** Item 0: the kernel gradient; item c > 0: block c - 1 of the input gradient. */
   private final class NativeBackward implements KernelThreads.Range {
