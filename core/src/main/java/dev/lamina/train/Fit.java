@@ -18,9 +18,11 @@ import java.util.List;
  * @param shuffle whether to reshuffle the training rows every epoch
  * @param callbacks callbacks by name and arguments
  * @param classWeight Keras's {@code class_weight} (see {@link ClassWeight}), or null for none
+ * @param crossValidation k-fold cross-validation of the training rows (see {@link CrossValidation}),
+ *     or null for none; the training loop ignores it, a run or a search acts on it
  */
 public record Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks,
-    ClassWeight classWeight) {
+    ClassWeight classWeight, CrossValidation crossValidation) {
   /** Keras's default batch size. */
   public static final int DEFAULT_BATCH_SIZE = 32;
 
@@ -41,7 +43,18 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
 
   /** A fit without class weights (the form before {@code class_weight} existed). */
   public Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks) {
-    this(epochs, batchSize, validationSplit, shuffle, callbacks, null);
+    this(epochs, batchSize, validationSplit, shuffle, callbacks, null, null);
+  }
+
+  /** A fit without cross-validation (the form before {@code cross_validation} existed). */
+  public Fit(int epochs, int batchSize, double validationSplit, boolean shuffle, List<ComponentSpec> callbacks,
+      ClassWeight classWeight) {
+    this(epochs, batchSize, validationSplit, shuffle, callbacks, classWeight, null);
+  }
+
+  /** A copy with k-fold cross-validation ({@link CrossValidation#of}), or null for none. */
+  public Fit crossValidation(CrossValidation cv) {
+    return new Fit(epochs, batchSize, validationSplit, shuffle, callbacks, classWeight, cv);
   }
 
   /** A fit of {@code n} epochs with Keras's other defaults. */
@@ -51,37 +64,37 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
 
   /** A copy with another batch size. */
   public Fit batchSize(int b) {
-    return new Fit(epochs, b, validationSplit, shuffle, callbacks, classWeight);
+    return new Fit(epochs, b, validationSplit, shuffle, callbacks, classWeight, crossValidation);
   }
 
   /** A copy with another validation split. */
   public Fit validationSplit(double v) {
-    return new Fit(epochs, batchSize, v, shuffle, callbacks, classWeight);
+    return new Fit(epochs, batchSize, v, shuffle, callbacks, classWeight, crossValidation);
   }
 
   /** A copy with shuffling on or off. */
   public Fit shuffle(boolean s) {
-    return new Fit(epochs, batchSize, validationSplit, s, callbacks, classWeight);
+    return new Fit(epochs, batchSize, validationSplit, s, callbacks, classWeight, crossValidation);
   }
 
   /** A copy with these callbacks. */
   public Fit callbacks(ComponentSpec... c) {
-    return new Fit(epochs, batchSize, validationSplit, shuffle, List.of(c), classWeight);
+    return new Fit(epochs, batchSize, validationSplit, shuffle, List.of(c), classWeight, crossValidation);
   }
 
   /** A copy with these callbacks. */
   public Fit callbacks(List<ComponentSpec> c) {
-    return new Fit(epochs, batchSize, validationSplit, shuffle, c, classWeight);
+    return new Fit(epochs, batchSize, validationSplit, shuffle, c, classWeight, crossValidation);
   }
 
   /** A copy with another number of epochs. */
   public Fit withEpochs(int n) {
-    return new Fit(n, batchSize, validationSplit, shuffle, callbacks, classWeight);
+    return new Fit(n, batchSize, validationSplit, shuffle, callbacks, classWeight, crossValidation);
   }
 
   /** A copy with class weights ({@link ClassWeight#BALANCED} or {@link ClassWeight#of}); null for none. */
   public Fit classWeight(ClassWeight w) {
-    return new Fit(epochs, batchSize, validationSplit, shuffle, callbacks, w);
+    return new Fit(epochs, batchSize, validationSplit, shuffle, callbacks, w, crossValidation);
   }
 
   /** A copy with explicit class weights, e.g. {@code Map.of(0, 1.0, 1, 3.9)}. */

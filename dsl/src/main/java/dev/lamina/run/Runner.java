@@ -128,6 +128,14 @@ public final class Runner {
           options.checkpointEvery() > 0 ? state -> CheckpointFile.write(ckpt, fingerprint, state) : null,
           resume == null ? null : resume.state());
     }
+    CrossValidator.Result cv = null;
+    if (fit.crossValidation() != null) {
+      cv = CrossValidator.run(modelSpec, spec.data(), fit, csv, testCsv, model.seed());
+      log.accept(crossValidationLine(cv) + "\n");
+      if (!fit.crossValidation().refit()) {
+        return crossValidationOnly(cv, fit, model, trainRows, out);
+      }
+    }
     long start = System.nanoTime();
     History history;
     try {
@@ -167,7 +175,10 @@ public final class Runner {
           TestReport.multiClass(scores, model.outputWidth(), data.yTest(), metrics);
         }
       }
-      metrics.put("train_seconds", seconds);
+      metrics.put("train_seconds", seconds + (cv == null ? 0 : cv.seconds()));
+      if (cv != null) {
+        metrics.put(CrossValidator.KEY, cv.asMap(fit.crossValidation()));
+      }
       metrics.put("epochs_run", history.epochs());
       metrics.put("seed", model.seed());
       metrics.put("train_rows", trainRows);
@@ -202,6 +213,30 @@ public final class Runner {
       throw new TrainingDivergedException(model.lastDivergence(), "; they are saved in " + out.resolve("model.lamina"));
     }
     return new RunResult(model, history, metrics, out);
+  }
+
+  /** {@code cross-validation (5 folds): loss 0.3412 +- 0.0121, accuracy 0.8581 +- 0.0094}. */
+  private static String crossValidationLine(CrossValidator.Result cv) {
+    StringBuilder sb = new StringBuilder("cross-validation (" + cv.folds().size() + " folds):");
+    String sep = " ";
+    for (String k : cv.mean().keySet()) {
+      sb.append(sep).append(k).append(' ').append(String.format(java.util.Locale.ROOT, "%.4f +- %.4f", cv.mean().get(k),
+          cv.sd().get(k)));
+      sep = ", ";
+    }
+    return sb.toString();
+  }
+
+  /** With {@code refit: false}: metrics.json holds the folds' results and no model is trained on all rows. */
+  private static RunResult crossValidationOnly(CrossValidator.Result cv, Fit fit, Model model, int trainRows, Path out) {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    metrics.put("train_seconds", cv.seconds());
+    metrics.put("seed", model.seed());
+    metrics.put("train_rows", trainRows);
+    metrics.put(CrossValidator.KEY, cv.asMap(fit.crossValidation()));
+    createFolder(out);
+    MetricsJson.write(out.resolve("metrics.json"), metrics);
+    return new RunResult(null, null, metrics, out);
   }
 
   /** A chosen threshold needs a binary model and validation rows; say so before training. */
@@ -314,7 +349,7 @@ public final class Runner {
   }
 
   /** The engine's view of {@code rows} rows of the row-major {@code x} (not copied) and their targets. */
-  private static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
+  static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
     if (rows == 0) {
       // The engine's own message for a data set without rows.
       return Dataset.of(new double[0][], y);

@@ -59,6 +59,16 @@ public final class TablePipeline {
    * @throws DataException when the data cannot be used, naming the place and the fix
    */
   public static PreparedMatrices prepareFlat(DataSpec spec, Path csv, Path testCsv, long seed) {
+    Loaded d = load(spec, csv);
+    Split split = split(spec, testCsv, d, seed);
+    PreparedMatrices fitted = fitAndEncode(spec, d, split, testCsv == null);
+    if (testCsv == null) {
+      return fitted;
+    }
+    return withTestFile(spec, d, fitted, testCsv);
+  }
+
+  private static Loaded load(DataSpec spec, Path csv) {
     ColumnPlan[] planned = new ColumnPlan[1];
     ColumnStore table = ColumnStore.read(csv, header -> {
       planned[0] = ColumnPlan.resolve(spec, csv.toString(), header);
@@ -76,15 +86,57 @@ public final class TablePipeline {
     TargetColumn target = new TargetColumn(spec.target(), targetClasses(table, targetCells));
     checkCells(table, plan, inputs, target, targetCells);
     double[] y = encodeTargets(table, target, targetCells);
-    Split split = testCsv == null && spec.testSplit() > 0
-        ? Split.of(y, spec.testSplit(), spec.stratify(), seed, table.file())
-        : Split.none(table.size());
+    return new Loaded(plan, table, inputs, target, y);
+  }
 
+  /** A CSV read and checked: its plan, columns, target and encoded targets, before any fitting. */
+  private record Loaded(ColumnPlan plan, ColumnStore table, ColumnStore.Column[] inputs, TargetColumn target, double[] y) {}
+
+  /**
+   * The folds of a k-fold cross-validation of the training rows (the rows {@link #prepareFlat}
+   * trains on: the test split is never part of a fold), each fold as its own prepared data set:
+   * {@code xTrain} the other folds' rows, {@code xTest} the fold's own rows, and the pipeline's
+   * fitted steps (fill values, the scaler) fitted on the fold's training rows only, so no
+   * statistic of a scored row leaks into its training. Folds are dealt by {@link Folds}.
+   *
+   * @param spec the data section
+   * @param csv the training CSV (already resolved)
+   * @param testCsv a separate test CSV, or null; only decides whether {@code csv} is split
+   * @param seed the run's seed (the test split and the folds derive from it)
+   * @param cv the folds, stratification and repeats
+   * @return {@code cv.folds() * cv.repeats()} data sets, repeat by repeat, fold by fold
+   */
+  public static List<PreparedMatrices> prepareFolds(DataSpec spec, Path csv, Path testCsv, long seed,
+      dev.lamina.train.CrossValidation cv) {
+    Loaded d = load(spec, csv);
+    Split split = split(spec, testCsv, d, seed);
+    List<PreparedMatrices> out = new ArrayList<>();
+    for (Split fold : Folds.of(split.train(), d.y(), cv, seed, d.table().file())) {
+      out.add(fitAndEncode(spec, d, fold, true));
+    }
+    return out;
+  }
+
+  private static Split split(DataSpec spec, Path testCsv, Loaded d, long seed) {
+    return testCsv == null && spec.testSplit() > 0
+        ? Split.of(d.y(), spec.testSplit(), spec.stratify(), seed, d.table().file())
+        : Split.none(d.table().size());
+  }
+
+  /**
+   * Fits the pipeline on {@code split}'s training rows and encodes them, and (when
+   * {@code encodeTest}) its test rows.
+   */
+  private static PreparedMatrices fitAndEncode(DataSpec spec, Loaded d, Split split, boolean encodeTest) {
+    ColumnPlan plan = d.plan();
+    ColumnStore table = d.table();
+    ColumnStore.Column[] inputs = d.inputs();
+    double[] y = d.y();
     List<ColumnEncoding> columns = new ArrayList<>();
     for (int c = 0; c < inputs.length; c++) {
       columns.add(fitColumn(spec, plan, plan.inputs().get(c), table, inputs[c], split.train()));
     }
-    FittedPipeline unscaled = new FittedPipeline(columns, target, Scaler.none(width(columns)));
+    FittedPipeline unscaled = new FittedPipeline(columns, d.target(), Scaler.none(width(columns)));
     // The training rows are encoded once, unscaled; the scaler is fitted on them (in split order,
     // as on the raw rows) and then applied in place, the same arithmetic FittedPipeline.encode does.
     int f = unscaled.featureCount();
@@ -103,11 +155,18 @@ public final class TablePipeline {
     long[] trainRows = rowNumbers(table, split.train());
     double[] weights = sampleWeights(table, spec.sampleWeight());
     double[] wTrain = weights == null ? null : pick(weights, split.train());
-    if (testCsv == null) {
-      return new PreparedMatrices(xTrain, yTrain, encode(pipeline, table, inputs, split.test()),
-          pick(y, split.test()), trainRows, rowNumbers(table, split.test()), pipeline.featureNames(), pipeline,
-          wTrain, weights == null ? null : pick(weights, split.test()));
-    }
+    int[] test = encodeTest ? split.test() : new int[0];
+    return new PreparedMatrices(xTrain, yTrain, encode(pipeline, table, inputs, test),
+        pick(y, test), trainRows, rowNumbers(table, test), pipeline.featureNames(), pipeline,
+        wTrain, weights == null ? null : pick(weights, test));
+  }
+
+  /** {@code fitted} with its test rows read from {@code testCsv} through its pipeline. */
+  private static PreparedMatrices withTestFile(DataSpec spec, Loaded d, PreparedMatrices fitted, Path testCsv) {
+    FittedPipeline pipeline = fitted.pipeline();
+    TargetColumn target = d.target();
+    ColumnPlan plan = d.plan();
+    ColumnStore.Column[] inputs = d.inputs();
     ColumnStore testTable = ColumnStore.read(testCsv, header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
     pipeline.locate(testTable.file(), testTable.header());
     ColumnStore.Column testTarget = testTable.column(spec.target());
@@ -131,8 +190,8 @@ public final class TablePipeline {
     }
     double[] wTest = spec.sampleWeight() != null && testTable.header().contains(spec.sampleWeight())
         ? sampleWeights(testTable, spec.sampleWeight()) : null;
-    return new PreparedMatrices(xTrain, yTrain, encode(pipeline, testTable, testInputs, all), yTest,
-        trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline, wTrain, wTest);
+    return new PreparedMatrices(fitted.xTrain(), fitted.yTrain(), encode(pipeline, testTable, testInputs, all), yTest,
+        fitted.trainRows(), rowNumbers(testTable, all), pipeline.featureNames(), pipeline, fitted.wTrain(), wTest);
   }
 
   /**

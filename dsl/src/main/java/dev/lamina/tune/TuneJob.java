@@ -7,7 +7,9 @@ import dev.lamina.spec.SpecException;
 import dev.lamina.sweep.DatasetRows;
 import dev.lamina.sweep.SweepEngine;
 import dev.lamina.table.PreparedData;
+import dev.lamina.table.PreparedMatrices;
 import dev.lamina.table.TablePipeline;
+import dev.lamina.train.CrossValidation;
 import dev.lamina.train.Dataset;
 import dev.lamina.yaml.ParsedSpec;
 import java.io.IOException;
@@ -83,11 +85,8 @@ public final class TuneJob {
 
     Path csv = options.data() != null ? options.data() : parsed.resolve(requireCsv(base));
     Path testCsv = base.data().testCsv() == null ? null : parsed.resolve(base.data().testCsv());
-    PreparedData data = TablePipeline.prepare(base.data(), csv, testCsv, seed);
-    List<EvaluationSplit> splits = List.of(new EvaluationSplit("holdout",
-        DatasetRows.of(Dataset.of(data.xTrain(), data.yTrain())), null,
-        data.xTest().length == 0 ? null : DatasetRows.of(Dataset.of(data.xTest(), data.yTest()))));
-    check(trials, tune, data.featureNames().size());
+    List<EvaluationSplit> splits = splits(base, csv, testCsv, seed);
+    check(trials, tune, splits.get(0).train().cols(), base.fit().crossValidation() != null);
 
     Path out = options.out() != null ? options.out() : parsed.resolve("runs").resolve(base.model().name() + "-tune");
     TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds());
@@ -164,7 +163,7 @@ public final class TuneJob {
    * that cannot be built fails now, at its place in the spec; and checks that the objective will
    * exist in the history.
    */
-  private static void check(List<Trial> trials, TuneSpec tune, int features) {
+  private static void check(List<Trial> trials, TuneSpec tune, int features, boolean folds) {
     Set<String> seen = new HashSet<>();
     for (Trial t : trials) {
       if (!seen.add(t.yaml())) {
@@ -176,9 +175,9 @@ public final class TuneJob {
       } catch (SpecException e) {
         throw TrialSpecs.blame(e, tune.space(), t.values(), t.written(), t.index());
       }
-      if (t.spec().fit().validationSplit() == 0) {
+      if (t.spec().fit().validationSplit() == 0 && !folds) {
         throw new SpecException("fit.validation_split", "a search ranks trials on held-out rows, but trial " + t.index()
-            + " has no validation_split: add fit: {validation_split: 0.2}");
+            + " has no validation_split: add fit: {validation_split: 0.2} or fit: {cross_validation: {folds: 5}}");
       }
       String metric = tune.objective().metric().substring("val_".length());
       if (!metric.equals("loss") && !m.metricNames().contains(metric)) {
@@ -187,6 +186,30 @@ public final class TuneJob {
             + " to compile.metrics or rank by one of those");
       }
     }
+  }
+
+  /**
+   * The rows every trial trains on, prepared once: the holdout (the training rows, validation by
+   * {@code fit.validation_split}, and the test rows), or with {@code fit.cross_validation} one split
+   * per fold, each encoded by a pipeline fitted on the fold's training rows (then no test rows:
+   * retrain {@code best.yaml} for the winner's test metrics).
+   */
+  private static List<EvaluationSplit> splits(RunSpec base, Path csv, Path testCsv, long seed) {
+    CrossValidation cv = base.fit().crossValidation();
+    if (cv == null) {
+      PreparedData data = TablePipeline.prepare(base.data(), csv, testCsv, seed);
+      return List.of(new EvaluationSplit("holdout", DatasetRows.of(Dataset.of(data.xTrain(), data.yTrain())), null,
+          data.xTest().length == 0 ? null : DatasetRows.of(Dataset.of(data.xTest(), data.yTest()))));
+    }
+    List<EvaluationSplit> out = new ArrayList<>();
+    List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
+    for (int i = 0; i < folds.size(); i++) {
+      PreparedMatrices f = folds.get(i);
+      out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
+          new DatasetRows(f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), 1, null),
+          new DatasetRows(f.xTest(), f.testCount(), f.featureCount(), f.yTest(), 1, null), null));
+    }
+    return out;
   }
 
   private static String requireCsv(RunSpec base) {

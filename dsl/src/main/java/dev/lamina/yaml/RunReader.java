@@ -11,6 +11,7 @@ import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataSpec;
 import dev.lamina.train.ClassWeight;
+import dev.lamina.train.CrossValidation;
 import dev.lamina.train.Fit;
 import java.nio.file.Path;
 import java.util.List;
@@ -137,6 +138,7 @@ final class RunReader {
     Node shuffle = m.take("shuffle");
     Node callbacks = m.take("callbacks");
     Node classWeight = m.take("class_weight");
+    Node crossValidation = m.take("cross_validation");
     m.finish();
     Integer e = reader.wholeNumber(epochs, NodeReader.join(path, "epochs"));
     Integer b = reader.wholeNumber(batchSize, NodeReader.join(path, "batch_size"));
@@ -148,9 +150,34 @@ final class RunReader {
           v == null ? DEFAULT_FIT.validationSplit() : v,
           s == null ? DEFAULT_FIT.shuffle() : s,
           components.readList(callbacks, NodeReader.join(path, "callbacks")),
-          classWeight(classWeight, NodeReader.join(path, "class_weight")));
+          classWeight(classWeight, NodeReader.join(path, "class_weight")),
+          crossValidation(crossValidation, NodeReader.join(path, "cross_validation")));
     } catch (SpecException ex) {
       throw reader.wrap(ex, path);
+    }
+  }
+
+  /** {@code cross_validation: {folds: 5, stratified: true, repeats: 1, refit: true}}, each key optional. */
+  private CrossValidation crossValidation(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    MapReader m = new MapReader(reader, node, path, "in cross_validation", "key", true);
+    Node folds = m.take("folds");
+    Node stratified = m.take("stratified");
+    Node repeats = m.take("repeats");
+    Node refit = m.take("refit");
+    m.finish();
+    Integer k = reader.wholeNumber(folds, NodeReader.join(path, "folds"));
+    Boolean s = reader.bool(stratified, NodeReader.join(path, "stratified"));
+    Integer r = reader.wholeNumber(repeats, NodeReader.join(path, "repeats"));
+    Boolean f = reader.bool(refit, NodeReader.join(path, "refit"));
+    CrossValidation def = CrossValidation.of(CrossValidation.DEFAULT_FOLDS);
+    try {
+      return new CrossValidation(k == null ? def.folds() : k, s == null ? def.stratified() : s,
+          r == null ? def.repeats() : r, f == null ? def.refit() : f);
+    } catch (SpecException e) {
+      throw reader.wrap(e, "fit");
     }
   }
 

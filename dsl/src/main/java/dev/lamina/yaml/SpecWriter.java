@@ -18,6 +18,7 @@ import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.PReluSpec;
 import dev.lamina.table.DataSpec;
 import dev.lamina.train.ClassWeight;
+import dev.lamina.train.CrossValidation;
 import dev.lamina.train.Fit;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,6 +209,11 @@ public final class SpecWriter {
         cw.weights().forEach((k, v) -> entries.add(k + ": " + YamlText.number(v)));
         line(out, "class_weight", "{" + String.join(", ", entries) + "}");
       }
+    }
+    CrossValidation cv = f.crossValidation();
+    if (cv != null) {
+      line(out, "cross_validation", "{folds: " + cv.folds() + ", stratified: " + cv.stratified() + ", repeats: "
+          + cv.repeats() + ", refit: " + cv.refit() + "}");
     }
   }
 

@@ -16,6 +16,7 @@ import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.Registry;
 import dev.lamina.sweep.SweepSpec;
+import dev.lamina.train.CrossValidation;
 import dev.lamina.tune.Objective;
 import dev.lamina.tune.SearchSpace;
 import dev.lamina.tune.SpecPath;
@@ -214,7 +215,13 @@ public final class YamlReference {
         new Key("callbacks", "list of [callbacks](#callbacks)", "[]", null,
             "callbacks: [{early_stopping: {patience: 5, restore_best_weights: true}}]", "run at each epoch's end"),
         new Key("class_weight", "`balanced` or map class -> number", "none", null, "class_weight: {0: 1.0, 1: 3.9}",
-            "multiplies each row's loss by its class's weight; `balanced` is scikit-learn's n / (k * count)"));
+            "multiplies each row's loss by its class's weight; `balanced` is scikit-learn's n / (k * count)"),
+        new Key("cross_validation", "map: `folds` (>= 2, default " + CrossValidation.DEFAULT_FOLDS + "), `stratified` "
+            + "(default false), `repeats` (default 1), `refit` (default true)", "none", null,
+            "cross_validation: {folds: 5, stratified: true}",
+            "k-fold cross-validation of the training rows, the data pipeline refitted on each fold's training rows; "
+            + "metrics.json gets each fold's metrics, mean and sd; `refit` then trains the final model on all "
+            + "training rows. In a search, trials are ranked by the mean over folds"));
   }
 
   private static List<Key> predict() {

@@ -64,6 +64,20 @@ class TuneStrategiesTest {
   }
 
   @Test
+  void withCrossValidationTrialsAreRankedByTheMeanOverFoldsAndTheWinnerIsTested() throws Exception {
+    Path file = dir.resolve("cv.yaml");
+    Files.writeString(file, SmallTune.yaml("strategy: grid\n" + SPACE.replace("\n  layers[0].units: [4, 8]", ""), 3)
+        .replace("validation_split: 0.25", "cross_validation: {folds: 3, stratified: true}"));
+    TuneJob.Outcome o = search(dev.lamina.yaml.SpecReader.read(file), dir.resolve("out"), 2);
+    assertThat(o.best().trial().values().get(0)).isEqualTo(0.03);
+    assertThat(o.best().last().units()).hasSize(3);
+    assertThat(o.best().objective()).isEqualTo((o.best().last().units()[0] + o.best().last().units()[1]
+        + o.best().last().units()[2]) / 3);
+    assertThat(Files.readString(dir.resolve("out").resolve("report.md"))).contains("Welch's t-test p = ")
+        .contains("over 3 seeds x folds");
+  }
+
+  @Test
   void theScheduleGrowsByTheReductionFactorToTheFullBudget() {
     assertThat(new SuccessiveHalving(3, 12, 100).budgets()).containsExactly(12, 36, 100);
     assertThat(SuccessiveHalving.defaultMinEpochs(100, 3)).isEqualTo(12);
