@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every {@code java -jar builder.jar ...} line in a fenced {@code sh} block of the README or docs
  * runs in-process and exits 0, so none of them rots. Paths are the repository's; training is cut
- * to one epoch (and sweeps to one seed) and outputs go to a temporary folder; a run folder under
+ * to one epoch (and sweeps to one seed; a search to one rung of one epoch) and outputs go to a temporary folder; a run folder under
  * {@code runs/} is first produced by training its spec.
  */
 class DocumentedCommandsTest {
@@ -64,7 +64,8 @@ class DocumentedCommandsTest {
 
   private String[] rewrite(String[] args) {
     List<String> out = new ArrayList<>();
-    boolean trains = args[0].endsWith(".yaml") || args[0].equals("train") || args[0].equals("sweep");
+    boolean trains = args[0].endsWith(".yaml") || args[0].equals("train") || args[0].equals("sweep")
+        || args[0].equals("tune");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--out") && i + 1 < args.length) {

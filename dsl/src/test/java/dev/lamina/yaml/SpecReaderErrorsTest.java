@@ -44,7 +44,7 @@ class SpecReaderErrorsTest {
   void unknownSectionKeyInsideASectionSuggestsTheClosest() {
     assertThat(error("layers: [{dense: {units: 1}}]\n" + COMPILE + "fit:\n  epochs: 2\n  batch: 4\n").getMessage())
         .isEqualTo("model.yaml:5:3: fit: unknown key 'batch' in fit (known keys: epochs, batch_size,"
-            + " validation_split, shuffle, callbacks, class_weight). Did you mean batch_size?");
+            + " validation_split, shuffle, callbacks, class_weight, cross_validation). Did you mean batch_size?");
   }
 
   @Test
