@@ -45,6 +45,10 @@ import java.util.Map;
  * the uninterrupted fit ends.
  */
 final class Trainer implements TrainingContext {
+  /** The history key of the loss. */
+  static final String LOSS_KEY = "loss";
+  /** The prefix of the validation keys ({@code val_loss}). */
+  static final String VALIDATION_PREFIX = "val_";
   private final Model model;
   private final Network network;
   private final LossHead head;
@@ -146,7 +150,7 @@ final class Trainer implements TrainingContext {
         }
       }
       logs = new LinkedHashMap<>();
-      logs.put("loss", lossSum / Math.max(seen, 1));
+      logs.put(LOSS_KEY, lossSum / Math.max(seen, 1));
       for (Metric m : metrics) {
         logs.put(m.name(), m.result());
       }
@@ -154,7 +158,7 @@ final class Trainer implements TrainingContext {
         logs.put(m.name(), m.result());
       }
       if (val != null) {
-        logs.putAll(evaluate(val, fit.batchSize(), "val_"));
+        logs.putAll(evaluate(val, fit.batchSize(), VALIDATION_PREFIX));
       }
       for (Callback c : callbacks) {
         c.onEpochEnd(epoch, logs);
@@ -357,7 +361,7 @@ final class Trainer implements TrainingContext {
       updateMetrics(out, yb, wb, rows);
     }
     Map<String, Double> logs = new LinkedHashMap<>();
-    logs.put(prefix + "loss", lossSum / Math.max(n, 1));
+    logs.put(prefix + LOSS_KEY, lossSum / Math.max(n, 1));
     for (Metric m : metrics) {
       logs.put(prefix + m.name(), m.result());
     }
@@ -471,5 +475,21 @@ final class Trainer implements TrainingContext {
   @Override
   public void save(Path path) {
     model.save(path);
+  }
+
+  @Override
+  public Boolean higherIsBetter(String key) {
+    String name = key.startsWith(VALIDATION_PREFIX) ? key.substring(VALIDATION_PREFIX.length()) : key;
+    if (name.equals(LOSS_KEY)) {
+      return false;
+    }
+    for (List<Metric> list : List.of(metrics, weightedMetrics)) {
+      for (Metric m : list) {
+        if (m.name().equals(name)) {
+          return m.higherIsBetter();
+        }
+      }
+    }
+    return null;
   }
 }
