@@ -80,17 +80,20 @@ public final class Metrics {
           a -> new Precision(a.getString("name", Precision.DEFAULT_NAME), threshold(a), classId(a)))
       .register(Recall.DEFAULT_NAME, "Recall",
           a -> new Recall(a.getString("name", Recall.DEFAULT_NAME), threshold(a), classId(a)))
-      .register(Auc.DEFAULT_NAME, "AUC", Metrics::auc)
-      .register(RootMeanSquaredError.DEFAULT_NAME, "RootMeanSquaredError",
-          a -> new RootMeanSquaredError(a.getString("name", RootMeanSquaredError.DEFAULT_NAME)), "rmse")
-      .register(R2Score.DEFAULT_NAME, "R2Score", Metrics::r2, "r2");
+      .register(Auc.DEFAULT_NAME, "AUC", Metrics::auc);
 
   static {
+    // The regression metrics, in Keras's order: the mean errors with rmse after mse, then r2.
     for (RowError e : RowError.values()) {
       String[] aliases = e.alias() == null ? new String[0] : new String[] {e.alias()};
       REGISTRY.register(e.metricName(), e.kerasClassName(),
           a -> new RowErrorMean(a.getString("name", e.metricName()), e), aliases);
+      if (e == RowError.MEAN_SQUARED_ERROR) {
+        REGISTRY.register(RootMeanSquaredError.DEFAULT_NAME, "RootMeanSquaredError",
+            a -> new RootMeanSquaredError(a.getString("name", RootMeanSquaredError.DEFAULT_NAME)), "rmse");
+      }
     }
+    REGISTRY.register(R2Score.DEFAULT_NAME, "R2Score", Metrics::r2, "r2");
   }
 
   /**
