@@ -129,6 +129,48 @@ public final class Metrics {
     return REGISTRY.create(spec, path);
   }
 
+  /**
+   * Which way the history key {@code key} ({@code loss}, {@code val_mae}, {@code r2}, ...) is
+   * better for a model compiled with {@code metrics} (unweighted and weighted together): false for a
+   * loss, {@link Metric#higherIsBetter()} of the metric of that name (the {@code val_} and
+   * {@code test_} prefixes removed), or null when no compiled metric has that name. The one rule
+   * behind the callbacks' {@code mode: auto} and the sweep's ranking.
+   */
+  public static Boolean higherIsBetter(String key, List<Metric> metrics) {
+    String name = key;
+    for (String prefix : List.of("val_", "test_")) {
+      if (name.startsWith(prefix)) {
+        name = name.substring(prefix.length());
+      }
+    }
+    if (name.equals("loss")) {
+      return false;
+    }
+    for (Metric m : metrics) {
+      if (m.name().equals(name)) {
+        return m.higherIsBetter();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@link #higherIsBetter(String, List)} for the metrics {@code compile} names, built for a model
+   * of {@code outputWidth} outputs.
+   */
+  public static Boolean higherIsBetter(String key, dev.lamina.spec.CompileSpec compile, int outputWidth) {
+    boolean sparse = Names.canonical(compile.loss().name()).equals("sparse_categorical_crossentropy")
+        || compile.loss().name().equals("scce");
+    List<Metric> all = new ArrayList<>();
+    for (ComponentSpec c : compile.metrics()) {
+      all.add(create(c, "compile.metrics", outputWidth, sparse));
+    }
+    for (ComponentSpec c : compile.weightedMetrics()) {
+      all.add(create(c, "compile.weighted_metrics", outputWidth, sparse));
+    }
+    return higherIsBetter(key, all);
+  }
+
   /** Whether {@link #create} accepts {@code name} (the registry's names plus accuracy/acc). */
   public static boolean isKnown(String name) {
     return name != null && (ACCURACY_SHORTCUTS.contains(Names.canonical(name)) || REGISTRY.contains(name));

@@ -3,6 +3,7 @@ package dev.lamina.model;
 import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
 import dev.lamina.metric.Metric;
+import dev.lamina.metric.Metrics;
 import dev.lamina.optim.Optimizer;
 import dev.lamina.optim.Parameter;
 import dev.lamina.parallel.KernelThreads;
@@ -479,17 +480,8 @@ final class Trainer implements TrainingContext {
 
   @Override
   public Boolean higherIsBetter(String key) {
-    String name = key.startsWith(VALIDATION_PREFIX) ? key.substring(VALIDATION_PREFIX.length()) : key;
-    if (name.equals(LOSS_KEY)) {
-      return false;
-    }
-    for (List<Metric> list : List.of(metrics, weightedMetrics)) {
-      for (Metric m : list) {
-        if (m.name().equals(name)) {
-          return m.higherIsBetter();
-        }
-      }
-    }
-    return null;
+    List<Metric> all = new ArrayList<>(metrics);
+    all.addAll(weightedMetrics);
+    return Metrics.higherIsBetter(key, all);
   }
 }

@@ -8,6 +8,7 @@ import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.Names;
+import dev.lamina.table.FittedPipeline;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.task.OutputLayer;
 import dev.lamina.task.Regression;
@@ -50,8 +51,18 @@ public final class RunTask {
 
   /** The task of {@code model} trained on {@code data}'s target column {@code target}. */
   static Task decide(Model model, PreparedMatrices data, String target) {
-    List<String> classes = data.pipeline().targetClasses();
-    Target t = classes.isEmpty() ? Target.numeric(target, zeroOrOne(data.yTrain()) && zeroOrOne(data.yTest()))
+    return decide(model, data.pipeline(), data.yTrain(), data.yTest(), target);
+  }
+
+  /**
+   * The task of the built {@code model} trained on the target column {@code target} that
+   * {@code pipeline} encoded as {@code yTrain} and {@code yTest}.
+   *
+   * @throws dev.lamina.spec.SpecException when the loss, the output layer and the target disagree
+   */
+  public static Task decide(Model model, FittedPipeline pipeline, double[] yTrain, double[] yTest, String target) {
+    List<String> classes = pipeline.targetClasses();
+    Target t = classes.isEmpty() ? Target.numeric(target, zeroOrOne(yTrain) && zeroOrOne(yTest))
         : new Target(target, classes, classes.size() == 2);
     return Task.decide(model.lossName(), outputLayer(model.spec(), model.outputWidth()), List.of(t));
   }
