@@ -1,6 +1,11 @@
 package dev.lamina.tune;
 
+import dev.lamina.metric.Metrics;
+import dev.lamina.spec.CompileSpec;
+import dev.lamina.spec.SpecException;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a search ranks trials by: a key of the training history measured on held-out rows
@@ -16,13 +21,24 @@ public record Objective(String metric, boolean higherIsBetter) implements Serial
   public static final String DEFAULT_METRIC = "val_loss";
 
   /**
-   * The objective of {@code metric}: larger is better for accuracy-like keys (ending in
-   * {@code accuracy}, {@code acc}, {@code auc}, {@code precision}, {@code recall}), as in the
-   * callbacks' {@code mode: auto}; smaller for losses and errors.
+   * The objective of {@code metric} for a model compiled with {@code compile}: which way is better
+   * comes from {@link Metrics#higherIsBetter(String, CompileSpec, int)}, the rule the callbacks'
+   * {@code mode: auto} and the sweep use.
+   *
+   * @throws SpecException (path {@code tune.metric}) when no compiled metric has that name
    */
-  public static Objective of(String metric) {
-    boolean higher = metric.endsWith("accuracy") || metric.endsWith("acc") || metric.endsWith("auc")
-        || metric.endsWith("precision") || metric.endsWith("recall");
+  public static Objective of(String metric, CompileSpec compile) {
+    Boolean higher = compile == null ? null : Metrics.higherIsBetter(metric, compile, 1);
+    if (higher == null) {
+      List<String> keys = new ArrayList<>(List.of("val_loss"));
+      if (compile != null) {
+        compile.metrics().forEach(c -> keys.add("val_" + c.name()));
+        compile.weightedMetrics().forEach(c -> keys.add("val_weighted_" + c.name()));
+      }
+      String name = metric.substring(metric.startsWith("val_") ? 4 : 0);
+      throw new SpecException("tune.metric", "the history will have " + String.join(", ", keys) + " but not " + metric
+          + "; add " + name + " to compile.metrics or rank by one of those");
+    }
     return new Objective(metric, higher);
   }
 

@@ -67,7 +67,6 @@ public final class TuneJob {
    * @param progress given the number of tasks of a rung and its budget, returns that rung's listener
    */
   public static Outcome run(ParsedSpec parsed, Options options, SweepEngine engine, RungProgress progress) {
-    TuneSpec tune = TuneSpec.parse(parsed.tune());
     RunSpec base = parsed.spec();
     if (base.data() == null) {
       throw new SpecException("data", "a search trains on data: add data: {csv: ..., target: ...}");
@@ -75,6 +74,7 @@ public final class TuneJob {
     if (base.model().compile() == null) {
       throw new SpecException("compile", "a search trains: add compile: {optimizer: adam, loss: binary_crossentropy}");
     }
+    TuneSpec tune = TuneSpec.parse(parsed.tune(), base.model().compile());
     if (options.epochs() != null) {
       base = new RunSpec(base.model(), base.data(), base.fit().withEpochs(options.epochs()), base.predict());
     }

@@ -41,11 +41,12 @@ public record TuneSpec(Strategy strategy, int trials, SearchSpace space, Objecti
   public static final long MAX_GRID = 100_000;
 
   /**
-   * Reads the raw {@code tune:} map; errors carry {@code tune.<key>}.
+   * Reads the raw {@code tune:} map of a spec compiled with {@code compile} (which says which way
+   * the metric is better); errors carry {@code tune.<key>}.
    *
    * @throws SpecException for an unknown key, a bad value or an empty space
    */
-  public static TuneSpec parse(Map<String, Object> raw) {
+  public static TuneSpec parse(Map<String, Object> raw, dev.lamina.spec.CompileSpec compile) {
     if (raw.isEmpty()) {
       throw new SpecException("tune", "the spec has no tune section: add for example\n"
           + "tune:\n  strategy: successive_halving\n  trials: 30\n  space:\n    layers[0].units: [4, 8, 16]\n"
@@ -103,7 +104,7 @@ public record TuneSpec(Strategy strategy, int trials, SearchSpace space, Objecti
         }
       }
     }
-    return new TuneSpec(strategy, trials, space, Objective.of(m), seeds, eta, minEpochs);
+    return new TuneSpec(strategy, trials, space, Objective.of(m, compile), seeds, eta, minEpochs);
   }
 
   private static int positive(Map<String, Object> raw, String key, int fallback, int min) {

@@ -21,7 +21,7 @@ class SearchFluentTest {
     TuneJob.Outcome fluent = Search.of(yaml.spec()).strategy(Strategy.RANDOM).trials(4)
         .choice("layers[0].units", 4, 8, 16).logUniform("compile.optimizer.learning_rate", 0.0003, 0.03)
         .uniform("layers[1].rate", 0.0, 0.5).intRange("fit.batch_size", 32, 64).run(dir.resolve("fluent"), 2);
-    assertThat(fluent.spec()).isEqualTo(TuneSpec.parse(yaml.tune()));
+    assertThat(fluent.spec()).isEqualTo(TuneSpec.parse(yaml.tune(), yaml.spec().model().compile()));
     assertThat(TuneDeterminismTest.withoutTiming(dir.resolve("fluent/tune.csv")))
         .isEqualTo(TuneDeterminismTest.withoutTiming(dir.resolve("yaml/tune.csv")));
   }
