@@ -2,7 +2,7 @@ package dev.lamina.cli;
 
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
-import dev.lamina.run.Predictor;
+import dev.lamina.run.CsvScorer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,7 +55,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
-    Predictor.Summary s = Predictor.predict(saved, csv, target, t, features);
+    CsvScorer.Summary s = CsvScorer.predict(saved, csv, target, t, features);
     out.println("scored " + s.rows() + " rows (" + s.positives() + " predicted positive at threshold " + t + ") -> " + target);
     return ExitCode.OK;
   }

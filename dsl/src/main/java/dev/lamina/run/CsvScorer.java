@@ -18,10 +18,10 @@ import java.util.List;
  * pipeline in chunks, are predicted in batches, and stream out to the predictions file, which
  * appears atomically when complete.
  */
-public final class Predictor {
+public final class CsvScorer {
   private static final int CHUNK = 1024;
 
-  private Predictor() {}
+  private CsvScorer() {}
 
   /**
    * What a scoring pass did.
