@@ -38,6 +38,11 @@ public final class Prediction {
     return meta.kind();
   }
 
+  /** The decision threshold applied to binary and multi-label outputs (the model's). */
+  public double threshold() {
+    return meta.threshold();
+  }
+
   /** A copy of the network's outputs for the row (probabilities, or values per target). */
   public double[] outputs() {
     return values.clone();

@@ -251,8 +251,8 @@ public final class Predictor {
             + " needs (give null for a missing value)." + hint);
       }
       if (value != null && !(value instanceof Number || value instanceof Boolean || value instanceof String)) {
-        throw new DataException(null, rowNumber, 0, column, "'" + value + "' is a " + value.getClass().getSimpleName()
-            + "; give a number, text, true/false or null");
+        throw new DataException(null, rowNumber, 0, column, "'" + value + "' is neither a number nor text;"
+            + " give a number, text, true/false or null");
       }
       v[c] = value;
     }

@@ -95,7 +95,7 @@ class PredictorTest {
     assertThatThrownBy(() -> churn.predict(with(churnRows.get(0), "Age", Double.POSITIVE_INFINITY)))
         .isInstanceOf(DataException.class).hasMessageContaining("column 'Age'").hasMessageContaining("infinite");
     assertThatThrownBy(() -> churn.predict(with(churnRows.get(0), "Age", List.of(1, 2))))
-        .isInstanceOf(DataException.class).hasMessageContaining("column 'Age': '[1, 2]' is a")
+        .isInstanceOf(DataException.class).hasMessageContaining("column 'Age': '[1, 2]' is neither a number nor text")
         .hasMessageContaining("give a number, text, true/false or null");
     Map<String, Object> misspelt = new LinkedHashMap<>(churnRows.get(0));
     misspelt.put("Tenur", misspelt.remove("Tenure"));
