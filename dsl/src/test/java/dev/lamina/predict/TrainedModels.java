@@ -99,6 +99,38 @@ public final class TrainedModels {
     }
   }
 
+  /**
+   * Row {@code i} (0-based) of a {@code predict} CSV as column to cell, without the {@code row}
+   * and {@code true_label} columns: what a prediction's {@code fields()} must hold.
+   */
+  public static Map<String, String> csvRow(List<String> lines, int i) {
+    String[] header = lines.get(0).split(",", -1);
+    String[] cells = lines.get(i + 1).split(",", -1);
+    Map<String, String> row = new LinkedHashMap<>();
+    for (int c = 0; c < header.length; c++) {
+      if (!header[c].equals("row") && !header[c].equals("true_label") && !isTruth(header, c)) {
+        row.put(header[c], cells[c]);
+      }
+    }
+    return row;
+  }
+
+  /** Whether column {@code c} holds a known target value (a regression's {@code <target>} after its prediction). */
+  private static boolean isTruth(String[] header, int c) {
+    return c > 0 && header[c - 1].equals(header[c] + "_predicted");
+  }
+
+  /**
+   * Whether {@code value} (from a prediction's fields or a JSON answer) is what the CSV cell says:
+   * numbers equal as doubles (the CSV holds shortest round-trip digits), the rest as text.
+   */
+  public static boolean sameCell(Object value, String cell) {
+    if (value instanceof Double d) {
+      return d.equals(Double.parseDouble(cell));
+    }
+    return String.valueOf(value).equals(cell);
+  }
+
   /** The {@code predict} command's output for {@code csv}: its lines, header first. */
   public static List<String> predictCsv(Path model, Path csv, Path out) {
     StringWriter err = new StringWriter();

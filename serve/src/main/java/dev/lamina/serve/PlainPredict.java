@@ -44,8 +44,10 @@ final class PlainPredict {
           g.writeFieldName(e.getKey());
           if (e.getValue() instanceof Integer i) {
             g.writeNumber(i);
+          } else if (e.getValue() instanceof Double d) {
+            g.writeNumber(d);
           } else {
-            g.writeNumber((Double) e.getValue());
+            g.writeString(String.valueOf(e.getValue()));
           }
         }
         if (pr.classIndex() >= 0) {

@@ -124,22 +124,27 @@ class ModelServerTest {
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     JsonNode ps = a.json().path("predictions");
     assertThat(ps).hasSize(40);
-    for (int i = 0; i < 40; i++) {
-      String[] cells = csv.get(i + 1).split(",");
-      assertThat(ps.get(i).path("probability").doubleValue()).isEqualTo(Double.parseDouble(cells[1]));
-      assertThat(ps.get(i).path("predicted_class").asInt()).isEqualTo(Integer.parseInt(cells[2]));
-    }
+    assertSameAsCsv(ps, csv, 40);
     List<Map<String, Object>> irisRows = TrainedModels.rows(dir.resolve("iris").resolve("iris.csv"), 30);
     List<String> irisCsv = TrainedModels.predictCsv(irisRun, dir.resolve("iris").resolve("iris.csv"),
         dir.resolve("iris.predictions.csv"));
     JsonNode ips = http.post("/v1/models/iris/predict", Http.json(Map.of("rows", irisRows))).json().path("predictions");
+    assertSameAsCsv(ips, irisCsv, 30);
     for (int i = 0; i < 30; i++) {
-      String[] cells = irisCsv.get(i + 1).split(",");
-      for (int c = 0; c < 3; c++) {
-        assertThat(ips.get(i).path("p_" + c).doubleValue()).isEqualTo(Double.parseDouble(cells[1 + c]));
-      }
-      assertThat(ips.get(i).path("predicted_class").asInt()).isEqualTo(Integer.parseInt(cells[4]));
       assertThat(ips.get(i).path("label").asText()).isIn("setosa", "versicolor", "virginica");
+    }
+  }
+
+  /** Each JSON prediction holds the CSV row's columns with the same values (and a label). */
+  private static void assertSameAsCsv(JsonNode predictions, List<String> csv, int rows) {
+    assertThat(predictions).hasSize(rows);
+    for (int i = 0; i < rows; i++) {
+      JsonNode p = predictions.get(i);
+      TrainedModels.csvRow(csv, i).forEach((column, cell) -> {
+        JsonNode v = p.path(column);
+        Object value = v.isNumber() && !v.isIntegralNumber() ? (Object) v.doubleValue() : v.asText();
+        assertThat(TrainedModels.sameCell(value, cell)).as("%s: %s vs the CSV's %s", column, v, cell).isTrue();
+      });
     }
   }
 
