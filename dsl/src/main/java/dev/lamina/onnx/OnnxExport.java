@@ -6,7 +6,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.lamina.model.Model;
 import dev.lamina.persist.SavedModel;
-import dev.lamina.predict.OutputKind;
+import dev.lamina.task.Task;
 import dev.lamina.report.AtomicFile;
 import dev.lamina.run.Version;
 import java.nio.file.Path;
@@ -58,8 +58,8 @@ public final class OnnxExport {
       x = FEATURES;
     }
     String y = NetworkGraph.add(g, model.layers(), x);
-    OutputKind kind = OutputKind.of(model.lossName(), model.outputWidth());
-    String output = kind.classifies() ? PROBABILITY : VALUE;
+    Task task = saved.task();
+    String output = task.classification() ? PROBABILITY : VALUE;
     g.rename(y, output);
     g.output(output, TensorProto.DataType.DOUBLE, model.outputWidth());
     ModelProto.Builder m = ModelProto.newBuilder()
@@ -73,12 +73,10 @@ public final class OnnxExport {
     if (pipeline) {
       m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(Graph.ML).setVersion(ML_OPSET));
     }
-    property(m, "kind", kind.label());
+    property(m, "kind", task.kind());
     property(m, "threshold", Double.toString(saved.threshold()));
-    if (saved.pipeline() != null) {
-      property(m, "target", saved.pipeline().target());
-      property(m, "classes", String.join(",", saved.pipeline().targetClasses()));
-    }
+    property(m, "targets", String.join(",", task.targets()));
+    property(m, "classes", String.join(",", task.classes()));
     return m.build().toByteArray();
   }
 

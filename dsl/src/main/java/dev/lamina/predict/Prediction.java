@@ -1,5 +1,9 @@
 package dev.lamina.predict;
 
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Regression;
+import dev.lamina.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -8,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The prediction for one row, shaped by the model's {@link OutputKind}:
+ * The prediction for one row, shaped by the model's {@link Task}:
  * <ul>
  *   <li>binary: {@link #probability()} of class 1 and the {@link #label()} of the class chosen
  *       with the model's threshold (class 1 when the probability is strictly greater, as Keras's
@@ -33,9 +37,9 @@ public final class Prediction {
     this.predicted = meta.predictedClass(values);
   }
 
-  /** What the outputs mean. */
-  public OutputKind kind() {
-    return meta.kind();
+  /** What the model predicts. */
+  public Task task() {
+    return meta.task();
   }
 
   /** The decision threshold applied to binary and multi-label outputs (the model's). */
@@ -76,7 +80,7 @@ public final class Prediction {
    */
   public double probability() {
     require(predicted >= 0, "probability() is for binary and multi-class models; use probabilities() or values()");
-    return meta.kind() == OutputKind.BINARY ? values[0] : values[predicted];
+    return meta.task() instanceof Binary ? values[0] : values[predicted];
   }
 
   /**
@@ -86,9 +90,9 @@ public final class Prediction {
    * @throws IllegalStateException for a regression model
    */
   public Map<String, Double> probabilities() {
-    require(meta.kind().classifies(), "a regression model has no probabilities; use values()");
+    require(meta.task().classification(), "a regression model has no probabilities; use values()");
     Map<String, Double> m = new LinkedHashMap<>();
-    if (meta.kind() == OutputKind.BINARY) {
+    if (meta.task() instanceof Binary) {
       m.put(meta.names().get(0), 1 - values[0]);
       m.put(meta.names().get(1), values[0]);
     } else {
@@ -105,7 +109,7 @@ public final class Prediction {
    * @throws IllegalStateException for other kinds
    */
   public List<String> labels() {
-    require(meta.kind() == OutputKind.MULTI_LABEL, "labels() is for multi-label models");
+    require(meta.task() instanceof MultiLabel, "labels() is for multi-label models");
     List<String> on = new ArrayList<>();
     for (int j = 0; j < values.length; j++) {
       if (values[j] > meta.threshold()) {
@@ -121,7 +125,7 @@ public final class Prediction {
    * @throws IllegalStateException for a classifier
    */
   public Map<String, Double> values() {
-    require(meta.kind() == OutputKind.REGRESSION, "values() is for regression models; use probabilities()");
+    require(meta.task() instanceof Regression, "values() is for regression models; use probabilities()");
     Map<String, Double> m = new LinkedHashMap<>();
     for (int j = 0; j < values.length; j++) {
       m.put(meta.names().get(j), values[j]);
@@ -131,7 +135,8 @@ public final class Prediction {
 
   /**
    * The row as the {@code predict} command writes it, without the row number: column name to
-   * value (a double, or the predicted class as an integer), in column order.
+   * value (a probability or value as a double, the predicted class's name as text, a multi-label
+   * decision as 0 or 1), in column order.
    */
   public Map<String, Object> fields() {
     return meta.fields(values, predicted);
@@ -155,6 +160,6 @@ public final class Prediction {
 
   @Override
   public String toString() {
-    return kind().label() + " " + fields();
+    return meta.task().kind() + " " + fields();
   }
 }

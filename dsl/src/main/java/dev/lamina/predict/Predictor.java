@@ -9,6 +9,7 @@ import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.table.DataException;
 import dev.lamina.table.FittedPipeline;
+import dev.lamina.task.Task;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *     "Age", 40, "Tenure", 3, "Balance", 60000, "NumOfProducts", 2, "HasCrCard", 1,
  *     "IsActiveMember", 1, "EstimatedSalary", 50000));
  * p.probability();   // 0.04...
- * p.label();         // "0"
+ * p.label();         // "0" (the class's name in the training CSV)
  * }</pre>
  *
  * <p>Rows go through the model's saved data pipeline: values may be numbers, booleans (1/0 in a
@@ -52,6 +53,7 @@ public final class Predictor {
   private final Outputs outputs;
   private final List<InputColumn> inputs;
   private final int featureCount;
+  private final int outputCount;
   private final ConcurrentLinkedQueue<Replica> pool = new ConcurrentLinkedQueue<>();
 
   private Predictor(SavedModel saved) {
@@ -68,9 +70,8 @@ public final class Predictor {
       }
     }
     this.inputs = List.copyOf(in);
-    OutputKind kind = OutputKind.of(model.lossName(), model.outputWidth());
-    this.outputs = Outputs.of(kind, model.outputWidth(), pipeline == null ? List.of() : pipeline.targetClasses(),
-        pipeline == null ? null : pipeline.target(), saved.threshold());
+    this.outputs = Outputs.of(saved.task(), saved.threshold());
+    this.outputCount = model.outputWidth();
     pool.add(new Replica(spec, weights, CHUNK));
   }
 
@@ -100,9 +101,9 @@ public final class Predictor {
     return name;
   }
 
-  /** What the outputs mean. */
-  public OutputKind kind() {
-    return outputs.kind();
+  /** What the model predicts (binary, multi-class, multi-label or regression), with its class or target names. */
+  public Task task() {
+    return outputs.task();
   }
 
   /** The raw columns a row needs, in pipeline order; empty for a model without a data pipeline. */
@@ -122,7 +123,7 @@ public final class Predictor {
 
   /** The number of network outputs. */
   public int outputCount() {
-    return outputs.kind() == OutputKind.BINARY ? 1 : outputs.names().size();
+    return outputCount;
   }
 
   /** The class names (binary: two), label names or target names, in output order. */

@@ -95,7 +95,7 @@ class OnnxExportTest {
         fit: {epochs: 3, batch_size: 16}
         """);
     Path run = train(d.resolve("reg.yaml"), d.resolve("run"), 3);
-    assertThat(Predictor.load(run).kind()).isEqualTo(dev.lamina.predict.OutputKind.REGRESSION);
+    assertThat(Predictor.load(run).task()).isInstanceOf(dev.lamina.task.Regression.class);
     agree(run, TrainedModels.rows(d.resolve("reg.csv"), 200));
   }
 

@@ -35,7 +35,7 @@ class PredictorTest {
   @Test
   void describesTheChurnModelsInputsAndOutputs() {
     assertThat(churn.name()).isEqualTo("churn-he-uniform");
-    assertThat(churn.kind()).isEqualTo(OutputKind.BINARY);
+    assertThat(churn.task()).isInstanceOf(dev.lamina.task.Binary.class);
     assertThat(churn.inputs()).extracting(InputColumn::name).containsExactly("CreditScore", "Geography", "Gender",
         "Age", "Tenure", "Balance", "NumOfProducts", "HasCrCard", "IsActiveMember", "EstimatedSalary");
     assertThat(churn.inputs()).filteredOn(c -> !c.numeric()).extracting(InputColumn::name)
@@ -156,7 +156,7 @@ class PredictorTest {
   void multiClassPredictionsCarryClassNamesAndEqualThePredictCommand() {
     Path run = TrainedModels.threeClasses(dir.resolve("iris"));
     Predictor iris = Predictor.load(run);
-    assertThat(iris.kind()).isEqualTo(OutputKind.MULTI_CLASS);
+    assertThat(iris.task()).isInstanceOf(dev.lamina.task.MultiClass.class);
     assertThat(iris.outputNames()).containsExactly("setosa", "versicolor", "virginica");
     Path csv = dir.resolve("iris").resolve("iris.csv");
     List<String> lines = TrainedModels.predictCsv(run, csv, dir.resolve("iris.predictions.csv"));
@@ -180,7 +180,7 @@ class PredictorTest {
     Path shared = Path.of(System.getProperty("lamina.shared", "../../shared"), "datasets", "keras");
     Predictor keras = Predictor.load(shared.resolve("churn_keras3.keras"));
     assertThat(keras.hasPipeline()).isFalse();
-    assertThat(keras.kind()).isEqualTo(OutputKind.BINARY);
+    assertThat(keras.task()).isInstanceOf(dev.lamina.task.Binary.class);
     List<String> inputs = java.nio.file.Files.readAllLines(shared.resolve("churn_keras3_inputs.csv"));
     List<String> reference = java.nio.file.Files.readAllLines(shared.resolve("churn_keras3_reference_probabilities.csv"));
     for (int i = 1; i <= 50; i++) {

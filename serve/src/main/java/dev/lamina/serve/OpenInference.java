@@ -3,10 +3,12 @@ package dev.lamina.serve;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.predict.InputColumn;
-import dev.lamina.predict.OutputKind;
 import dev.lamina.predict.Prediction;
 import dev.lamina.predict.Predictor;
 import dev.lamina.spec.Names;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,13 +77,13 @@ final class OpenInference {
       }
       g.writeEndArray();
       g.writeObjectFieldStart("parameters");
-      g.writeStringField("kind", p.kind().label());
+      g.writeStringField("kind", p.task().kind());
       g.writeArrayFieldStart("output_names");
       for (String n : p.outputNames()) {
         g.writeString(n);
       }
       g.writeEndArray();
-      if (p.kind() == OutputKind.BINARY || p.kind() == OutputKind.MULTI_LABEL) {
+      if (p.task() instanceof Binary || p.task() instanceof MultiLabel) {
         g.writeNumberField("threshold", p.threshold());
       }
       g.writeEndObject();
@@ -321,15 +323,13 @@ final class OpenInference {
   /** The outputs of a model, in protocol order. */
   static List<Output> outputs(Predictor p) {
     int width = p.outputCount();
-    switch (p.kind()) {
-      case BINARY:
-      case MULTI_CLASS:
-        return List.of(new Output(PROBABILITY, "FP64", width), new Output(LABEL, BYTES, -1));
-      case MULTI_LABEL:
-        return List.of(new Output(PROBABILITY, "FP64", width), new Output(LABEL, "INT64", width));
-      default:
-        return List.of(new Output(VALUE, "FP64", width));
+    if (p.task() instanceof Binary || p.task() instanceof MultiClass) {
+      return List.of(new Output(PROBABILITY, "FP64", width), new Output(LABEL, BYTES, -1));
     }
+    if (p.task() instanceof MultiLabel) {
+      return List.of(new Output(PROBABILITY, "FP64", width), new Output(LABEL, "INT64", width));
+    }
+    return List.of(new Output(VALUE, "FP64", width));
   }
 
   /** One output tensor: its name, datatype and width (-1: a vector [N]). */
