@@ -55,6 +55,15 @@ public interface Layer {
     return List.of();
   }
 
+  /**
+   * The generator the layer draws from in training (Dropout's masks, the noise layers' noise), or
+   * null; a checkpoint saves and restores its state so a resumed fit draws what the uninterrupted
+   * one would.
+   */
+  default dev.lamina.random.Rng random() {
+    return null;
+  }
+
   /** The regularization penalty added to the loss (0 when the layer has none). */
   default double regularizationLoss() {
     return 0;

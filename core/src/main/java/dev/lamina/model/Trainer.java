@@ -1,6 +1,5 @@
 package dev.lamina.model;
 
-import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
 import dev.lamina.metric.Metric;
 import dev.lamina.optim.Optimizer;
@@ -98,7 +97,7 @@ final class Trainer implements TrainingContext {
     Rng shuffle = Rng.forPath(model.seed(), "fit/shuffle");
     History history = new History();
     List<Map<String, Double>> rows = new ArrayList<>();
-    List<Dropout> dropouts = dropoutLayers();
+    List<Rng> dropouts = layerGenerators();
     List<StatefulCallback> stateful = new ArrayList<>();
     for (Callback c : callbacks) {
       if (c instanceof StatefulCallback s) {
@@ -191,6 +190,9 @@ final class Trainer implements TrainingContext {
         diverge(epoch, b, loss, "gradients", badGrad);
       } else {
         optimizer.step(params);
+        for (int i = 0; i < params.size(); i++) {
+          params.get(i).applyConstraint(); // as Keras: projected after each step
+        }
         int badWeight = finiteCheck.allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
         if (badWeight >= 0) {
           model.setWeights(epochStart);
@@ -257,17 +259,18 @@ final class Trainer implements TrainingContext {
     }
   }
 
-  private List<Dropout> dropoutLayers() {
-    List<Dropout> d = new ArrayList<>();
+  /** The generators of the layers that draw random numbers in training (Dropout and the noise layers). */
+  private List<Rng> layerGenerators() {
+    List<Rng> d = new ArrayList<>();
     for (Layer l : network.layers()) {
-      if (l instanceof Dropout drop) {
-        d.add(drop);
+      if (l.random() != null) {
+        d.add(l.random());
       }
     }
     return d;
   }
 
-  private TrainingState capture(int epochsDone, Rng shuffle, int[] order, List<Dropout> dropouts,
+  private TrainingState capture(int epochsDone, Rng shuffle, int[] order, List<Rng> dropouts,
       List<StatefulCallback> stateful, List<Map<String, Double>> rows) {
     List<double[]> slots = optimizer.slots();
     double[][] slotCopies = new double[slots.size()][];
@@ -275,8 +278,8 @@ final class Trainer implements TrainingContext {
       slotCopies[i] = slots.get(i).clone();
     }
     List<Rng.State> drop = new ArrayList<>();
-    for (Dropout d : dropouts) {
-      drop.add(d.rng().state());
+    for (Rng d : dropouts) {
+      drop.add(d.state());
     }
     List<Map<String, double[]>> cbs = new ArrayList<>();
     for (StatefulCallback c : stateful) {
@@ -287,7 +290,7 @@ final class Trainer implements TrainingContext {
         shuffle.state(), order.clone(), drop, cbs, new ArrayList<>(rows));
   }
 
-  private void restore(TrainingState s, Rng shuffle, int[] order, List<Dropout> dropouts, List<StatefulCallback> stateful) {
+  private void restore(TrainingState s, Rng shuffle, int[] order, List<Rng> dropouts, List<StatefulCallback> stateful) {
     if (s.seed() != model.seed()) {
       throw mismatch("it was written with seed " + s.seed() + ", this model has seed " + model.seed());
     }
@@ -320,7 +323,7 @@ final class Trainer implements TrainingContext {
     shuffle.restore(s.shuffle());
     System.arraycopy(s.order(), 0, order, 0, order.length);
     for (int i = 0; i < dropouts.size(); i++) {
-      dropouts.get(i).rng().restore(s.dropout().get(i));
+      dropouts.get(i).restore(s.dropout().get(i));
     }
     for (int i = 0; i < stateful.size(); i++) {
       stateful.get(i).restoreState(s.callbacks().get(i));
