@@ -21,7 +21,7 @@ public final class LayerTypes {
   /** Every layer type, in the order documents and messages list them. */
   public static final List<LayerType<?>> ALL = List.of(new DenseType(), new DropoutType(), new ActivationType(),
       new LeakyReluType(), new PReluType(), new EluType(), new BatchNormalizationType(), new LayerNormalizationType(),
-      new NormalizationType(), new ReluType(), new SoftmaxType(), NoiseType.GAUSSIAN_NOISE,
+      new NormalizationType(), new RescalingType(), new ReluType(), new SoftmaxType(), NoiseType.GAUSSIAN_NOISE,
       NoiseType.GAUSSIAN_DROPOUT, NoiseType.ALPHA_DROPOUT, FlatType.FLATTEN, FlatType.RESHAPE);
 
   private LayerTypes() {}
