@@ -176,7 +176,7 @@ final class HdfWeights {
           + Arrays.toString(shape));
     }
     Class<?> t = d.getJavaType();
-    boolean counter = shape.length == 0 && (t == long.class || t == int.class);
+    boolean counter = shape.length == 0 && (t == long.class || t == int.class || t == Long.class || t == Integer.class);
     if (t != float.class && t != double.class && !counter) {
       throw fail("weight " + where + " holds " + t.getSimpleName() + " values; Keras weights are float32 or float64"
           + " (a scalar count may be an integer)");
