@@ -86,8 +86,8 @@ public abstract class TrainingNoise implements Layer {
   }
 
   @Override
-  public Rng random() {
-    return rng;
+  public List<Rng> generators() {
+    return List.of(rng);
   }
 
   @Override

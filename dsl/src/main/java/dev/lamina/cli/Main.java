@@ -33,6 +33,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    int relaunched = VectorRelaunch.runIfWide(args);
+    if (relaunched >= 0) {
+      System.exit(relaunched);
+    }
     OneShotCompilation.allowInThisProcess();
     // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The
     // command line has no logging, so select SLF4J's own no-op provider unless the user chose one.
