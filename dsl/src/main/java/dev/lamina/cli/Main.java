@@ -8,14 +8,15 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code builder.jar}: {@code java -jar builder.jar model.yaml} trains; {@code predict},
- * {@code summary}, {@code validate}, {@code inspect}, {@code sweep}, {@code tune}, {@code import}, {@code export}
- * and {@code docs} are subcommands. The only class that calls
+ * {@code summary}, {@code validate}, {@code inspect}, {@code sweep}, {@code tune}, {@code import}, {@code export},
+ * {@code serve} and {@code docs} are subcommands. The only class that calls
  * {@code System.exit}. Exit codes: see {@link ExitCode}.
  */
 @Command(name = "builder.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Build, train and compare dense neural networks from a Keras-style YAML spec.", ""},
     subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class,
-        InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class, ExportCommand.class, DocsCommand.class},
+        InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class, ExportCommand.class,
+        ServeCommand.class, DocsCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (run again with --debug and report it)",
         "  2  invalid spec or command line", "  3  invalid data (CSV or model file)", "",
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         "  java -jar builder.jar import churn.keras --out churn-imported"})
 public final class Main implements Runnable {
   private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "inspect", "sweep", "tune",
-      "import", "export", "docs", "help");
+      "import", "export", "serve", "docs", "help");
 
   @Override
   public void run() {

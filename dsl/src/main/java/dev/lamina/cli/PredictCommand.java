@@ -2,8 +2,8 @@ package dev.lamina.cli;
 
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
-import dev.lamina.run.Predictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,7 +57,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
-    PredictSummary s = Predictor.predict(saved, csv, target, t, features);
+    PredictSummary s = CsvScorer.predict(saved, csv, target, t, features);
     out.println(s.describe() + " -> " + target);
     return ExitCode.OK;
   }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a scoring pass ({@link Predictor}) did, by task, and the line {@code predict} prints:
+ * What a scoring pass ({@link CsvScorer}) did, by task, and the line {@code predict} prints:
  * <ul>
  *   <li>binary and multi-class: rows per predicted class, by name ({@code 30 rows: 10 setosa,
  *       11 versicolor, 9 virginica}), and for binary the threshold;</li>

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lamina.metric.Metrics;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
-import dev.lamina.run.Predictor;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.RunResult;
 import dev.lamina.run.RunSpec;
@@ -57,7 +57,7 @@ class FluentTaskTest {
     assertThat(r.metrics()).doesNotContainKeys("threshold", "threshold_strategy");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
     assertThat(saved.task()).isEqualTo(new Regression(List.of("progression")));
-    PredictSummary s = Predictor.predict(saved, diabetes(), tmp.resolve("scored.csv"), 0.5);
+    PredictSummary s = CsvScorer.predict(saved, diabetes(), tmp.resolve("scored.csv"), 0.5);
     assertThat(s.rows()).isEqualTo(442);
     assertThat(s.scores()).containsOnlyKeys("test_mae", "test_rmse", "test_r2");
     assertThat(Files.readAllLines(tmp.resolve("scored.csv")).get(0)).isEqualTo("row,progression_predicted,progression");

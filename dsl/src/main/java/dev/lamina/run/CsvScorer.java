@@ -19,10 +19,10 @@ import java.util.List;
  * pipeline in chunks, are predicted in batches, and stream out to the predictions file, which
  * appears atomically when complete.
  */
-public final class Predictor {
+public final class CsvScorer {
   private static final int CHUNK = 1024;
 
-  private Predictor() {}
+  private CsvScorer() {}
 
   /** Scores {@code csv} into {@code out}, reading the rows through the model's pipeline. */
   public static PredictSummary predict(SavedModel saved, Path csv, Path out, double threshold) {
