@@ -3,7 +3,7 @@ package dev.lamina.persist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.lamina.run.Predictor;
+import dev.lamina.run.CsvScorer;
 import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;
 import dev.lamina.task.Regression;
@@ -63,7 +63,7 @@ class OldModelFileTest {
     assertThat(saved.task()).isEqualTo(task);
 
     Path out = tmp.resolve(name + ".predictions.csv");
-    Predictor.predict(saved, csv, out, saved.threshold());
+    CsvScorer.predict(saved, csv, out, saved.threshold());
     List<double[]> now = outputs(Files.readAllLines(out), task.outputs());
     List<double[]> before = outputs(List.of(new String(resource(name + ".predictions.csv"), StandardCharsets.UTF_8)
         .split("\n")), task.outputs());
