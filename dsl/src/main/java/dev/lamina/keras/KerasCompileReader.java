@@ -105,13 +105,17 @@ final class KerasCompileReader {
   }
 
   private static CompileSpec fallback(ModelSpec model) {
-    DenseSpec last = null;
+    // The output's activation: the last Dense layer's, unless an activation layer follows it.
+    String act = "linear";
     for (LayerSpec l : model.layers()) {
       if (l instanceof DenseSpec d) {
-        last = d;
+        act = d.activation().name();
+      } else if (l instanceof dev.lamina.spec.ActivationLayerSpec a) {
+        act = a.activation().name();
+      } else if (l instanceof dev.lamina.layertype.SoftmaxType.Spec) {
+        act = "softmax";
       }
     }
-    String act = last == null ? "linear" : last.activation().name();
     if (act.equals("sigmoid")) {
       return new CompileSpec(ComponentSpec.of("adam"), ComponentSpec.of("binary_crossentropy"), List.of(Metrics.ACCURACY));
     }

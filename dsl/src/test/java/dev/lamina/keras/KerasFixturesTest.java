@@ -107,4 +107,22 @@ class KerasFixturesTest {
     assertThat(m.parameters()).extracting(p -> p.name()).doesNotContain("batch_normalization/gamma",
         "batch_normalization/beta");
   }
+
+  @Test
+  void predictLabelsAnImportedModelsColumnsByItsTask(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // misc ends in Dense(2, linear): without compile settings the loss is mse, so a regression with
+    // two outputs; norm ends in a Softmax layer: categorical cross-entropy, so three classes.
+    String[][] cases = {{"misc_keras3.keras", "misc_reference.csv", "x0,x1,x2",
+        "row,output_0_predicted,output_1_predicted"},
+        {"norm_keras3.keras", "norm_reference.csv", "x0,x1,x2,x3", "row,p_0,p_1,p_2,predicted_class"}};
+    for (String[] c : cases) {
+      Path saved = dir.resolve(c[0] + ".imported");
+      assertThat(KerasCliTest.run("import", fixture(c[0]).toString(), "--out", saved.toString()).code()).isZero();
+      Path out = dir.resolve(c[0] + ".csv");
+      KerasCliTest.Run r = KerasCliTest.run("predict", saved.toString(), fixture(c[1]).toString(), "--features", c[2],
+          "--out", out.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(Files.readAllLines(out).get(0)).as(c[0]).isEqualTo(c[3]);
+    }
+  }
 }
