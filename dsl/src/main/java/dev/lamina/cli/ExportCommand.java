@@ -3,6 +3,7 @@ package dev.lamina.cli;
 import dev.lamina.keras.KerasExporter;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.report.OutputGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -35,14 +36,23 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "output file (default: model.keras / model.h5 beside the model)")
   Path out;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  ForceOption force;
+
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
+
+  /** How a .keras archive (a zip) starts: an existing one may be replaced by a new export. */
+  private static final String ZIP_MAGIC = "PK\u0003\u0004";
+  /** How an HDF5 file starts. */
+  private static final String HDF5_MAGIC = "\u0089HDF\r\n\u001a\n";
 
   @Override
   public Integer call() {
     SavedModel saved = ModelFile.read(model);
     Path folder = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
     Path target = out != null ? out : folder.resolve("model." + format.name());
+    OutputGuard.file(target, "--out", force.force, format == Format.keras ? ZIP_MAGIC : HDF5_MAGIC, model);
     if (format == Format.keras) {
       KerasExporter.writeKeras(saved.model(), target);
     } else {

@@ -2,6 +2,8 @@ package dev.lamina.cli;
 
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.report.OutputGuard;
+import dev.lamina.report.PredictionsWriter;
 import dev.lamina.run.Predictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,8 +45,11 @@ final class PredictCommand implements Callable<Integer> {
           + " (default: the first N numeric columns, N = the model's input width)")
   java.util.List<String> features;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  ForceOption force;
+
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
@@ -55,6 +60,8 @@ final class PredictCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
+    OutputGuard.file(target, "--out", force.force,
+        PredictionsWriter.ROW + ",", csv, model);
     Predictor.Summary s = Predictor.predict(saved, csv, target, t, features);
     out.println("scored " + s.rows() + " rows (" + s.positives() + " predicted positive at threshold " + t + ") -> " + target);
     return ExitCode.OK;

@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.model.Model;
+import dev.lamina.run.TrainingChecks;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,13 +21,16 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml")
   Path specFile;
 
-  @picocli.CommandLine.Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
     SpecFiles.withSpec(specFile, parsed -> {
-      Model.of(parsed.spec().model());
+      Model model = Model.of(parsed.spec().model());
+      if (parsed.spec().fit() != null) {
+        TrainingChecks.monitors(parsed.spec().fit(), model.metricNames());
+      }
       for (int i = 0; i < parsed.spec().fit().callbacks().size(); i++) {
         dev.lamina.train.Callbacks.create(parsed.spec().fit().callbacks().get(i), "fit.callbacks[" + i + "]");
       }

@@ -5,11 +5,13 @@ import dev.lamina.layer.Simd;
 import dev.lamina.loss.Loss;
 import dev.lamina.loss.Losses;
 import dev.lamina.model.Model;
+import dev.lamina.model.WeightsFile;
 import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.report.HistoryFiles;
 import dev.lamina.report.MetricsJson;
+import dev.lamina.report.OutputGuard;
 import dev.lamina.report.Plots;
 import dev.lamina.report.PredictionsWriter;
 import dev.lamina.spec.DenseSpec;
@@ -65,6 +67,8 @@ public final class Runner {
     if (spec.data() == null) {
       throw new SpecException("data", "--data needs a data section in the spec that names the target column");
     }
+    OutputWidth.check(spec);
+    CheckpointPath.check(spec);
     Plots.warmUpInBackground();
     Path base = specFile.toAbsolutePath().getParent();
     Path csv = options.data() != null ? options.data() : resolve(base, spec.data().csv(), "data.csv");
@@ -75,6 +79,8 @@ public final class Runner {
     }
     Path out = options.resume() != null ? options.resume()
         : options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
+    OutputGuard.folder(out, options.resume() != null ? "--resume" : options.out() != null ? "--out" : "name",
+        options.force());
     Checkpoint resume = null;
     if (options.resume() != null) {
       resume = CheckpointFile.read(options.resume().resolve(CheckpointFile.NAME));
@@ -83,10 +89,21 @@ public final class Runner {
       }
     }
     Model model = Model.of(modelSpec);
+    // model_checkpoint's filepath is relative to the run folder (its reader refuses absolute paths and "..").
+    model.setSaver((m, file) -> {
+      createFolder(out);
+      WeightsFile.write(m, out.resolve(file));
+    });
     PreparedMatrices data = TablePipeline.prepareFlat(spec.data(), csv, testCsv, model.seed());
     checkInputDim(modelSpec, data);
     Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
     model.ensureBuilt(data.featureCount());
+    TrainingChecks.monitors(fit, model.metricNames());
+    if (isClassifier(model.lossName())) {
+      TrainingChecks.classWeights(fit, model.outputWidth() == 1 ? 2 : model.outputWidth());
+      TrainingChecks.targets(csv.toString(), spec.data().target(), spec.data().sampleWeight(), data.yTrain(),
+          data.wTrain());
+    }
     log.accept(model.summary());
     if (!Simd.enabled() && widestDense(modelSpec) >= WIDE_HINT_UNITS && !NativeGemm.available()) {
       log.accept("hint: layers this wide train about 3x faster with OpenBLAS installed (apt-get install"
@@ -117,7 +134,7 @@ public final class Runner {
     }
     Checkpoints checkpoints = Checkpoints.NONE;
     if (options.checkpointEvery() > 0 || resume != null) {
-      String fingerprint = fingerprint(spec, model, csv, testCsv);
+      String fingerprint = fingerprint(spec, model, data.dataSha256());
       if (resume != null && !resume.fingerprint().equals(fingerprint)) {
         throw new SpecException("--resume", "the checkpoint in " + options.resume() + " was written by a run of another spec, "
             + "seed or data file; resume with the same spec, --seed and --data, or start a new run without --resume");
@@ -190,7 +207,7 @@ public final class Runner {
       info.put("lamina_version", Version.current());
       info.put("seed", model.seed());
       info.put("data_file", csv.getFileName().toString());
-      info.put("data_sha256", Hashes.sha256(csv));
+      info.put("data_sha256", data.dataSha256().split(" ")[0]);
       info.put("metrics", metrics);
       ModelFile.write(out.resolve("model.lamina"), new RunSpec(model.spec(), spec.data(), fit, spec.predict()), model, data.pipeline(), threshold, info);
       writePredictions(out.resolve("predictions.csv"), model.outputWidth(), scores, data, threshold);
@@ -202,6 +219,10 @@ public final class Runner {
       throw new TrainingDivergedException(model.lastDivergence(), "; they are saved in " + out.resolve("model.lamina"));
     }
     return new RunResult(model, history, metrics, out);
+  }
+
+  private static boolean isClassifier(String loss) {
+    return loss != null && loss.endsWith("crossentropy");
   }
 
   /** A chosen threshold needs a binary model and validation rows; say so before training. */
@@ -250,13 +271,9 @@ public final class Runner {
    * What a checkpoint must match to be resumed: the spec with its seed (epochs left out, so a
    * resumed run may train longer) and the bytes of the data files.
    */
-  private static String fingerprint(RunSpec spec, Model model, Path csv, Path testCsv) {
+  private static String fingerprint(RunSpec spec, Model model, String dataSha256) {
     String text = SpecWriter.write(new RunSpec(model.spec(), spec.data(), spec.fit().withEpochs(1), spec.predict()));
-    try {
-      return Hashes.sha256(text) + " " + Hashes.sha256(csv) + (testCsv == null ? "" : " " + Hashes.sha256(testCsv));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
-    }
+    return Hashes.sha256(text) + " " + dataSha256;
   }
 
   private static void createFolder(Path out) {

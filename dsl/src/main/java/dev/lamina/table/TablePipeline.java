@@ -60,7 +60,7 @@ public final class TablePipeline {
    */
   public static PreparedMatrices prepareFlat(DataSpec spec, Path csv, Path testCsv, long seed) {
     ColumnPlan[] planned = new ColumnPlan[1];
-    ColumnStore table = ColumnStore.read(csv, header -> {
+    ColumnStore table = ColumnStore.read(csv, spec.format(), header -> {
       planned[0] = ColumnPlan.resolve(spec, csv.toString(), header);
       return kinds(planned[0], spec.target(), spec.sampleWeight());
     });
@@ -94,11 +94,17 @@ public final class TablePipeline {
       int i = split.train()[k];
       unscaled.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i), xTrain, k * f);
     }
-    Scaler scaler = Scaler.fitFlat(spec.scale(), xTrain, trainCount, f);
+    Scaler scaler = Scaler.fitFlat(spec.scale(), xTrain, trainCount, f, (j, k, kind) -> {
+      int i = split.train()[k];
+      return new DataException(table.file(), table.rowNumber(i), table.line(i), unscaled.featureNames().get(j),
+          "the value " + xTrain[k * f + j] + " is too large for scale: " + kind + " (the column's "
+          + (kind.equals("minmax") ? "range" : "mean or variance") + " would overflow a double, beyond 1.8e308); "
+          + "rescale the column (e.g. divide it by a power of ten) or fix the value");
+    });
     for (int k = 0; k < trainCount; k++) {
       scaler.apply(xTrain, k * f);
     }
-    FittedPipeline pipeline = unscaled.withScaler(scaler);
+    FittedPipeline pipeline = unscaled.withScaler(scaler).withFormat(spec.format());
     double[] yTrain = pick(y, split.train());
     long[] trainRows = rowNumbers(table, split.train());
     double[] weights = sampleWeights(table, spec.sampleWeight());
@@ -106,9 +112,9 @@ public final class TablePipeline {
     if (testCsv == null) {
       return new PreparedMatrices(xTrain, yTrain, encode(pipeline, table, inputs, split.test()),
           pick(y, split.test()), trainRows, rowNumbers(table, split.test()), pipeline.featureNames(), pipeline,
-          wTrain, weights == null ? null : pick(weights, split.test()));
+          wTrain, weights == null ? null : pick(weights, split.test()), table.sha256());
     }
-    ColumnStore testTable = ColumnStore.read(testCsv, header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
+    ColumnStore testTable = ColumnStore.read(testCsv, spec.format(), header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
     pipeline.locate(testTable.file(), testTable.header());
     ColumnStore.Column testTarget = testTable.column(spec.target());
     if (testTarget == null) {
@@ -132,7 +138,8 @@ public final class TablePipeline {
     double[] wTest = spec.sampleWeight() != null && testTable.header().contains(spec.sampleWeight())
         ? sampleWeights(testTable, spec.sampleWeight()) : null;
     return new PreparedMatrices(xTrain, yTrain, encode(pipeline, testTable, testInputs, all), yTest,
-        trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline, wTrain, wTest);
+        trainRows, rowNumbers(testTable, all), pipeline.featureNames(), pipeline, wTrain, wTest,
+        table.sha256() + " " + testTable.sha256());
   }
 
   /**
@@ -198,12 +205,17 @@ public final class TablePipeline {
    * a few text cells among numbers are reported row by row later.
    */
   private static void requireNumericColumn(ColumnStore table, ColumnStore.Column column) {
+    if (column.name().startsWith(CsvReader.UNNAMED) && column.numberCount() == 0 && column.textCount() == 0) {
+      throw new DataException(table.file(), 0, 0, column.name(), "the column has no name in the header and no values;"
+          + " a comma at the end of every line makes such a column. Remove the trailing commas, or drop it: data: {drop: ["
+          + Cells.yamlKey(column.name()) + "]}");
+    }
     int text = column.textCount();
     if (text > 0 && text >= column.numberCount()) {
       ColumnStore.Cell first = column.firstText();
       throw new DataException(table.file(), 0, 0, column.name(), "the column holds text, not numbers"
-          + " (e.g. '" + first.raw().strip() + "' in row " + table.rowNumber(first.row())
-          + "); add it to one_hot or label_encode, or drop it");
+          + " (e.g. '" + first.raw().strip() + "' in row " + table.rowNumber(first.row()) + ")"
+          + CsvSniffer.numberHint(first.raw().strip()) + "; add it to one_hot or label_encode, or drop it");
     }
   }
 
