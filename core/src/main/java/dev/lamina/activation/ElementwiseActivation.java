@@ -32,16 +32,30 @@ public abstract class ElementwiseActivation implements Activation {
 
   @Override
   public final void forward(double[] z, double[] out, int rows, int cols) {
-    int n = rows * cols;
-    for (int i = 0; i < n; i++) {
-      out[i] = apply(z[i]);
-    }
+    forwardRange(z, out, 0, rows * cols);
   }
 
   @Override
   public final void backward(double[] z, double[] out, double[] dOut, double[] dZ, int rows, int cols) {
-    int n = rows * cols;
-    for (int i = 0; i < n; i++) {
+    backwardRange(z, out, dOut, dZ, 0, rows * cols);
+  }
+
+  /**
+   * out[i] = f(z[i]) for i in {@code [from, to)}: the forward pass over one range of a batch, so a
+   * layer can apply it to the rows a thread has just computed. A subclass may override it with a
+   * faster loop that gives the same values bit for bit.
+   */
+  public void forwardRange(double[] z, double[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = apply(z[i]);
+    }
+  }
+
+  /**
+   * dZ[i] = dOut[i] * f'(z[i]) for i in {@code [from, to)}; like {@link #forwardRange}, overridable by a faster loop with the same values.
+   */
+  public void backwardRange(double[] z, double[] out, double[] dOut, double[] dZ, int from, int to) {
+    for (int i = from; i < to; i++) {
       dZ[i] = dOut[i] * derivative(z[i], out[i]);
     }
   }

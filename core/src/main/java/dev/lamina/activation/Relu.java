@@ -79,7 +79,8 @@ public final class Relu extends ElementwiseActivation {
 
   @Override
   public double apply(double x) {
-    double negative = x < threshold ? negativeSlope * (threshold - x) : 0;
+    // Keras adds the negative part only when negative_slope != 0: relu(-inf) is 0, not 0 * inf.
+    double negative = negativeSlope != 0 && x < threshold ? negativeSlope * (threshold - x) : 0;
     return positive(x) - negative;
   }
 
@@ -90,6 +91,48 @@ public final class Relu extends ElementwiseActivation {
       passes = false;
     }
     return (passes ? 1 : 0) + (x < threshold ? negativeSlope : 0);
+  }
+
+  /** Bits of +1.0, the derivative where the plain rectifier passes x. */
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+  /** Bits of +infinity, the largest non-NaN double whose bits are positive. */
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
+  /** Whether this is Keras's default relu, max(x, 0), which gets the loops below. */
+  private boolean plain() {
+    return negativeSlope == 0 && maxValue == null && threshold == 0;
+  }
+
+  /** The plain rectifier as one {@code Math.max} per element (bit for bit {@link #apply}), else {@link #apply}. */
+  @Override
+  public void forwardRange(double[] z, double[] out, int from, int to) {
+    if (!plain()) {
+      super.forwardRange(z, out, from, to);
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      out[i] = Math.max(z[i], 0.0);
+    }
+  }
+
+  /**
+   * The plain rectifier's backward pass, dZ = dOut * (z &gt; 0 ? 1 : 0) bit for bit, without a
+   * branch: the signs are a coin toss per element, so a branch mispredicts about half the time.
+   * z &gt; 0 exactly when the raw bits b of z satisfy 0 &lt; b &lt;= bits(+inf) (this leaves out +0,
+   * every negative value including -0, and every NaN), and the sign bit of
+   * {@code -b & (b - bits(+inf) - 1)} is set exactly then. Other settings use {@link #derivative}.
+   */
+  @Override
+  public void backwardRange(double[] z, double[] out, double[] dOut, double[] dZ, int from, int to) {
+    if (!plain()) {
+      super.backwardRange(z, out, dOut, dZ, from, to);
+      return;
+    }
+    for (int i = from; i < to; i++) {
+      long b = Double.doubleToRawLongBits(z[i]);
+      long positive = (-b & (b - INFINITY_BITS - 1)) >> 63;
+      dZ[i] = dOut[i] * Double.longBitsToDouble(positive & ONE_BITS);
+    }
   }
 
   @Override

@@ -76,6 +76,11 @@ public final class Dropout implements Layer {
     return rng;
   }
 
+  @Override
+  public List<Rng> generators() {
+    return List.of(rng);
+  }
+
   /** The dropout rate. */
   public double rate() {
     return rate;

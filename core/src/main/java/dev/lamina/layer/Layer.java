@@ -1,6 +1,7 @@
 package dev.lamina.layer;
 
 import dev.lamina.optim.Parameter;
+import dev.lamina.random.Rng;
 import java.util.List;
 
 /**
@@ -58,5 +59,25 @@ public interface Layer {
   /** The regularization penalty added to the loss (0 when the layer has none). */
   default double regularizationLoss() {
     return 0;
+  }
+
+  /**
+   * Sets how many threads the layer's large operations may use (the network passes its setting
+   * to every layer). Results must be bit-identical for every value. Layers without parallel work
+   * ignore it (the default).
+   *
+   * @throws IllegalArgumentException when {@code n} is less than 1
+   */
+  default void setThreads(int n) {
+    dev.lamina.parallel.KernelThreads.requireThreadCount(n);
+  }
+
+  /**
+   * The layer's live random generators (Dropout's mask generator), in a fixed order: a checkpoint
+   * saves and restores their {@link Rng#state()} so a resumed training draws the same numbers.
+   * Empty for deterministic layers (the default).
+   */
+  default List<Rng> generators() {
+    return List.of();
   }
 }

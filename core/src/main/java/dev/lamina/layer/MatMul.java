@@ -503,27 +503,6 @@ final class MatMul {
     }
   }
 
-  /** Bits of +1.0, the relu derivative where z &gt; 0. */
-  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
-  /** Bits of +infinity, the largest non-NaN double whose bits are positive. */
-  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-
-  /**
-   * dz = dOut * (z &gt; 0 ? 1 : 0) over the {@code n} elements from {@code offset}, bit for bit,
-   * without a branch: relu's signs are a coin toss per element, so the branch of the plain form
-   * mispredicts about half the
-   * time. z &gt; 0 exactly when the raw bits b of z satisfy 0 &lt; b &lt;= bits(+inf) (this leaves
-   * out +0, every negative value including -0, and every NaN), and the sign bit of
-   * {@code -b & (b - bits(+inf) - 1)} is set exactly then.
-   */
-  static void reluBackward(double[] dOut, double[] z, double[] dz, int offset, int n) {
-    for (int i = offset, e = offset + n; i < e; i++) {
-      long b = Double.doubleToRawLongBits(z[i]);
-      long positive = (-b & (b - INFINITY_BITS - 1)) >> 63;
-      dz[i] = dOut[i] * Double.longBitsToDouble(positive & ONE_BITS);
-    }
-  }
-
   /** Side of the square tiles that {@link #transpose} moves, so reads and writes both stay in cache. */
   static final int TRANSPOSE_TILE = 16;
 

@@ -16,6 +16,8 @@ package dev.lamina.layer;
 public final class Simd {
   /** System property that, set to {@code false}, keeps the plain-Java kernels. */
   public static final String PROPERTY = "lamina.simd";
+  /** Layers of this many units and more run the vector kernels (their products are wide). */
+  public static final int MIN_UNITS = MatMul.WIDE_COLUMNS;
   private static final String MODULE = "jdk.incubator.vector";
   /** Decided once: the kernels branch on a constant, which the JIT folds away. */
   static final boolean ENABLED = decide();

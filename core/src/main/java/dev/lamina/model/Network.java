@@ -3,6 +3,7 @@ package dev.lamina.model;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Layer;
 import dev.lamina.optim.Parameter;
+import dev.lamina.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,7 +65,7 @@ public final class Network {
   }
 
   /**
-   * Sets how many threads the large matrix products of every Dense layer may use (default: the
+   * Sets how many threads the large operations of every layer may use (default: the
    * {@code lamina.threads} system property, else the number of processors). Results are
    * bit-identical for every count.
    *
@@ -72,10 +73,17 @@ public final class Network {
    */
   public void setThreads(int n) {
     for (Layer l : layers) {
-      if (l instanceof Dense d) {
-        d.setThreads(n);
-      }
+      l.setThreads(n);
     }
+  }
+
+  /** Every layer's live random generators, in layer order (see {@link Layer#generators()}). */
+  public List<Rng> generators() {
+    List<Rng> g = new ArrayList<>();
+    for (Layer l : layers) {
+      g.addAll(l.generators());
+    }
+    return g;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.lamina.model;
 
-import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
 import dev.lamina.metric.Metric;
 import dev.lamina.optim.Optimizer;
@@ -39,7 +38,7 @@ import java.util.Map;
  *
  * <p><b>Checkpoints.</b> With {@link Checkpoints}, every N epochs the whole state that decides the
  * rest of the run is copied into a {@link TrainingState}: weights, optimizer slots and step count,
- * learning rate, the shuffle generator and the current row order, each Dropout generator, each
+ * learning rate, the shuffle generator and the current row order, each layer's generator (Dropout's), each
  * {@link StatefulCallback}'s state and the history. A resumed fit restores all of it after the
  * callbacks' {@code onTrainBegin} and continues with the next epoch, so it ends bit for bit where
  * the uninterrupted fit ends.
@@ -98,7 +97,7 @@ final class Trainer implements TrainingContext {
     Rng shuffle = Rng.forPath(model.seed(), "fit/shuffle");
     History history = new History();
     List<Map<String, Double>> rows = new ArrayList<>();
-    List<Dropout> dropouts = dropoutLayers();
+    List<Rng> generators = network.generators();
     List<StatefulCallback> stateful = new ArrayList<>();
     for (Callback c : callbacks) {
       if (c instanceof StatefulCallback s) {
@@ -116,7 +115,7 @@ final class Trainer implements TrainingContext {
     Map<String, Double> logs = new LinkedHashMap<>();
     if (checkpoints.resumeFrom() != null) {
       TrainingState state = checkpoints.resumeFrom();
-      restore(state, shuffle, order, dropouts, stateful);
+      restore(state, shuffle, order, generators, stateful);
       for (Map<String, Double> row : state.history()) {
         rows.add(row);
         history.append(row);
@@ -162,7 +161,7 @@ final class Trainer implements TrainingContext {
       history.append(logs);
       rows.add(new LinkedHashMap<>(logs));
       if (divergence == null && checkpoints.dueAfter(epoch)) {
-        checkpoints.sink().accept(capture(epoch + 1, shuffle, order, dropouts, stateful, rows));
+        checkpoints.sink().accept(capture(epoch + 1, shuffle, order, generators, stateful, rows));
       }
     }
     for (Callback c : callbacks) {
@@ -257,17 +256,7 @@ final class Trainer implements TrainingContext {
     }
   }
 
-  private List<Dropout> dropoutLayers() {
-    List<Dropout> d = new ArrayList<>();
-    for (Layer l : network.layers()) {
-      if (l instanceof Dropout drop) {
-        d.add(drop);
-      }
-    }
-    return d;
-  }
-
-  private TrainingState capture(int epochsDone, Rng shuffle, int[] order, List<Dropout> dropouts,
+  private TrainingState capture(int epochsDone, Rng shuffle, int[] order, List<Rng> generators,
       List<StatefulCallback> stateful, List<Map<String, Double>> rows) {
     List<double[]> slots = optimizer.slots();
     double[][] slotCopies = new double[slots.size()][];
@@ -275,8 +264,8 @@ final class Trainer implements TrainingContext {
       slotCopies[i] = slots.get(i).clone();
     }
     List<Rng.State> drop = new ArrayList<>();
-    for (Dropout d : dropouts) {
-      drop.add(d.rng().state());
+    for (Rng g : generators) {
+      drop.add(g.state());
     }
     List<Map<String, double[]>> cbs = new ArrayList<>();
     for (StatefulCallback c : stateful) {
@@ -287,7 +276,7 @@ final class Trainer implements TrainingContext {
         shuffle.state(), order.clone(), drop, cbs, new ArrayList<>(rows));
   }
 
-  private void restore(TrainingState s, Rng shuffle, int[] order, List<Dropout> dropouts, List<StatefulCallback> stateful) {
+  private void restore(TrainingState s, Rng shuffle, int[] order, List<Rng> generators, List<StatefulCallback> stateful) {
     if (s.seed() != model.seed()) {
       throw mismatch("it was written with seed " + s.seed() + ", this model has seed " + model.seed());
     }
@@ -298,9 +287,9 @@ final class Trainer implements TrainingContext {
     if (s.optimizerSlots().length != slots.size()) {
       throw mismatch("it holds " + s.optimizerSlots().length + " optimizer slots, " + optimizer.name() + " has " + slots.size());
     }
-    if (s.dropout().size() != dropouts.size() || s.callbacks().size() != stateful.size()) {
-      throw mismatch("it holds " + s.dropout().size() + " dropout generators and " + s.callbacks().size()
-          + " callback states, the fit has " + dropouts.size() + " and " + stateful.size());
+    if (s.dropout().size() != generators.size() || s.callbacks().size() != stateful.size()) {
+      throw mismatch("it holds " + s.dropout().size() + " layer generators and " + s.callbacks().size()
+          + " callback states, the fit has " + generators.size() + " and " + stateful.size());
     }
     try {
       model.setWeights(s.weights());
@@ -319,8 +308,8 @@ final class Trainer implements TrainingContext {
     }
     shuffle.restore(s.shuffle());
     System.arraycopy(s.order(), 0, order, 0, order.length);
-    for (int i = 0; i < dropouts.size(); i++) {
-      dropouts.get(i).rng().restore(s.dropout().get(i));
+    for (int i = 0; i < generators.size(); i++) {
+      generators.get(i).restore(s.dropout().get(i));
     }
     for (int i = 0; i < stateful.size(); i++) {
       stateful.get(i).restoreState(s.callbacks().get(i));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code builder.jar}: {@code java -jar builder.jar model.yaml} trains; {@code predict},
- * {@code summary}, {@code validate}, {@code inspect}, {@code sweep}, {@code import}, {@code export}
+ * {@code summary}, {@code validate}, {@code inspect}, {@code sweep}, {@code tune}, {@code import}, {@code export}
  * and {@code docs} are subcommands. The only class that calls
  * {@code System.exit}. Exit codes: see {@link ExitCode}.
  */
@@ -28,8 +28,8 @@ public final class Main implements Runnable {
    * the command line, its documentation (docs/CLI.md) and the tests read.
    */
   static final List<Class<?>> COMMANDS = List.of(TrainCommand.class, PredictCommand.class, SummaryCommand.class,
-      ValidateCommand.class, InspectCommand.class, SweepCommand.class, ImportCommand.class, ExportCommand.class,
-      DocsCommand.class);
+      ValidateCommand.class, InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class,
+      ExportCommand.class, DocsCommand.class);
 
   /** The names of {@link #COMMANDS}, read from their annotations (no picocli model is built). */
   static final Set<String> NAMES = names();
@@ -62,6 +62,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    int relaunched = VectorRelaunch.runIfWide(args);
+    if (relaunched >= 0) {
+      System.exit(relaunched);
+    }
     OneShotCompilation.allowInThisProcess();
     // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The
     // command line has no logging, so select SLF4J's own no-op provider unless the user chose one.

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 public final class OutputGuard {
   /** Files only a Lamina run or sweep writes; a folder holding one is an earlier run's. */
   public static final Set<String> RUN_MARKERS = Set.of("model.lamina", "metrics.json", "checkpoint.ckpt",
-      "sweep.json");
+      "sweep.json", "tune.json", "tune-journal.jsonl");
   private static final int SHOWN = 3;
 
   private OutputGuard() {}

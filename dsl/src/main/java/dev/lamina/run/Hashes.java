@@ -9,10 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Content hashes for provenance (which data file a model was trained on). */
-final class Hashes {
+public final class Hashes {
   private Hashes() {}
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
           text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -21,7 +21,7 @@ final class Hashes {
     }
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] buf = new byte[1 << 16];

@@ -59,23 +59,17 @@ public final class SweepReport {
     for (SweepResult r : results) {
       sb.append(r.run().index());
       for (String v : r.run().values()) {
-        sb.append(',').append(csvCell(v));
+        sb.append(',').append(ReportCells.csv(v));
       }
       sb.append(',').append(r.run().repeat()).append(',').append(r.run().seed()).append(',').append(r.status().label())
           .append(',').append(r.bestValLoss()).append(',').append(r.finalValLoss()).append(',').append(r.testLoss())
           .append(',').append(r.testAccuracy()).append(',').append(r.epochsRun()).append(',').append(r.epochsTo(target))
-          .append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',').append(csvCell(r.error()))
+          .append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',').append(ReportCells.csv(r.error()))
           .append('\n');
     }
     return sb.toString();
   }
 
-  private static String csvCell(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
-  }
 
   private static String json(SweepSpec spec, List<SweepResult> results, SweepStatistics stats) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -86,7 +80,7 @@ public final class SweepReport {
     root.put("grid", grid);
     root.put("seeds", spec.seeds());
     root.put("metric", stats.metricName());
-    root.put("target_loss", finite(stats.target()));
+    root.put("target_loss", ReportCells.finite(stats.target()));
     List<Object> runs = new ArrayList<>();
     for (SweepResult r : results) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -97,16 +91,16 @@ public final class SweepReport {
       m.put("repeat", r.run().repeat());
       m.put("seed", r.run().seed());
       m.put("status", r.status().label());
-      m.put("best_val_loss", finite(r.bestValLoss()));
-      m.put("final_val_loss", finite(r.finalValLoss()));
-      m.put("test_loss", finite(r.testLoss()));
-      m.put("test_accuracy", finite(r.testAccuracy()));
+      m.put("best_val_loss", ReportCells.finite(r.bestValLoss()));
+      m.put("final_val_loss", ReportCells.finite(r.finalValLoss()));
+      m.put("test_loss", ReportCells.finite(r.testLoss()));
+      m.put("test_accuracy", ReportCells.finite(r.testAccuracy()));
       m.put("epochs_run", r.epochsRun());
       m.put("epochs_to_target", r.epochsTo(stats.target()));
       m.put(TIMING_COLUMN, r.seconds());
       m.put("error", r.error());
-      m.put("loss", finite(r.loss()));
-      m.put("val_loss", finite(r.valLoss()));
+      m.put("loss", ReportCells.finite(r.loss()));
+      m.put("val_loss", ReportCells.finite(r.valLoss()));
       runs.add(m);
     }
     root.put("runs", runs);
@@ -117,17 +111,7 @@ public final class SweepReport {
     }
   }
 
-  private static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
-  }
 
-  private static List<Double> finite(double[] v) {
-    List<Double> l = new ArrayList<>();
-    for (double d : v) {
-      l.add(finite(d));
-    }
-    return l;
-  }
 
   private static String markdown(String name, SweepSpec spec, List<SweepResult> results, SweepStatistics stats,
       Map<Integer, Diagnosis> init) {

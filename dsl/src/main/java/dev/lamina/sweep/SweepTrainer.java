@@ -29,26 +29,12 @@ public final class SweepTrainer implements RunTrainer {
   private final transient Dataset test;
 
   /** What a trainer is rebuilt from on another JVM: plain, serializable data only. */
-  private record Form(String specYaml, List<SweepAxis> axes, Rows train, Rows test) implements Serializable {
+  private record Form(String specYaml, List<SweepAxis> axes, DatasetRows train, DatasetRows test) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private Object readResolve() {
       RunSpec spec = SpecReader.read(specYaml, "sweep-spec").spec();
       return new SweepTrainer(spec, axes, train.dataset(), test == null ? null : test.dataset());
-    }
-  }
-
-  /** A {@link Dataset}'s arrays. */
-  private record Rows(double[] x, int rows, int cols, double[] y, int targetCols, double[] weights)
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    static Rows of(Dataset d) {
-      return d == null ? null : new Rows(d.x(), d.rows(), d.cols(), d.y(), d.targetCols(), d.weights());
-    }
-
-    Dataset dataset() {
-      return new Dataset(x, rows, cols, y, targetCols, weights);
     }
   }
 
@@ -67,7 +53,7 @@ public final class SweepTrainer implements RunTrainer {
 
   /** Java serialization writes the {@link Form} instead of this object. */
   private Object writeReplace() {
-    return new Form(SpecWriter.write(base), new ArrayList<>(axes), Rows.of(train), Rows.of(test));
+    return new Form(SpecWriter.write(base), new ArrayList<>(axes), DatasetRows.of(train), DatasetRows.of(test));
   }
 
   @Override

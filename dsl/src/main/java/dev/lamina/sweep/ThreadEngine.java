@@ -1,5 +1,6 @@
 package dev.lamina.sweep;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,8 +32,9 @@ public final class ThreadEngine implements SweepEngine {
   }
 
   @Override
-  public List<SweepResult> execute(List<SweepRun> runs, RunTrainer trainer, Consumer<SweepResult> done) {
-    SweepResult[] results = new SweepResult[runs.size()];
+  public <T extends Serializable, R extends Serializable> List<R> map(List<T> runs, Task<T, R> trainer, Consumer<R> done) {
+    @SuppressWarnings("unchecked")
+    R[] results = (R[]) new Serializable[runs.size()];
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "sweep-worker");
       t.setDaemon(true);
@@ -43,7 +45,7 @@ public final class ThreadEngine implements SweepEngine {
       for (int i = 0; i < runs.size(); i++) {
         int slot = i;
         futures.add(pool.submit(() -> {
-          SweepResult r = trainer.train(runs.get(slot));
+          R r = trainer.apply(runs.get(slot));
           results[slot] = r;
           synchronized (done) {
             done.accept(r);
@@ -55,9 +57,9 @@ public final class ThreadEngine implements SweepEngine {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("the sweep was interrupted", e);
+      throw new IllegalStateException("the trainings were interrupted", e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a sweep worker failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException("a worker failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
     }

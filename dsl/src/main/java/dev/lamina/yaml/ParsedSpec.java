@@ -19,11 +19,18 @@ import java.util.Map;
  * @param file the file read, or null when read from a string
  * @param sweep the raw {@code sweep:} section (maps, lists, numbers, strings, booleans), empty if
  *     absent; kept unvalidated for the sweep feature
+ * @param tune the raw {@code tune:} section, empty if absent; validated by {@code dev.lamina.tune.TuneSpec}
  */
-public record ParsedSpec(RunSpec spec, SourceMap marks, Path file, Map<String, Object> sweep) {
-  /** Freezes the sweep section. */
+public record ParsedSpec(RunSpec spec, SourceMap marks, Path file, Map<String, Object> sweep, Map<String, Object> tune) {
+  /** Freezes the raw sections. */
   public ParsedSpec {
     sweep = sweep == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sweep));
+    tune = tune == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tune));
+  }
+
+  /** A spec without a tune section. */
+  public ParsedSpec(RunSpec spec, SourceMap marks, Path file, Map<String, Object> sweep) {
+    this(spec, marks, file, sweep, Map.of());
   }
 
   /** A spec without a sweep section. */

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a whole document: the top-level sections {@code name}, {@code seed}, {@code data},
- * {@code layers}, {@code compile}, {@code fit}, {@code predict}, and {@code sweep} (kept raw).
+ * {@code layers}, {@code compile}, {@code fit}, {@code predict}, and {@code sweep} and {@code tune} (kept raw).
  *
  * <p>Every key of a map is checked before any value is, so a misspelt {@code layrs} is reported
  * as "did you mean layers" rather than as "layers is missing".
@@ -62,7 +62,7 @@ final class RunReader {
   /** The spec under {@code root}, read from {@code file} (may be null). */
   ParsedSpec read(Node root, Path file) {
     if (!(root instanceof MappingNode)) {
-      throw reader.error(root, "", "a spec is a map of sections (name, seed, dtype, data, layers, compile, fit, predict, sweep),"
+      throw reader.error(root, "", "a spec is a map of sections (name, seed, dtype, data, layers, compile, fit, predict, sweep, tune),"
           + " got " + NodeReader.describe(root));
     }
     reader.register("", root);
@@ -76,6 +76,7 @@ final class RunReader {
     Node fit = top.take("fit");
     Node predict = top.take("predict");
     Node sweep = top.take("sweep");
+    Node tune = top.take("tune");
     top.finish();
     if (NodeReader.isNull(layers)) {
       throw reader.error(layers == null ? SourceMark.of(root.getStartMark()) : top.keyMark("layers"), "",
@@ -92,14 +93,15 @@ final class RunReader {
     CompileSpec compileSpec = compile(compile, "compile");
     Fit fitSpec = fit(fit, "fit");
     PredictSpec predictSpec = predict(predict, "predict");
-    Map<String, Object> sweepMap = NodeReader.isNull(sweep) ? Map.of() : sweep(sweep);
+    Map<String, Object> sweepMap = NodeReader.isNull(sweep) ? Map.of() : raw(sweep, "sweep");
+    Map<String, Object> tuneMap = NodeReader.isNull(tune) ? Map.of() : raw(tune, "tune");
     ModelSpec model;
     try {
       model = new ModelSpec(modelName, modelSeed, layerSpecs, compileSpec, dtype(dtype));
     } catch (SpecException e) {
       throw reader.wrap(e, "");
     }
-    return new ParsedSpec(new RunSpec(model, dataSpec, fitSpec, predictSpec), reader.marks(), file, sweepMap);
+    return new ParsedSpec(new RunSpec(model, dataSpec, fitSpec, predictSpec), reader.marks(), file, sweepMap, tuneMap);
   }
 
   private DType dtype(Node node) {
@@ -115,11 +117,11 @@ final class RunReader {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, Object> sweep(Node node) {
+  private Map<String, Object> raw(Node node, String section) {
     if (!(node instanceof MappingNode)) {
-      throw reader.error(node, "sweep", "expected a map, got " + NodeReader.describe(node));
+      throw reader.error(node, section, "expected a map, got " + NodeReader.describe(node));
     }
-    return (Map<String, Object>) reader.plain(node, "sweep");
+    return (Map<String, Object>) reader.plain(node, section);
   }
 
   private CompileSpec compile(Node node, String path) {

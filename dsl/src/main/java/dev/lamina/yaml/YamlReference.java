@@ -16,6 +16,12 @@ import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.Registry;
 import dev.lamina.sweep.SweepSpec;
+import dev.lamina.tune.Objective;
+import dev.lamina.tune.SearchSpace;
+import dev.lamina.tune.SpecPath;
+import dev.lamina.tune.Strategy;
+import dev.lamina.tune.SuccessiveHalving;
+import dev.lamina.tune.TuneSpec;
 import dev.lamina.table.DataSpec;
 import dev.lamina.train.Callbacks;
 import dev.lamina.train.Fit;
@@ -68,7 +74,7 @@ public final class YamlReference {
         .append("```\n\n")
         .append("## Contents\n\n")
         .append("- [Sections](#sections): [top level](#top-level), [data](#data), [layers](#layers), ")
-        .append("[compile](#compile), [fit](#fit), [predict](#predict), [sweep](#sweep)\n")
+        .append("[compile](#compile), [fit](#fit), [predict](#predict), [sweep](#sweep), [tune](#tune)\n")
         .append("- [Layer types](#layer-types): ").append(String.join(", ", linked(LayerReader.TYPES))).append('\n')
         .append("- Components: [initializers](#initializers), [activations](#activations), [losses](#losses), ")
         .append("[optimizers](#optimizers), [learning-rate schedules](#learning-rate-schedules), ")
@@ -89,11 +95,12 @@ public final class YamlReference {
     section(md, "predict", "How `predict` and the run's `predictions.csv` turn probabilities into classes.",
         probe(LAYERS_OK + COMPILE_OK + "predict: {" + PROBE + ": 1}\n"), predict());
     sweep(md);
+    tune(md);
 
     md.append("## Layer types\n\n");
     Map<String, List<Key>> layers = layers();
     for (String type : LayerReader.TYPES) {
-      section(md, type, null, probe("layers: [{" + type + ": {" + PROBE + ": 1}}]\n"), layers.get(type));
+      section(md, type, null, layerArguments(type), layers.get(type));
     }
 
     components(md, "Initializers", "kernel_initializer", Initializers.REGISTRY,
@@ -149,7 +156,9 @@ public final class YamlReference {
         new Key("predict", "map", "`threshold: " + PredictSpec.DEFAULT_THRESHOLD + "`", null, "predict: {threshold: 0.5}",
             "how probabilities become classes; see [predict](#predict)"),
         new Key("sweep", "map", "none", null, "sweep: {kernel_initializer: [glorot_uniform, he_uniform], seeds: 3}",
-            "the grid `builder.jar sweep` trains; see [sweep](#sweep)"));
+            "the grid `builder.jar sweep` trains; see [sweep](#sweep)"),
+        new Key("tune", "map", "none", null, "tune: {trials: 30, space: {layers[0].units: [4, 8, 16]}}",
+            "the search `builder.jar tune` runs; see [tune](#tune)"));
   }
 
   private static List<Key> data() {
@@ -231,6 +240,28 @@ public final class YamlReference {
     }
     md.append("| `seeds` | integer >= 1 | ").append(SweepSpec.DEFAULT_SEEDS).append(" | `seeds: 5` |\n")
         .append("| `target_loss` | number > 0 | chosen from the runs | `target_loss: 0.4` |\n\n");
+  }
+
+  private static void tune(StringBuilder md) {
+    md.append("### tune\n\nThe search `java -jar builder.jar tune model.yaml` runs (write `space` in block style: YAML")
+        .append(" does not allow `[` in a key inside `{...}`):\n\n```yaml\ntune:\n  strategy: successive_halving\n")
+        .append("  trials: 60\n  space:\n    layers[0].units: [4, 8, 16, 32]\n    layers[1].rate: {uniform: [0.0, 0.5]}\n")
+        .append("    compile.optimizer.learning_rate: {log_uniform: [0.0003, 0.03]}\n    fit.batch_size: {int: [16, 64]}\n")
+        .append("    layers[*].kernel_initializer: [he_uniform, glorot_uniform]\n```\n\n")
+        .append("| key | type | default | example |\n|---|---|---|---|\n")
+        .append("| `strategy` | ").append(code(java.util.Arrays.stream(Strategy.values()).map(Strategy::label).toList()))
+        .append(" | `").append(Strategy.DEFAULT.label()).append("` | `strategy: random` |\n")
+        .append("| `trials` | integer >= 1 | ").append(TuneSpec.DEFAULT_TRIALS)
+        .append(" (grid: every combination) | `trials: 60` |\n")
+        .append("| `space` | map of spec path to a list or a range | required | `space: {fit.batch_size: [16, 32]}` |\n")
+        .append("| `metric` | a `val_` history key | `").append(Objective.DEFAULT_METRIC).append("` | `metric: val_accuracy` |\n")
+        .append("| `seeds` | integer >= 1 | 1 | `seeds: 3` |\n")
+        .append("| `reduction_factor` | integer >= 2 | ").append(SuccessiveHalving.DEFAULT_ETA).append(" | `reduction_factor: 3` |\n")
+        .append("| `min_epochs` | integer >= 1 | `fit.epochs / reduction_factor^").append(SuccessiveHalving.DEFAULT_RUNGS - 1)
+        .append("`, rounded up | `min_epochs: 5` |\n\n")
+        .append("A path starts with ").append(code(SpecPath.SECTIONS)).append("; `[*]` is every layer that takes the key")
+        .append(" (never the output layer's activation). A value is a list or a range: ").append(code(SearchSpace.RANGES))
+        .append(" as `{log_uniform: [lo, hi]}`. Every trial's spec is checked before training starts.\n\n");
   }
 
   private static String sweepExample(String field) {
@@ -335,6 +366,14 @@ public final class YamlReference {
           .append("` | ").append(k.meaning()).append(" |\n");
     }
     md.append('\n');
+  }
+
+  /**
+   * The arguments the reader accepts for a layer of {@code type} ({@code dense}: units, activation,
+   * ...), asked of the reader itself, so the answer cannot drift from what it reads.
+   */
+  public static List<String> layerArguments(String type) {
+    return probe("layers: [{" + type + ": {" + PROBE + ": 1}}]\n");
   }
 
   /** The keys the reader accepts where the probe key sits, read from its "unknown key" error. */

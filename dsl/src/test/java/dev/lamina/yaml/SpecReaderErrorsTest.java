@@ -26,7 +26,7 @@ class SpecReaderErrorsTest {
   void unknownTopLevelKeySuggestsTheClosest() {
     SpecLocationException e = error("name: x\nlayrs:\n  - dense: {units: 1}\n" + COMPILE);
     assertThat(e.getMessage()).isEqualTo("model.yaml:2:1: unknown key 'layrs' at the top level (known keys: name,"
-        + " seed, dtype, data, layers, compile, fit, predict, sweep). Did you mean layers?");
+        + " seed, dtype, data, layers, compile, fit, predict, sweep, tune). Did you mean layers?");
     assertThat(e.file()).isEqualTo("model.yaml");
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.column()).isEqualTo(1);
@@ -188,7 +188,7 @@ class SpecReaderErrorsTest {
   @Test
   void aListAtTheTopIsNotASpec() {
     assertThat(error("- dense: {units: 1}\n").getMessage()).isEqualTo("model.yaml:1:1: a spec is a map of sections"
-        + " (name, seed, dtype, data, layers, compile, fit, predict, sweep), got a list");
+        + " (name, seed, dtype, data, layers, compile, fit, predict, sweep, tune), got a list");
   }
 
   @Test

@@ -1,9 +1,7 @@
 package dev.lamina.spark;
 
-import dev.lamina.sweep.RunTrainer;
 import dev.lamina.sweep.SweepEngine;
-import dev.lamina.sweep.SweepResult;
-import dev.lamina.sweep.SweepRun;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -12,11 +10,12 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Runs a sweep on a Spark cluster: one partition, hence one task, per training run. The trainer
- * (the spec and the prepared data) is broadcast once, so each executor fetches and rebuilds it once
- * whatever the number of runs; each task trains its run with the run's own derived seed. Runs are
- * deterministic, so a task that Spark re-executes after losing an executor gives the same result,
- * and the results, collected in partition order, are in plan order: the same as {@code ThreadEngine}'s.
+ * Runs the trainings of a sweep or a search on a Spark cluster: one partition, hence one task, per
+ * training. The task body (the spec and the prepared data) is broadcast once, so each executor
+ * fetches and rebuilds it once whatever the number of trainings; each task trains with its own
+ * derived seed. Trainings are deterministic, so a task that Spark re-executes after losing an
+ * executor gives the same result, and the results, collected in partition order, are in task
+ * order: the same as {@code ThreadEngine}'s.
  *
  * <p>Progress is reported when the results arrive at the driver (all at once, after the job).
  */
@@ -29,27 +28,26 @@ public final class SparkEngine implements SweepEngine {
   }
 
   @Override
-  public List<SweepResult> execute(List<SweepRun> runs, RunTrainer trainer, Consumer<SweepResult> done) {
-    if (runs.isEmpty()) {
+  public <T extends Serializable, R extends Serializable> List<R> map(List<T> tasks, Task<T, R> body, Consumer<R> done) {
+    if (tasks.isEmpty()) {
       return List.of();
     }
-    Broadcast<RunTrainer> shared = sc.broadcast(trainer);
+    Broadcast<Task<T, R>> shared = sc.broadcast(body);
     try {
-      sc.setJobDescription("lamina sweep: " + runs.size() + " trainings");
-      List<SweepResult> results = sc.parallelize(new ArrayList<>(runs), runs.size()).map(trainOn(shared)).collect();
-      List<SweepResult> ordered = new ArrayList<>(results);
-      ordered.sort((a, b) -> Integer.compare(a.run().index(), b.run().index()));
-      for (SweepResult r : ordered) {
+      sc.setJobDescription("lamina: " + tasks.size() + " trainings");
+      // collect() returns the partitions in order, one task per partition: the results are in task order.
+      List<R> results = new ArrayList<>(sc.parallelize(new ArrayList<>(tasks), tasks.size()).map(applyOn(shared)).collect());
+      for (R r : results) {
         done.accept(r);
       }
-      return ordered;
+      return results;
     } finally {
       shared.destroy();
     }
   }
 
   /** The task body; static so the closure captures the broadcast handle only. */
-  private static Function<SweepRun, SweepResult> trainOn(Broadcast<RunTrainer> shared) {
-    return run -> shared.value().train(run);
+  private static <T, R> Function<T, R> applyOn(Broadcast<Task<T, R>> shared) {
+    return t -> shared.value().apply(t);
   }
 }

@@ -29,7 +29,12 @@ final class TestSpark {
   }
 
   static Path writeSpec(Path dir, String sweep, int epochs) throws IOException {
-    Path file = dir.resolve("sweep.yaml");
+    return writeSpec(dir, "sweep", sweep, epochs);
+  }
+
+  /** The small spec with {@code body} as its {@code section} ({@code sweep} or {@code tune}). */
+  static Path writeSpec(Path dir, String section, String body, int epochs) throws IOException {
+    Path file = dir.resolve(section + ".yaml");
     Files.writeString(file, """
         name: spark-sweep
         seed: 7
@@ -52,16 +57,21 @@ final class TestSpark {
           epochs: %d
           batch_size: 64
           validation_split: 0.25
-        sweep:
+        %s:
         %s
-        """.formatted(CHURN.toString().replace('\\', '/'), epochs, sweep.indent(2).stripTrailing()));
+        """.formatted(CHURN.toString().replace('\\', '/'), epochs, section, body.indent(2).stripTrailing()));
     return file;
   }
 
   /** sweep.csv's lines without the timing column. */
   static List<String> csvWithoutTiming(Path outDir) throws IOException {
-    List<String> lines = Files.readAllLines(outDir.resolve("sweep.csv"));
-    int timing = Arrays.asList(lines.get(0).split(",", -1)).indexOf(dev.lamina.sweep.SweepReport.TIMING_COLUMN);
+    return csvWithoutTiming(outDir.resolve("sweep.csv"), dev.lamina.sweep.SweepReport.TIMING_COLUMN);
+  }
+
+  /** The lines of {@code csv} without the column {@code timing}. */
+  static List<String> csvWithoutTiming(Path csv, String timingColumn) throws IOException {
+    List<String> lines = Files.readAllLines(csv);
+    int timing = Arrays.asList(lines.get(0).split(",", -1)).indexOf(timingColumn);
     List<String> kept = new ArrayList<>();
     for (String line : lines) {
       List<String> cells = new ArrayList<>(Arrays.asList(line.split(",", -1)));

@@ -9,8 +9,8 @@ package dev.lamina.layer;
  * profiles of the shared vector methods polymorphic, which undoes the intrinsics of the matrix
  * kernels (measured: 100,000 samples/s fell to 5,000).
  */
-final class Precision {
-  private Precision() {}
+final class FloatConversions {
+  private FloatConversions() {}
 
   /** dst[i] = (float) src[i] for i in [from, to). */
   static void toFloat(double[] src, int from, float[] dst, int to) {

@@ -1,0 +1,107 @@
+package dev.lamina.layer;
+
+import dev.lamina.optim.Parameter;
+import dev.lamina.parallel.KernelThreads;
+import java.util.Arrays;
+
+/**
+ * A Dense layer's products in double precision on the Java kernels of {@link MatMul} (which run
+ * {@link VectorMatMul} when {@link Simd} is on: the same values bit for bit). Wide products read
+ * transposed copies made here, so every kernel runs along unit-stride rows: the kernel transposed
+ * for the input gradient, the input transposed for the kernel gradient.
+ */
+final class JavaProducts extends DenseProducts {
+  /** kernel^T (units, inputs), for the input gradient of a layer with wide inputs. */
+  private double[] kernelT;
+  /** x^T (inputs, rows), for the kernel gradient of a layer with wide units. */
+  private double[] inputT;
+  private final KernelGradientByInputs byInputs = new KernelGradientByInputs();
+  private final KernelGradientByUnits byUnits = new KernelGradientByUnits();
+
+  JavaProducts(int inputs, int units, Parameter kernel, Parameter bias) {
+    super(inputs, units, kernel, bias);
+  }
+
+  @Override
+  void allocate(int maxRows) {
+    if (kernelT == null && MatMul.wide(inputs) && units > 1) {
+      kernelT = new double[inputs * units];
+    }
+    if (MatMul.wide(units) && (inputT == null || inputT.length < maxRows * inputs)) {
+      inputT = new double[maxRows * inputs];
+    }
+  }
+
+  @Override
+  void affineRows(double[] x, double[] z, int from, int to) {
+    MatMul.affine(x, kernel.value(), bias == null ? null : bias.value(), z, inputs, units, from, to);
+  }
+
+  @Override
+  void kernelGradient(double[] x, double[] dZ, int rows) {
+    long work = (long) rows * inputs * units;
+    if (inputT != null && !MatMul.wide(inputs)) {
+      // Few inputs (the first layer): split the columns, so each thread runs all rows in full
+      // tiles instead of a 5- and a 6-row remainder; the transposed input is small, made once.
+      MatMul.transposeColumns(x, rows, inputs, inputT, 0, inputs);
+      byUnits.dZ = dZ;
+      byUnits.rows = rows;
+      KernelThreads.run(byUnits, units, productParts(work, units));
+    } else {
+      byInputs.x = x;
+      byInputs.dZ = dZ;
+      byInputs.rows = rows;
+      runRows(byInputs, inputs, work);
+    }
+  }
+
+  @Override
+  void prepareInputGradient() {
+    if (kernelT != null) {
+      MatMul.transpose(kernel.value(), kernelT, inputs, units);
+    }
+  }
+
+  @Override
+  void inputGradientRows(double[] dZ, double[] dX, int from, int to) {
+    MatMul.timesBTranspose(dZ, kernel.value(), kernelT, dX, units, inputs, from, to);
+  }
+
+  @Override
+  boolean onOpenBlas() {
+    return false;
+  }
+
+  /** Rows (input features) of the kernel gradient. */
+  private final class KernelGradientByInputs implements KernelThreads.Range {
+    double[] x;
+    double[] dZ;
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      if (inputT == null) {
+        MatMul.transposeATimesB(x, dZ, kernel.grad(), rows, inputs, units, from, to);
+      } else {
+        MatMul.transposeColumns(x, rows, inputs, inputT, from, to);
+        Arrays.fill(kernel.grad(), from * units, to * units, 0.0);
+        MatMul.accumulate(inputT, rows, 1, dZ, units, kernel.grad(), units, from, to, units, rows);
+      }
+    }
+  }
+
+  /** Columns (units) of the kernel gradient, from the whole transposed input. */
+  private final class KernelGradientByUnits implements KernelThreads.Range {
+    double[] dZ;
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      double[] g = kernel.grad();
+      for (int i = 0; i < inputs; i++) {
+        Arrays.fill(g, i * units + from, i * units + to, 0.0);
+      }
+      MatMul.accumulate(inputT, rows, 1, dZ, units, g, units, 0, inputs, from, to, rows);
+    }
+  }
+}
