@@ -28,6 +28,11 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     SpecFiles.withSpec(specFile, parsed -> {
       Model model = Model.of(parsed.spec().model());
+      if (!model.isBuilt()) {
+        // Without input_dim the metrics are compiled once the width is known: any width will do
+        // for their names (the network's size was checked before anything was allocated).
+        model = Model.of(parsed.spec().model(), 1);
+      }
       if (parsed.spec().fit() != null) {
         TrainingChecks.monitors(parsed.spec().fit(), model.metricNames());
       }

@@ -44,8 +44,10 @@ public final class TrainingChecks {
     for (int i = 0; i < fit.callbacks().size(); i++) {
       ComponentSpec c = fit.callbacks().get(i);
       Callbacks.create(c, "fit.callbacks[" + i + "]"); // an unknown name or argument is reported first
-      if (c.name().equals("terminate_on_nan")) {
-        continue;
+      boolean monitors = !c.name().equals("terminate_on_nan")
+          && !(c.name().equals("model_checkpoint") && !Boolean.TRUE.equals(c.args().get("save_best_only")));
+      if (!monitors) {
+        continue; // TerminateOnNaN watches the loss; a checkpoint saved every epoch ignores its monitor
       }
       Object m = c.args().getOrDefault("monitor", "val_loss");
       String monitor = String.valueOf(m);
