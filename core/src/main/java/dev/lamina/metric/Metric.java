@@ -21,8 +21,22 @@ public interface Metric {
   /** The aggregate over all batches since the last reset. */
   double result();
 
-  /** Whether larger is better (used by callbacks in {@code mode: auto}). */
+  /**
+   * Whether larger is better: what {@code EarlyStopping}, {@code ReduceLROnPlateau} and
+   * {@code ModelCheckpoint} use in {@code mode: auto}, and how a sweep ranks by this metric. True
+   * for the classification metrics and for {@code r2_score} and {@code cosine_similarity}; false for
+   * the regression errors.
+   */
   default boolean higherIsBetter() {
     return true;
+  }
+
+  /**
+   * Whether the metric compares real-valued predictions with real targets (a regression metric);
+   * false for metrics of classes (accuracy, precision, recall, AUC). The task of a run decides
+   * which kind it accepts.
+   */
+  default boolean regression() {
+    return false;
   }
 }

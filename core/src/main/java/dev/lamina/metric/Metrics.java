@@ -14,15 +14,20 @@ import java.util.Locale;
  *
  * <p>{@link #REGISTRY} holds the concrete metrics: {@code binary_accuracy},
  * {@code categorical_accuracy}, {@code sparse_categorical_accuracy}, {@code precision},
- * {@code recall}, {@code auc} (Keras class names such as {@code BinaryAccuracy} and {@code AUC}
- * resolve too). {@link #create(ComponentSpec, String, int, boolean)} adds Keras's
+ * {@code recall}, {@code auc}, and the regression metrics {@code mean_absolute_error}
+ * ({@code mae}), {@code mean_squared_error} ({@code mse}), {@code root_mean_squared_error}
+ * ({@code rmse}), {@code mean_absolute_percentage_error} ({@code mape}),
+ * {@code mean_squared_logarithmic_error} ({@code msle}), {@code r2_score} ({@code r2}),
+ * {@code log_cosh} and {@code cosine_similarity} (see {@link RowError}, {@link RootMeanSquaredError}
+ * and {@link R2Score}); Keras class names such as {@code BinaryAccuracy}, {@code AUC} and
+ * {@code MeanAbsoluteError} resolve too. {@link #create(ComponentSpec, String, int, boolean)} adds Keras's
  * {@code "accuracy"}/{@code "acc"} shortcut, which depends on the model's output and targets. Every
  * metric accepts a {@code name} argument that replaces its history key.
  *
  * <p>Arguments: {@code binary_accuracy(threshold=0.5)}; {@code precision} and {@code recall}
  * {@code (thresholds=0.5, class_id=None)} where {@code thresholds} may be a number or a one-element
  * list; {@code auc(num_thresholds=200, curve="ROC", summation_method="interpolation",
- * from_logits=false)}.
+ * from_logits=false)}; {@code r2_score(class_aggregation="uniform_average", num_regressors=0)}.
  */
 public final class Metrics {
   private Metrics() {}
@@ -44,6 +49,23 @@ public final class Metrics {
   /** {@code auc}: ROC, 200 thresholds. */
   public static final ComponentSpec AUC = ComponentSpec.of(Auc.DEFAULT_NAME);
 
+  /** {@code mean_absolute_error} (Keras's {@code mae}). */
+  public static final ComponentSpec MAE = ComponentSpec.of(RowError.MEAN_ABSOLUTE_ERROR.alias());
+  /** {@code mean_squared_error} (Keras's {@code mse}). */
+  public static final ComponentSpec MSE = ComponentSpec.of(RowError.MEAN_SQUARED_ERROR.alias());
+  /** {@code root_mean_squared_error} ({@code rmse}). */
+  public static final ComponentSpec RMSE = ComponentSpec.of("rmse");
+  /** {@code mean_absolute_percentage_error} ({@code mape}), in percent. */
+  public static final ComponentSpec MAPE = ComponentSpec.of(RowError.MEAN_ABSOLUTE_PERCENTAGE_ERROR.alias());
+  /** {@code mean_squared_logarithmic_error} ({@code msle}). */
+  public static final ComponentSpec MSLE = ComponentSpec.of(RowError.MEAN_SQUARED_LOGARITHMIC_ERROR.alias());
+  /** {@code r2_score} ({@code r2}), uniform average over the outputs. */
+  public static final ComponentSpec R2 = ComponentSpec.of("r2");
+  /** {@code log_cosh}. */
+  public static final ComponentSpec LOG_COSH = ComponentSpec.of(RowError.LOG_COSH.metricName());
+  /** {@code cosine_similarity}. */
+  public static final ComponentSpec COSINE_SIMILARITY = ComponentSpec.of(RowError.COSINE_SIMILARITY.metricName());
+
   /** The names that mean "pick the accuracy that fits", as Keras's compile. */
   private static final List<String> ACCURACY_SHORTCUTS = List.of("accuracy", "acc");
 
@@ -59,6 +81,20 @@ public final class Metrics {
       .register(Recall.DEFAULT_NAME, "Recall",
           a -> new Recall(a.getString("name", Recall.DEFAULT_NAME), threshold(a), classId(a)))
       .register(Auc.DEFAULT_NAME, "AUC", Metrics::auc);
+
+  static {
+    // The regression metrics, in Keras's order: the mean errors with rmse after mse, then r2.
+    for (RowError e : RowError.values()) {
+      String[] aliases = e.alias() == null ? new String[0] : new String[] {e.alias()};
+      REGISTRY.register(e.metricName(), e.kerasClassName(),
+          a -> new RowErrorMean(a.getString("name", e.metricName()), e), aliases);
+      if (e == RowError.MEAN_SQUARED_ERROR) {
+        REGISTRY.register(RootMeanSquaredError.DEFAULT_NAME, "RootMeanSquaredError",
+            a -> new RootMeanSquaredError(a.getString("name", RootMeanSquaredError.DEFAULT_NAME)), "rmse");
+      }
+    }
+    REGISTRY.register(R2Score.DEFAULT_NAME, "R2Score", Metrics::r2, "r2");
+  }
 
   /**
    * Builds the metric {@code spec} names for a model with {@code outputWidth} outputs.
@@ -84,7 +120,55 @@ public final class Metrics {
       throw new SpecException(path, "unknown metric '" + key + "'." + Names.didYouMean(key, knownNames())
           + " Known: " + String.join(", ", knownNames()) + ".");
     }
+    if (!spec.args().containsKey("name") && key.strip().equals(canonical)) {
+      // A function name or alias written in snake_case keeps its spelling as the history key
+      // (mae stays mae, as accuracy stays accuracy); a class name (MeanAbsoluteError) takes the
+      // metric's Keras name.
+      return REGISTRY.create(spec.with("name", canonical), path);
+    }
     return REGISTRY.create(spec, path);
+  }
+
+  /**
+   * Which way the history key {@code key} ({@code loss}, {@code val_mae}, {@code r2}, ...) is
+   * better for a model compiled with {@code metrics} (unweighted and weighted together): false for a
+   * loss, {@link Metric#higherIsBetter()} of the metric of that name (the {@code val_} and
+   * {@code test_} prefixes removed), or null when no compiled metric has that name. The one rule
+   * behind the callbacks' {@code mode: auto} and the sweep's ranking.
+   */
+  public static Boolean higherIsBetter(String key, List<Metric> metrics) {
+    String name = key;
+    for (String prefix : List.of("val_", "test_")) {
+      if (name.startsWith(prefix)) {
+        name = name.substring(prefix.length());
+      }
+    }
+    if (name.equals("loss")) {
+      return false;
+    }
+    for (Metric m : metrics) {
+      if (m.name().equals(name)) {
+        return m.higherIsBetter();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@link #higherIsBetter(String, List)} for the metrics {@code compile} names, built for a model
+   * of {@code outputWidth} outputs.
+   */
+  public static Boolean higherIsBetter(String key, dev.lamina.spec.CompileSpec compile, int outputWidth) {
+    boolean sparse = Names.canonical(compile.loss().name()).equals("sparse_categorical_crossentropy")
+        || compile.loss().name().equals("scce");
+    List<Metric> all = new ArrayList<>();
+    for (ComponentSpec c : compile.metrics()) {
+      all.add(create(c, "compile.metrics", outputWidth, sparse));
+    }
+    for (ComponentSpec c : compile.weightedMetrics()) {
+      all.add(create(c, "compile.weighted_metrics", outputWidth, sparse));
+    }
+    return higherIsBetter(key, all);
   }
 
   /** Whether {@link #create} accepts {@code name} (the registry's names plus accuracy/acc). */
@@ -157,6 +241,16 @@ public final class Metrics {
       throw new SpecException(a.pathOf("class_id"), "class_id must be a column index >= 0, got " + id);
     }
     return id;
+  }
+
+  private static Metric r2(Args a) {
+    String name = a.getString("name", R2Score.DEFAULT_NAME);
+    String aggregation = a.getChoice("class_aggregation", R2Score.UNIFORM_AVERAGE, R2Score.AGGREGATIONS);
+    int regressors = a.getInt("num_regressors", 0);
+    if (regressors < 0) {
+      throw new SpecException(a.pathOf("num_regressors"), "num_regressors must be an integer >= 0, got " + regressors);
+    }
+    return new R2Score(name, aggregation, regressors);
   }
 
   private static Metric auc(Args a) {

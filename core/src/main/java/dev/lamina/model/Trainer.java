@@ -2,6 +2,7 @@ package dev.lamina.model;
 
 import dev.lamina.layer.Layer;
 import dev.lamina.metric.Metric;
+import dev.lamina.metric.Metrics;
 import dev.lamina.optim.Optimizer;
 import dev.lamina.optim.Parameter;
 import dev.lamina.parallel.KernelThreads;
@@ -44,6 +45,10 @@ import java.util.Map;
  * the uninterrupted fit ends.
  */
 final class Trainer implements TrainingContext {
+  /** The history key of the loss. */
+  static final String LOSS_KEY = "loss";
+  /** The prefix of the validation keys ({@code val_loss}). */
+  static final String VALIDATION_PREFIX = "val_";
   private final Model model;
   private final Network network;
   private final LossHead head;
@@ -145,7 +150,7 @@ final class Trainer implements TrainingContext {
         }
       }
       logs = new LinkedHashMap<>();
-      logs.put("loss", lossSum / Math.max(seen, 1));
+      logs.put(LOSS_KEY, lossSum / Math.max(seen, 1));
       for (Metric m : metrics) {
         logs.put(m.name(), m.result());
       }
@@ -153,7 +158,7 @@ final class Trainer implements TrainingContext {
         logs.put(m.name(), m.result());
       }
       if (val != null) {
-        logs.putAll(evaluate(val, fit.batchSize(), "val_"));
+        logs.putAll(evaluate(val, fit.batchSize(), VALIDATION_PREFIX));
       }
       for (Callback c : callbacks) {
         c.onEpochEnd(epoch, logs);
@@ -346,7 +351,7 @@ final class Trainer implements TrainingContext {
       updateMetrics(out, yb, wb, rows);
     }
     Map<String, Double> logs = new LinkedHashMap<>();
-    logs.put(prefix + "loss", lossSum / Math.max(n, 1));
+    logs.put(prefix + LOSS_KEY, lossSum / Math.max(n, 1));
     for (Metric m : metrics) {
       logs.put(prefix + m.name(), m.result());
     }
@@ -460,5 +465,12 @@ final class Trainer implements TrainingContext {
   @Override
   public void save(Path path) {
     model.save(path);
+  }
+
+  @Override
+  public Boolean higherIsBetter(String key) {
+    List<Metric> all = new ArrayList<>(metrics);
+    all.addAll(weightedMetrics);
+    return Metrics.higherIsBetter(key, all);
   }
 }

@@ -42,7 +42,7 @@ public final class EarlyStopping implements StatefulCallback {
     stoppedEpoch = -1;
     bestEpoch = -1;
     bestWeights = null;
-    monitor.reset();
+    monitor.begin(context);
   }
 
   @Override

@@ -30,7 +30,7 @@ public final class ModelCheckpoint implements StatefulCallback {
   @Override
   public void onTrainBegin(TrainingContext context, int epochs, int stepsPerEpoch) {
     this.context = context;
-    monitor.reset();
+    monitor.begin(context);
   }
 
   @Override

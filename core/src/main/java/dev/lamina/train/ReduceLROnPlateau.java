@@ -38,7 +38,7 @@ public final class ReduceLROnPlateau implements StatefulCallback {
     this.context = context;
     wait = 0;
     cooldownCounter = 0;
-    monitor.reset();
+    monitor.begin(context);
   }
 
   @Override

@@ -25,6 +25,16 @@ public interface TrainingContext {
   /** Puts back a snapshot taken by {@link #snapshotWeights()}. */
   void restoreWeights(double[][] snapshot);
 
+  /**
+   * Whether a larger value of the history key {@code key} ({@code loss}, {@code val_mae},
+   * {@code auc}, ...) is better: false for the loss, and for a compiled metric what
+   * {@link dev.lamina.metric.Metric#higherIsBetter()} says ({@code val_} prefix removed); null
+   * for a key that is neither.
+   */
+  default Boolean higherIsBetter(String key) {
+    return null;
+  }
+
   /** Saves the model (weights and spec) to {@code path}, atomically. */
   void save(Path path);
 }

@@ -110,9 +110,46 @@ class MetricsTest {
   }
 
   @Test
-  void everyMetricPrefersHigherValues() {
+  void classMetricsPreferHigherValuesAndRegressionErrorsLowerOnes() {
+    List<String> higher = List.of("r2_score", "cosine_similarity");
     for (String name : Metrics.knownNames()) {
-      assertThat(Metrics.create(ComponentSpec.of(name), "m", 2, false).higherIsBetter()).as(name).isTrue();
+      Metric m = Metrics.create(ComponentSpec.of(name), "m", 2, false);
+      assertThat(m.higherIsBetter()).as(name).isEqualTo(!m.regression() || higher.contains(name));
     }
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+      "mae, mae, RowErrorMean", "mean_absolute_error, mean_absolute_error, RowErrorMean",
+      "MeanAbsoluteError, mean_absolute_error, RowErrorMean", "mse, mse, RowErrorMean",
+      "MeanSquaredError, mean_squared_error, RowErrorMean", "rmse, rmse, RootMeanSquaredError",
+      "root_mean_squared_error, root_mean_squared_error, RootMeanSquaredError",
+      "RootMeanSquaredError, root_mean_squared_error, RootMeanSquaredError", "mape, mape, RowErrorMean",
+      "MeanAbsolutePercentageError, mean_absolute_percentage_error, RowErrorMean", "msle, msle, RowErrorMean",
+      "mean_squared_logarithmic_error, mean_squared_logarithmic_error, RowErrorMean", "r2, r2, R2Score",
+      "r2_score, r2_score, R2Score", "R2Score, r2_score, R2Score", "log_cosh, log_cosh, RowErrorMean",
+      "LogCoshError, log_cosh, RowErrorMean", "cosine_similarity, cosine_similarity, RowErrorMean",
+      "CosineSimilarity, cosine_similarity, RowErrorMean"})
+  void regressionMetricsResolveByKerasNamesAndKeepASnakeCaseSpelling(String written, String key, String type) {
+    Metric m = Metrics.create(ComponentSpec.of(written), "compile.metrics[0]", 1, false);
+    assertThat(m.getClass().getSimpleName()).isEqualTo(type);
+    assertThat(m.name()).isEqualTo(key);
+    assertThat(m.regression()).isTrue();
+  }
+
+  @Test
+  void typedRegressionConstantsBuild() {
+    for (ComponentSpec c : List.of(Metrics.MAE, Metrics.MSE, Metrics.RMSE, Metrics.MAPE, Metrics.MSLE, Metrics.R2,
+        Metrics.LOG_COSH, Metrics.COSINE_SIMILARITY)) {
+      assertThat(Metrics.create(c, "m", 1, false).regression()).as(c.name()).isTrue();
+    }
+  }
+
+  @Test
+  void r2RefusesAnAggregationItDoesNotKnow() {
+    assertThatThrownBy(() -> Metrics.create(ComponentSpec.of("r2", "class_aggregation", "mean"), "m", 3, false))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith("m.class_aggregation:")
+        .hasMessageContaining("uniform_average");
   }
 }

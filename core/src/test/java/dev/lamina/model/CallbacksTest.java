@@ -24,7 +24,7 @@ class CallbacksTest {
   /** Feeds a scripted sequence of val_loss values to a callback, as the trainer would. */
   private static int stopEpoch(Callback cb, double... valLoss) {
     boolean[] stop = {false};
-    cb.onTrainBegin(new FakeContext(stop), valLoss.length, 1);
+    cb.onTrainBegin(new FakeContext(stop, key -> null), valLoss.length, 1);
     for (int e = 0; e < valLoss.length; e++) {
       cb.onEpochEnd(e, new java.util.HashMap<>(Map.of("val_loss", valLoss[e])));
       if (stop[0]) {
@@ -121,38 +121,5 @@ class CallbacksTest {
     History h = m.fit(x, y, Fit.epochs(50).batchSize(10), t);
     assertThat(t.message()).contains("invalid loss");
     assertThat(h.epochs()).isLessThan(50);
-  }
-
-  private record FakeContext(boolean[] stop) implements dev.lamina.train.TrainingContext {
-    @Override
-    public void stopTraining() {
-      stop[0] = true;
-    }
-
-    @Override
-    public boolean stopRequested() {
-      return stop[0];
-    }
-
-    @Override
-    public double learningRate() {
-      return 0.1;
-    }
-
-    @Override
-    public boolean setLearningRate(double lr) {
-      return true;
-    }
-
-    @Override
-    public double[][] snapshotWeights() {
-      return new double[0][];
-    }
-
-    @Override
-    public void restoreWeights(double[][] snapshot) {}
-
-    @Override
-    public void save(Path path) {}
   }
 }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code builder.jar}: {@code java -jar builder.jar model.yaml} trains; {@code predict},
- * {@code summary}, {@code validate}, {@code inspect}, {@code sweep}, {@code tune}, {@code import}, {@code export}
- * and {@code docs} are subcommands. The only class that calls
+ * {@code summary}, {@code validate}, {@code inspect}, {@code sweep}, {@code tune}, {@code import}, {@code export},
+ * {@code serve} and {@code docs} are subcommands. The only class that calls
  * {@code System.exit}. Exit codes: see {@link ExitCode}.
  */
 @Command(name = "builder.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -29,7 +29,7 @@ public final class Main implements Runnable {
    */
   static final List<Class<?>> COMMANDS = List.of(TrainCommand.class, PredictCommand.class, SummaryCommand.class,
       ValidateCommand.class, InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class,
-      ExportCommand.class, DocsCommand.class);
+      ExportCommand.class, ServeCommand.class, DocsCommand.class);
 
   /** The names of {@link #COMMANDS}, read from their annotations (no picocli model is built). */
   static final Set<String> NAMES = names();

@@ -4,7 +4,8 @@ import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.report.PredictionsWriter;
-import dev.lamina.run.Predictor;
+import dev.lamina.run.CsvScorer;
+import dev.lamina.run.PredictSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     header = "Score the rows of a CSV with a saved model.",
     description = {"Score the rows of a CSV with a saved model. MODEL is a model.lamina file or a run folder.",
         "The rows go through the same pipeline the model was trained with (columns, categories, scaling);",
-        "the target column may be absent. Output: row,probability,predicted_class[,true_label].",
+        "the target column may be absent. Output by task: binary row,probability,predicted_class[,true_label];",
+        "multi-class row,p_<class>...,predicted_class[,true_label]; regression row,<target>_predicted[,<target>].",
         "A model without a pipeline (imported from Keras) reads its N inputs as they are from the first N numeric",
         "columns, or from the columns named by --features; multi-class output: row,p_0..p_k,predicted_class."},
     footer = {"", "Examples:", "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform data/churn.csv",
@@ -60,10 +62,9 @@ final class PredictCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
-    OutputGuard.file(target, "--out", force.force,
-        PredictionsWriter.ROW + ",", csv, model);
-    Predictor.Summary s = Predictor.predict(saved, csv, target, t, features);
-    out.println("scored " + s.rows() + " rows (" + s.positives() + " predicted positive at threshold " + t + ") -> " + target);
+    OutputGuard.file(target, "--out", force.force, PredictionsWriter.ROW + ",", csv, model);
+    PredictSummary s = CsvScorer.predict(saved, csv, target, t, features);
+    out.println(s.describe() + " -> " + target);
     return ExitCode.OK;
   }
 

@@ -98,10 +98,36 @@ final class TrainCommand implements Callable<Integer> {
         if (sb.length() > 0) {
           sb.append(", ");
         }
-        Object v = e.getValue();
-        sb.append(e.getKey()).append(": ").append(v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v);
+        sb.append(e.getKey()).append(": ").append(format(e.getValue()));
       }
     }
     return sb.toString();
+  }
+
+  /** A value as the console shows it: numbers to 4 decimals, arrays and lists as their numbers, maps as key: value. */
+  static String format(Object v) {
+    if (v instanceof Double d) {
+      return String.format(Locale.ROOT, "%.4f", d);
+    }
+    if (v instanceof double[] a) {
+      List<String> parts = new ArrayList<>();
+      for (double x : a) {
+        parts.add(format(x));
+      }
+      return "[" + String.join(", ", parts) + "]";
+    }
+    if (v instanceof List<?> list) {
+      List<String> parts = new ArrayList<>();
+      for (Object x : list) {
+        parts.add(format(x));
+      }
+      return "[" + String.join(", ", parts) + "]";
+    }
+    if (v instanceof Map<?, ?> map) {
+      List<String> parts = new ArrayList<>();
+      map.forEach((k, x) -> parts.add(k + ": " + format(x)));
+      return "{" + String.join(", ", parts) + "}";
+    }
+    return String.valueOf(v);
   }
 }

@@ -161,6 +161,19 @@ public final class SequentialBuilder {
   }
 
   /**
+   * The compiled metrics as typed components, replacing those given to {@code compile}, for
+   * example {@code .metrics(Metrics.MAE, Metrics.R2)} for a regression or
+   * {@code .metrics(Metrics.ACCURACY, Metrics.AUC)} for a classifier.
+   */
+  public SequentialBuilder metrics(ComponentSpec... metrics) {
+    if (compile == null) {
+      throw new IllegalStateException("call compile(optimizer, loss) before metrics");
+    }
+    this.compile = new CompileSpec(compile.optimizer(), compile.loss(), List.of(metrics), compile.weightedMetrics());
+    return this;
+  }
+
+  /**
    * Keras's {@code compile(..., weighted_metrics=[...])}: metrics weighted by the sample and class
    * weights, after {@link #compile(String, String, String...)}.
    */

@@ -2,7 +2,9 @@ package dev.lamina.persist;
 
 import dev.lamina.model.Model;
 import dev.lamina.run.RunSpec;
+import dev.lamina.run.RunTask;
 import dev.lamina.table.FittedPipeline;
+import dev.lamina.task.Task;
 import java.util.Map;
 
 /**
@@ -16,4 +18,9 @@ import java.util.Map;
  * @param threshold the decision threshold for class predictions
  * @param info provenance: versions, seed, data file hash, metrics
  */
-public record SavedModel(RunSpec spec, Model model, FittedPipeline pipeline, double threshold, Map<String, Object> info) {}
+public record SavedModel(RunSpec spec, Model model, FittedPipeline pipeline, double threshold, Map<String, Object> info) {
+  /** What the model predicts, decided from its loss, output layer and target (see {@link RunTask#of}). */
+  public Task task() {
+    return RunTask.of(this);
+  }
+}

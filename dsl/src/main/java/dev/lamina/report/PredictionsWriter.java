@@ -2,6 +2,13 @@ package dev.lamina.report;
 
 import dev.lamina.run.PredictSpec;
 import dev.lamina.spec.SpecException;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Regression;
+import dev.lamina.task.Task;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -14,19 +21,25 @@ import java.util.function.Consumer;
  * Streams {@code predictions.csv} one row at a time, in constant memory, so a file of any size can
  * be scored; the file appears atomically when the writer is closed (see {@link PendingFile}).
  *
- * <p>Columns:
+ * <p>Columns, by {@link Task}:
  * <ul>
- *   <li>binary ({@code classes == 1}, one sigmoid output):
- *       {@code row,probability,predicted_class[,true_label]}, where the class is 1 when the
- *       probability is strictly greater than the threshold, as Keras's {@code predict(x) > 0.5}
- *       (a NaN probability is therefore class 0);</li>
- *   <li>multi-class ({@code classes > 1}, softmax): {@code row,p_0,...,p_<k-1>,predicted_class
- *       [,true_label]}, the class being the index of the largest probability (the first one on a
- *       tie, as {@code numpy.argmax}; NaN never wins).</li>
+ *   <li>{@link Binary} (one sigmoid output):
+ *       {@code row,probability,predicted_class[,true_label]}, where the class is the positive one
+ *       when the probability is strictly greater than the threshold, as Keras's
+ *       {@code predict(x) > 0.5} (a NaN probability is therefore the negative class);</li>
+ *   <li>{@link MultiClass} (softmax): {@code row,p_<class>...,predicted_class[,true_label]}, the
+ *       class being the one of the largest probability (the first one on a tie, as
+ *       {@code numpy.argmax}; NaN never wins);</li>
+ *   <li>{@link MultiLabel}: per label {@code <label>_probability,<label>_predicted[,<label>]}, each
+ *       label 1 when its probability is strictly greater than its threshold;</li>
+ *   <li>{@link Regression}: per target {@code <target>_predicted[,<target>]} - no probability,
+ *       class or threshold.</li>
  * </ul>
- * Probabilities are written with full precision (Python's {@code repr}: shortest round-trip
- * digits, {@code nan} for NaN); an integral true label is written as an integer ({@code 1}), a NaN
- * one as an empty field. Lines end in {@code \n}.
+ * Classes are written by name, as they appear in the CSV ({@code Yes}, {@code setosa}); a model
+ * whose target was numeric has the names {@code 0}, {@code 1}, ... Numbers are written with full
+ * precision (Python's {@code repr}: shortest round-trip digits, {@code nan} for NaN); an integral
+ * true value is written as an integer ({@code 1}), an unknown one as an empty field. Lines end in
+ * {@code \n}.
  *
  * <p>Lifecycle: {@link #open}, {@link #write} per row, then {@link #close()}, which
  * <em>commits</em>: the temporary file is forced to disk and renamed over the target.
@@ -46,6 +59,10 @@ public final class PredictionsWriter implements AutoCloseable {
   public static final String PREDICTED_CLASS = "predicted_class";
   /** Column of the known label, present only when asked for. */
   public static final String TRUE_LABEL = "true_label";
+  /** Suffix of a regression target's (or a label's) prediction column: {@code Price_predicted}. */
+  public static final String PREDICTED_SUFFIX = "_predicted";
+  /** Suffix of a multi-label label's probability column: {@code spam_probability}. */
+  public static final String PROBABILITY_SUFFIX = "_probability";
 
   private static final char SEPARATOR = ',';
   private static final char LINE_END = '\n';
@@ -53,19 +70,35 @@ public final class PredictionsWriter implements AutoCloseable {
   private final PendingFile pending;
   private final Writer out;
   private final boolean withTrueLabel;
+  private final Task task;
   private final int classes;
-  private final double threshold;
+  private final double[] thresholds;
   private final StringBuilder line = new StringBuilder();
   private long rows;
   private boolean failed;
 
-  private PredictionsWriter(PendingFile pending, boolean withTrueLabel, int classes,
-      double threshold) {
+  private PredictionsWriter(PendingFile pending, boolean withTrueLabel, Task task, double[] thresholds) {
     this.pending = pending;
     this.out = new OutputStreamWriter(pending.stream(), StandardCharsets.UTF_8);
     this.withTrueLabel = withTrueLabel;
-    this.classes = classes;
-    this.threshold = threshold;
+    this.task = task;
+    this.classes = task.outputs();
+    this.thresholds = thresholds;
+  }
+
+  /**
+   * The task a model without one on record stands for: one output is a binary classifier of
+   * classes {@code 0} and {@code 1}, k outputs a k-class classifier of classes {@code 0..k-1}.
+   */
+  public static Task unnamedTask(int classes) {
+    if (classes == 1) {
+      return new Binary(TRUE_LABEL, List.of("0", "1"));
+    }
+    List<String> names = new ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      names.add(Integer.toString(c));
+    }
+    return new MultiClass(TRUE_LABEL, names);
   }
 
   /** {@link #open(Path, boolean, int, double)} with Keras's threshold 0.5. */
@@ -88,12 +121,36 @@ public final class PredictionsWriter implements AutoCloseable {
       throw new SpecException("classes",
           "the number of classes must be 1 (binary) or more, got " + classes);
     }
-    if (Double.isNaN(threshold)) {
-      throw new SpecException("threshold", "the threshold must be a number, got NaN");
+    return open(file, unnamedTask(classes), withTrueLabel, threshold);
+  }
+
+  /**
+   * Starts writing {@code file} in the layout of {@code task} and writes the header.
+   *
+   * @param withTruth whether to add the true value column(s)
+   * @param threshold the decision threshold of a binary or multi-label task (each label's); unused
+   *     otherwise
+   * @throws SpecException if the threshold is NaN
+   */
+  public static PredictionsWriter open(Path file, Task task, boolean withTruth, double threshold) {
+    double[] t = new double[task.outputs()];
+    java.util.Arrays.fill(t, threshold);
+    return open(file, task, withTruth, t);
+  }
+
+  /**
+   * {@link #open(Path, Task, boolean, double)} with one threshold per output (a multi-label
+   * model's per-label thresholds).
+   */
+  public static PredictionsWriter open(Path file, Task task, boolean withTruth, double[] thresholds) {
+    for (double t : thresholds) {
+      if (Double.isNaN(t) && !(task instanceof Regression)) {
+        throw new SpecException("threshold", "the threshold must be a number, got NaN");
+      }
     }
     PendingFile pending = PendingFile.open(file);
     try {
-      PredictionsWriter writer = new PredictionsWriter(pending, withTrueLabel, classes, threshold);
+      PredictionsWriter writer = new PredictionsWriter(pending, withTruth, task, thresholds.clone());
       writer.header();
       return writer;
     } catch (RuntimeException e) {
@@ -118,19 +175,37 @@ public final class PredictionsWriter implements AutoCloseable {
     }
   }
 
-  private void header() {
-    line.append(ROW);
-    if (classes == 1) {
-      line.append(SEPARATOR).append(PROBABILITY);
-    } else {
-      for (int c = 0; c < classes; c++) {
-        line.append(SEPARATOR).append(CLASS_PROBABILITY_PREFIX).append(c);
+  /** The header columns of {@code task}'s layout, {@code row} first. */
+  public static List<String> columns(Task task, boolean withTruth) {
+    List<String> cols = new ArrayList<>();
+    cols.add(ROW);
+    if (task instanceof Regression || task instanceof MultiLabel) {
+      boolean labels = task instanceof MultiLabel;
+      for (String target : task.targets()) {
+        if (labels) {
+          cols.add(target + PROBABILITY_SUFFIX);
+        }
+        cols.add(target + PREDICTED_SUFFIX);
+        if (withTruth) {
+          cols.add(target);
+        }
       }
+      return cols;
     }
-    line.append(SEPARATOR).append(PREDICTED_CLASS);
-    if (withTrueLabel) {
-      line.append(SEPARATOR).append(TRUE_LABEL);
+    if (task instanceof Binary) {
+      cols.add(PROBABILITY);
+    } else {
+      task.classes().forEach(c -> cols.add(CLASS_PROBABILITY_PREFIX + c));
     }
+    cols.add(PREDICTED_CLASS);
+    if (withTruth) {
+      cols.add(TRUE_LABEL);
+    }
+    return cols;
+  }
+
+  private void header() {
+    line.append(String.join(String.valueOf(SEPARATOR), columns(task, withTrueLabel)));
     flushLine();
   }
 
@@ -144,27 +219,59 @@ public final class PredictionsWriter implements AutoCloseable {
    * @throws UncheckedIOException if the disk write fails
    */
   public void write(long row, double[] probs, double trueLabelOrNaN) {
-    if (probs.length != classes) {
+    write(row, probs, new double[] {trueLabelOrNaN});
+  }
+
+  /**
+   * Writes one row of any task.
+   *
+   * @param row the row id
+   * @param outputs the model's outputs for the row ({@code task.outputs()} values)
+   * @param truth the known values: one class index for binary and multi-class, one value per target
+   *     otherwise; NaN where unknown (ignored without the truth columns)
+   * @throws SpecException if {@code outputs} has the wrong length
+   * @throws UncheckedIOException if the disk write fails
+   */
+  public void write(long row, double[] outputs, double[] truth) {
+    if (outputs.length != classes) {
       failed = true;
       throw new SpecException("predictions[" + row + "]", "expected " + classes
-          + " probabilit" + (classes == 1 ? "y" : "ies") + " per row, got " + probs.length);
+          + " output" + (classes == 1 ? "" : "s") + " per row, got " + outputs.length);
     }
     line.append(row);
-    for (double p : probs) {
-      line.append(SEPARATOR).append(PythonFloat.repr(p));
-    }
-    line.append(SEPARATOR).append(predictedClass(probs));
-    if (withTrueLabel) {
-      line.append(SEPARATOR).append(label(trueLabelOrNaN));
+    if (task instanceof Binary) {
+      classRow(outputs, outputs[0] > thresholds[0] ? 1 : 0, truth[0]);
+    } else if (task instanceof MultiClass) {
+      classRow(outputs, predictedClass(outputs), truth[0]);
+    } else {
+      boolean labels = task instanceof MultiLabel;
+      for (int j = 0; j < classes; j++) {
+        line.append(SEPARATOR).append(PythonFloat.repr(outputs[j]));
+        if (labels) {
+          line.append(SEPARATOR).append(outputs[j] > thresholds[j] ? 1 : 0);
+        }
+        if (withTrueLabel) {
+          line.append(SEPARATOR).append(label(truth[j]));
+        }
+      }
     }
     flushLine();
     rows++;
   }
 
-  private int predictedClass(double[] probs) {
-    if (classes == 1) {
-      return probs[0] > threshold ? 1 : 0;
+  private void classRow(double[] probs, int predicted, double truth) {
+    for (double p : probs) {
+      line.append(SEPARATOR).append(PythonFloat.repr(p));
     }
+    List<String> names = task.classes();
+    line.append(SEPARATOR).append(names.get(predicted));
+    if (withTrueLabel) {
+      boolean named = truth == Math.rint(truth) && truth >= 0 && truth < names.size();
+      line.append(SEPARATOR).append(named ? names.get((int) truth) : label(truth));
+    }
+  }
+
+  private int predictedClass(double[] probs) {
     int best = 0;
     for (int c = 1; c < classes; c++) {
       if (probs[c] > probs[best] || Double.isNaN(probs[best]) && !Double.isNaN(probs[c])) {

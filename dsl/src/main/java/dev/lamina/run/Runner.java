@@ -8,12 +8,8 @@ import dev.lamina.model.Model;
 import dev.lamina.model.WeightsFile;
 import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
-import dev.lamina.persist.ModelFile;
-import dev.lamina.report.HistoryFiles;
-import dev.lamina.report.MetricsJson;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.report.Plots;
-import dev.lamina.report.PredictionsWriter;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;
@@ -21,6 +17,9 @@ import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.table.TablePipeline;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.Task;
 import dev.lamina.train.Callback;
 import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
@@ -32,9 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -44,6 +41,10 @@ import java.util.function.Consumer;
  * metric, {@code model.lamina}, {@code predictions.csv}), and for classifiers the test report of
  * {@link TestReport} ({@code roc.png}, {@code pr.png}, {@code thresholds.csv} for binary models).
  *
+ * <p>Three steps, each usable alone (cross-validation trains one prepared run per fold):
+ * {@link #prepare} (data, model, {@link Task}, checks), {@link #train} (fit, threshold) and
+ * {@link #report} (evaluate on the test rows, write the run folder by task).
+ *
  * <p>A threshold chosen by {@code predict: {threshold: best_f1}} or {@code {recall: r}} is chosen
  * after training on the validation rows (the last {@code validation_split} of the training rows),
  * never on the test rows, and saved in {@code model.lamina}, so {@code predict} uses it.
@@ -52,7 +53,8 @@ public final class Runner {
   private Runner() {}
 
   /**
-   * Runs {@code spec} (read from {@code specFile}, whose folder anchors relative paths).
+   * Runs {@code spec} (read from {@code specFile}, whose folder anchors relative paths): 
+   * {@link #prepare}, {@link #train}, {@link #report}.
    *
    * @param progress extra callbacks (progress printing), may be empty
    * @param log receives the model summary before training
@@ -61,6 +63,19 @@ public final class Runner {
    */
   public static RunResult run(RunSpec spec, Path specFile, RunOptions options, List<Callback> progress,
       Consumer<String> log) {
+    return report(train(prepare(spec, specFile, options, log), progress));
+  }
+
+  /**
+   * The first step: reads and splits the data, builds the model, decides the {@link Task} and
+   * checks everything that needs no training (the metrics against the task, the labels against
+   * the loss, a chosen threshold against the validation split).
+   *
+   * @param log receives the model summary
+   * @throws SpecException for an invalid spec, with a path into it
+   * @throws DataException for invalid data
+   */
+  public static PreparedRun prepare(RunSpec spec, Path specFile, RunOptions options, Consumer<String> log) {
     if (spec.data() == null && options.data() == null) {
       throw new SpecException("data", "the spec has no data section: add data: {csv: ..., target: ...} or pass --data");
     }
@@ -89,7 +104,7 @@ public final class Runner {
       }
     }
     Model model = Model.of(modelSpec);
-    // model_checkpoint's filepath is relative to the run folder (its reader refuses absolute paths and "..").
+    // model_checkpoint's filepath is relative to the run folder (CheckpointPath refuses absolute paths and "..").
     model.setSaver((m, file) -> {
       createFolder(out);
       WeightsFile.write(m, out.resolve(file));
@@ -98,8 +113,10 @@ public final class Runner {
     checkInputDim(modelSpec, data);
     Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
     model.ensureBuilt(data.featureCount());
+    Task task = RunTask.decide(model, data, spec.data().target());
+    task.checkMetrics(model.spec().compile());
     TrainingChecks.monitors(fit, model.metricNames());
-    if (isClassifier(model.lossName())) {
+    if (model.lossName() != null && model.lossName().endsWith("crossentropy")) {
       TrainingChecks.classWeights(fit, model.outputWidth() == 1 ? 2 : model.outputWidth());
       TrainingChecks.targets(csv.toString(), spec.data().target(), spec.data().sampleWeight(), data.yTrain(),
           data.wTrain());
@@ -110,126 +127,99 @@ public final class Runner {
           + " libopenblas0-pthread) or on the JDK's Vector API: java --add-modules jdk.incubator.vector -jar"
           + " builder.jar ... (the Vector API gives the same results, bit for bit)\n");
     }
-
-    boolean oneHot = "categorical_crossentropy".equals(model.lossName()) && model.outputWidth() > 1;
     ThresholdStrategy strategy = spec.predict().strategy();
     if (strategy.chosen()) {
-      checkChosenThreshold(strategy, fit, model, data);
+      checkChosenThreshold(strategy, fit, model, task, data);
     }
-    if (!oneHot) {
+    if (!oneHot(task, model)) {
       checkLabels(modelSpec, model.outputWidth(), spec.data().target(), csv.toString(), data.yTrain(), data.trainRows());
       checkLabels(modelSpec, model.outputWidth(), spec.data().target(), testCsv != null ? testCsv.toString() : csv.toString(),
           data.yTest(), data.testRows());
     }
-    Dataset train = targets(data.xTrain(), data.trainCount(), data.featureCount(), data.yTrain(), oneHot,
+    RunSpec resolved = new RunSpec(model.spec(), spec.data(), fit, spec.predict());
+    return new PreparedRun(resolved, task, model, data, fit, csv, testCsv, out, options, resume);
+  }
+
+  /**
+   * The second step: trains the model of {@code run} on its training rows (resuming from or
+   * writing checkpoints when asked), then chooses the threshold on the validation rows when the
+   * spec asks for a chosen one.
+   *
+   * @param progress extra callbacks (progress printing), may be empty
+   */
+  public static TrainedRun train(PreparedRun run, List<Callback> progress) {
+    Model model = run.model();
+    PreparedMatrices data = run.data();
+    Dataset train = targets(data.xTrain(), data.trainCount(), data.featureCount(), data.yTrain(), oneHot(run.task(), model),
         model.outputWidth());
     if (data.wTrain() != null) {
       train = train.withWeights(data.wTrain());
     }
-    int trainRows = data.trainCount();
+    ThresholdStrategy strategy = run.spec().predict().strategy();
     if (!strategy.chosen()) {
       // The engine reads the training matrix in place; once training is over, nothing else needs
       // it, so the run lets it go. (A chosen threshold still needs the validation rows after training.)
       data = data.withoutTrainFeatures();
     }
-    Checkpoints checkpoints = Checkpoints.NONE;
-    if (options.checkpointEvery() > 0 || resume != null) {
-      String fingerprint = fingerprint(spec, model, data.dataSha256());
-      if (resume != null && !resume.fingerprint().equals(fingerprint)) {
-        throw new SpecException("--resume", "the checkpoint in " + options.resume() + " was written by a run of another spec, "
-            + "seed or data file; resume with the same spec, --seed and --data, or start a new run without --resume");
-      }
-      Path ckpt = out.resolve(CheckpointFile.NAME);
-      createFolder(out);
-      checkpoints = new Checkpoints(options.checkpointEvery(),
-          options.checkpointEvery() > 0 ? state -> CheckpointFile.write(ckpt, fingerprint, state) : null,
-          resume == null ? null : resume.state());
-    }
+    Checkpoints checkpoints = checkpoints(run);
     long start = System.nanoTime();
     History history;
     try {
-      history = model.fit(train, null, fit, checkpoints, progress.toArray(new Callback[0]));
+      history = model.fit(train, null, run.fit(), checkpoints, progress.toArray(new Callback[0]));
       train = null;
     } catch (IllegalArgumentException e) {
-      if (resume != null && e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
+      if (run.resume() != null && e.getMessage() != null && e.getMessage().startsWith("the checkpoint")) {
         throw new SpecException("--resume", e.getMessage());
       }
       throw e;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-
-    double threshold = spec.predict().threshold();
+    double threshold = run.spec().predict().threshold();
     if (strategy.chosen()) {
-      threshold = chooseOnValidation(strategy, fit, model, data);
+      threshold = chooseOnValidation(strategy, run.fit(), model, data);
     }
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    try (ParallelWrites plots = new ParallelWrites()) {
-      Files.createDirectories(out);
-      // The test outputs, computed once for the report and predictions.csv.
-      double[] scores = null;
-      if (data.testCount() > 0) {
-        Dataset test = targets(data.xTest(), data.testCount(), data.featureCount(), data.yTest(), oneHot,
-            model.outputWidth());
-        if (data.wTest() != null) {
-          test = test.withWeights(data.wTest());
-        }
-        model.evaluate(test, fit.batchSize()).forEach((k, v) -> metrics.put("test_" + k, v));
-        scores = model.predict(test);
-        if (model.lastDivergence() != null) {
-          // A diverged model's scores may be non-finite: the report is skipped, the diagnosis follows.
-          metrics.put("test_report", "skipped: training diverged");
-        } else if (TestReport.isBinary(model, data.yTest())) {
-          TestReport.binary(scores, data.yTest(), threshold, metrics, out, plots::submit);
-        } else if (model.outputWidth() > 1) {
-          TestReport.multiClass(scores, model.outputWidth(), data.yTest(), metrics);
-        }
-      }
-      metrics.put("train_seconds", seconds);
-      metrics.put("epochs_run", history.epochs());
-      metrics.put("seed", model.seed());
-      metrics.put("train_rows", trainRows);
-      metrics.put("test_rows", data.testCount());
-      metrics.put("threshold", threshold);
-      metrics.put("threshold_strategy", strategy.describe());
-      if (model.lastDivergence() != null) {
-        metrics.put("diverged", model.lastDivergence().message());
-      }
-
-      MetricsJson.write(out.resolve("metrics.json"), metrics);
-      HistoryFiles.writeCsv(out.resolve("history.csv"), history.asMap());
-      HistoryFiles.writeJson(out.resolve("history.json"), history.asMap());
-      Map<String, List<Double>> curves = history.asMap();
-      plots.submit(() -> Plots.writeLoss(out.resolve("loss.png"), curves));
-      for (String m : model.metricNames()) {
-        plots.submit(() -> Plots.writeMetric(out.resolve(m + ".png"), curves, m));
-      }
-      Map<String, Object> info = new LinkedHashMap<>();
-      info.put("lamina_version", Version.current());
-      info.put("seed", model.seed());
-      info.put("data_file", csv.getFileName().toString());
-      info.put("data_sha256", data.dataSha256().split(" ")[0]);
-      info.put("metrics", metrics);
-      ModelFile.write(out.resolve("model.lamina"), new RunSpec(model.spec(), spec.data(), fit, spec.predict()), model, data.pipeline(), threshold, info);
-      writePredictions(out.resolve("predictions.csv"), model.outputWidth(), scores, data, threshold);
-      plots.awaitAll();
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
-    }
-    if (model.lastDivergence() != null) {
-      throw new TrainingDivergedException(model.lastDivergence(), "; they are saved in " + out.resolve("model.lamina"));
-    }
-    return new RunResult(model, history, metrics, out);
+    return new TrainedRun(run, history, seconds, threshold, data);
   }
 
-  private static boolean isClassifier(String loss) {
-    return loss != null && loss.endsWith("crossentropy");
+  /**
+   * The third step: evaluates the trained model on the test rows and writes the run folder by
+   * the task (see {@link RunReport}).
+   *
+   * @throws TrainingDivergedException when training diverged, after the folder is written
+   */
+  public static RunResult report(TrainedRun run) {
+    return RunReport.write(run);
+  }
+
+  private static Checkpoints checkpoints(PreparedRun run) {
+    RunOptions options = run.options();
+    if (options.checkpointEvery() <= 0 && run.resume() == null) {
+      return Checkpoints.NONE;
+    }
+    String fingerprint = fingerprint(run.spec(), run.model(), run.data().dataSha256());
+    if (run.resume() != null && !run.resume().fingerprint().equals(fingerprint)) {
+      throw new SpecException("--resume", "the checkpoint in " + options.resume() + " was written by a run of another spec, "
+          + "seed or data file; resume with the same spec, --seed and --data, or start a new run without --resume");
+    }
+    Path ckpt = run.out().resolve(CheckpointFile.NAME);
+    createFolder(run.out());
+    return new Checkpoints(options.checkpointEvery(),
+        options.checkpointEvery() > 0 ? state -> CheckpointFile.write(ckpt, fingerprint, state) : null,
+        run.resume() == null ? null : run.resume().state());
+  }
+
+  /** Whether the targets go to the engine one-hot (categorical cross-entropy over several classes). */
+  private static boolean oneHot(Task task, Model model) {
+    return task instanceof MultiClass && "categorical_crossentropy".equals(model.lossName());
   }
 
   /** A chosen threshold needs a binary model and validation rows; say so before training. */
-  private static void checkChosenThreshold(ThresholdStrategy strategy, Fit fit, Model model, PreparedMatrices data) {
-    if (model.outputWidth() != 1) {
+  private static void checkChosenThreshold(ThresholdStrategy strategy, Fit fit, Model model, Task task,
+      PreparedMatrices data) {
+    if (!(task instanceof Binary)) {
       throw new SpecException("predict.threshold", "threshold: " + strategy.describe() + " needs a binary model with one "
-          + "sigmoid output; this model has " + model.outputWidth() + " outputs and predicts the arg-max class");
+          + "sigmoid output; this model is a " + task.describe()
+          + (task instanceof MultiClass ? " and predicts the most probable class" : ""));
     }
     int n = data.trainCount();
     int start = fit.validationStart(n);
@@ -331,7 +321,7 @@ public final class Runner {
   }
 
   /** The engine's view of {@code rows} rows of the row-major {@code x} (not copied) and their targets. */
-  private static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
+  static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
     if (rows == 0) {
       // The engine's own message for a data set without rows.
       return Dataset.of(new double[0][], y);
@@ -348,20 +338,5 @@ public final class Runner {
       yy[i * classes + c] = 1;
     }
     return new Dataset(x, rows, cols, yy, classes, null);
-  }
-
-  /** Writes predictions.csv from the test outputs {@code p} ({@code classes} per row, row-major). */
-  private static void writePredictions(Path file, int classes, double[] p, PreparedMatrices data, double threshold)
-      throws IOException {
-    if (data.testCount() == 0) {
-      return;
-    }
-    double[] row = new double[classes];
-    try (PredictionsWriter w = PredictionsWriter.open(file, true, classes, threshold)) {
-      for (int i = 0; i < data.testCount(); i++) {
-        System.arraycopy(p, i * classes, row, 0, classes);
-        w.write(data.testRows()[i], row, data.yTest()[i]);
-      }
-    }
   }
 }

@@ -2,12 +2,15 @@ package dev.lamina.sweep;
 
 import dev.lamina.diagnose.Diagnosis;
 import dev.lamina.diagnose.Diagnostics;
+import dev.lamina.metric.Metrics;
 import dev.lamina.model.Model;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.run.RunSpec;
+import dev.lamina.run.RunTask;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.PreparedData;
 import dev.lamina.table.TablePipeline;
+import dev.lamina.task.Task;
 import dev.lamina.train.Dataset;
 import dev.lamina.yaml.ParsedSpec;
 import java.io.IOException;
@@ -68,7 +71,7 @@ public final class SweepJob {
   public static Outcome run(ParsedSpec parsed, Options options, SweepEngine engine, IntFunction<Consumer<SweepResult>> progress) {
     SweepSpec sweep = SweepSpec.parse(parsed.sweep());
     if (options.seeds() != null) {
-      sweep = new SweepSpec(sweep.axes(), options.seeds(), sweep.targetLoss());
+      sweep = new SweepSpec(sweep.axes(), options.seeds(), sweep.targetLoss(), sweep.monitor());
     }
     RunSpec base = parsed.spec();
     if (base.data() == null) {
@@ -88,6 +91,10 @@ public final class SweepJob {
     Path csv = options.data() != null ? options.data() : parsed.resolve(requireCsv(base));
     Path testCsv = base.data().testCsv() == null ? null : parsed.resolve(base.data().testCsv());
     PreparedData data = TablePipeline.prepare(base.data(), csv, testCsv, baseSeed);
+    Model probe = Model.of(base.model().withSeed(baseSeed), data.featureNames().size());
+    Task task = RunTask.decide(probe, data.pipeline(), data.yTrain(), data.yTest(), base.data().target());
+    task.checkMetrics(base.model().compile());
+    boolean higher = rankHigher(sweep, base, probe);
     Dataset train = Dataset.of(data.xTrain(), data.yTrain());
     Dataset test = data.xTest().length == 0 ? null : Dataset.of(data.xTest(), data.yTest());
     List<SweepRun> runs = SweepPlanner.plan(sweep, baseSeed);
@@ -97,7 +104,7 @@ public final class SweepJob {
         progress.apply(runs.size()));
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    SweepStatistics stats = SweepStatistics.of(sweep, results);
+    SweepStatistics stats = SweepStatistics.of(sweep, results, higher);
     Map<Integer, Diagnosis> init = initialStatistics(base, sweep, runs, train);
     try {
       Files.createDirectories(out);
@@ -106,6 +113,24 @@ public final class SweepJob {
     }
     SweepReport.write(out, base.model().name(), sweep, results, stats, init);
     return new Outcome(results, stats, out, seconds);
+  }
+
+  /**
+   * Whether the sweep's monitor ranks higher values first, as its metric says; the default ranking
+   * (test_loss, or best val_loss) is a loss.
+   *
+   * @throws SpecException at {@code sweep.monitor} for a key that is neither the loss nor a compiled metric
+   */
+  private static boolean rankHigher(SweepSpec sweep, RunSpec base, Model probe) {
+    if (sweep.monitor() == null) {
+      return false;
+    }
+    Boolean higher = Metrics.higherIsBetter(sweep.monitor(), base.model().compile(), probe.outputWidth());
+    if (higher == null) {
+      throw new SpecException("sweep.monitor", "monitor '" + sweep.monitor() + "' is neither the loss nor a compiled"
+          + " metric; use loss, val_loss, test_loss or one of " + probe.metricNames() + " (with val_ or test_)");
+    }
+    return higher;
   }
 
   private static String requireCsv(RunSpec base) {

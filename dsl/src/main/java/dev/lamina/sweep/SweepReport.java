@@ -55,7 +55,12 @@ public final class SweepReport {
       sb.append(',').append(a.field());
     }
     sb.append(",repeat,seed,status,best_val_loss,final_val_loss,test_loss,test_accuracy,epochs_run,epochs_to_target,")
-        .append(TIMING_COLUMN).append(",error\n");
+        .append(TIMING_COLUMN).append(",error");
+    List<String> extra = testScores(results);
+    for (String k : extra) {
+      sb.append(',').append(k);
+    }
+    sb.append('\n');
     for (SweepResult r : results) {
       sb.append(r.run().index());
       for (String v : r.run().values()) {
@@ -64,10 +69,29 @@ public final class SweepReport {
       sb.append(',').append(r.run().repeat()).append(',').append(r.run().seed()).append(',').append(r.status().label())
           .append(',').append(r.bestValLoss()).append(',').append(r.finalValLoss()).append(',').append(r.testLoss())
           .append(',').append(r.testAccuracy()).append(',').append(r.epochsRun()).append(',').append(r.epochsTo(target))
-          .append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',').append(ReportCells.csv(r.error()))
-          .append('\n');
+          .append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',').append(ReportCells.csv(r.error()));
+      for (String k : extra) {
+        sb.append(',').append(r.score(k));
+      }
+      sb.append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * The test scores beyond test_loss and test_accuracy that the runs report ({@code test_mae},
+   * {@code test_rmse}, {@code test_r2} for a regression), in the order the first run gives them.
+   */
+  static List<String> testScores(List<SweepResult> results) {
+    java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+    for (SweepResult r : results) {
+      for (String k : r.scores().keySet()) {
+        if (k.startsWith("test_") && !k.equals("test_loss") && !k.equals("test_accuracy")) {
+          keys.add(k);
+        }
+      }
+    }
+    return new ArrayList<>(keys);
   }
 
 
@@ -80,6 +104,7 @@ public final class SweepReport {
     root.put("grid", grid);
     root.put("seeds", spec.seeds());
     root.put("metric", stats.metricName());
+    root.put("higher_is_better", stats.higherIsBetter());
     root.put("target_loss", ReportCells.finite(stats.target()));
     List<Object> runs = new ArrayList<>();
     for (SweepResult r : results) {
@@ -205,7 +230,7 @@ public final class SweepReport {
       grid.append(grid.length() == 0 ? "" : "; ").append(a.field()).append(": ").append(String.join(", ", a.values()));
     }
     return results.size() + " runs: " + spec.cells() + " cells x " + spec.seeds() + " seeds (" + grid + "). Ranked by "
-        + stats.metricName() + " (lower is better), mean +- sd over the runs that ended OK. epochs to target: median "
+        + stats.metricName() + (stats.higherIsBetter() ? " (higher is better)" : " (lower is better)") + ", mean +- sd over the runs that ended OK. epochs to target: median "
         + "first epoch with val_loss <= " + fmt(stats.target()) + (spec.targetLoss() != null ? " (target_loss)"
         : " (the median best val_loss of all OK runs)") + ", over the runs that reached it.";
   }
@@ -216,8 +241,12 @@ public final class SweepReport {
 
   private static List<String[]> table(SweepStatistics stats, GroupStats g) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"cell", "ok / runs", stats.metricName(), "test_accuracy", "best val_loss", "epochs to target",
-        "rank"});
+    List<String> extra = testScores(g.cells().stream().flatMap(c -> c.runs().stream()).toList());
+    extra.remove(stats.metricName());
+    List<String> header = new ArrayList<>(List.of("cell", "ok / runs", stats.metricName(), "test_accuracy"));
+    header.addAll(extra);
+    header.addAll(List.of("best val_loss", "epochs to target", "rank"));
+    rows.add(header.toArray(new String[0]));
     for (CellStats c : g.cells()) {
       String ok = c.ok() + " / " + c.runs().size();
       if (c.diverged() > 0) {
@@ -228,8 +257,14 @@ public final class SweepReport {
       }
       String reached = c.reachedTarget() == 0 ? "never" : fmtEpochs(c.medianEpochsToTarget()) + " (" + c.reachedTarget()
           + "/" + c.ok() + ")";
-      rows.add(new String[] {c.label(), ok, pm(c.metricMean(), c.metricSd()), pm(c.accuracyMean(), c.accuracySd()),
-          pm(c.bestValMean(), c.bestValSd()), reached, Integer.toString(g.ranking().indexOf(c) + 1)});
+      List<String> row = new ArrayList<>(List.of(c.label(), ok, pm(c.metricMean(), c.metricSd()),
+          pm(c.accuracyMean(), c.accuracySd())));
+      for (String k : extra) {
+        double[] v = c.runs().stream().filter(r -> r.status() == RunStatus.OK).mapToDouble(r -> r.score(k)).toArray();
+        row.add(pm(SweepStatistics.mean(v), SweepStatistics.sd(v)));
+      }
+      row.addAll(List.of(pm(c.bestValMean(), c.bestValSd()), reached, Integer.toString(g.ranking().indexOf(c) + 1)));
+      rows.add(row.toArray(new String[0]));
     }
     return rows;
   }

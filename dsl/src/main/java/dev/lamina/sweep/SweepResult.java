@@ -1,6 +1,7 @@
 package dev.lamina.sweep;
 
 import java.io.Serializable;
+import java.util.Map;
 
 /**
  * What one run produced. Serializable, so a cluster engine can send it back. Losses are NaN when
@@ -17,10 +18,29 @@ import java.io.Serializable;
  * @param loss training loss per epoch
  * @param valLoss val_loss (or loss) per epoch
  * @param error the exception message of a failed run, else empty
+ * @param scores every other number the run gives, by key: each test metric ({@code test_mae},
+ *     {@code test_r2}, ...; for a regression also MAE, RMSE and R2 as in {@code metrics.json}), and
+ *     for each history key {@code k} its best value over the epochs as {@code best_<k>} (the lowest
+ *     loss or error, the highest accuracy or R2)
  */
 public record SweepResult(SweepRun run, RunStatus status, double bestValLoss, double finalValLoss, double testLoss,
-    double testAccuracy, int epochsRun, double seconds, double[] loss, double[] valLoss, String error)
-    implements Serializable {
+    double testAccuracy, int epochsRun, double seconds, double[] loss, double[] valLoss, String error,
+    Map<String, Double> scores) implements Serializable {
+  /** Copies the scores. */
+  public SweepResult {
+    scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+  }
+
+  /** A result with no other scores. */
+  public SweepResult(SweepRun run, RunStatus status, double bestValLoss, double finalValLoss, double testLoss,
+      double testAccuracy, int epochsRun, double seconds, double[] loss, double[] valLoss, String error) {
+    this(run, status, bestValLoss, finalValLoss, testLoss, testAccuracy, epochsRun, seconds, loss, valLoss, error, Map.of());
+  }
+
+  /** The score {@code key} ({@code test_<metric>} or {@code best_<history key>}), NaN when the run has none. */
+  public double score(String key) {
+    return scores.getOrDefault(key, Double.NaN);
+  }
 
   /** The first epoch (1-based) whose val_loss is at or below {@code target}, or -1 if none is. */
   public int epochsTo(double target) {

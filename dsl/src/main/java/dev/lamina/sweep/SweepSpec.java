@@ -15,6 +15,7 @@ import java.util.Map;
  *   activation: [relu, sigmoid, tanh]   # hidden Dense layers; the output layer keeps its own
  *   seeds: 5                            # repeats per cell, each with its own derived seed
  *   target_loss: 0.40                   # optional, see SweepStatistics
+ *   monitor: val_mae                    # optional: rank by this key (best over the epochs) or a test_ key
  * </pre>
  *
  * <p>Sweepable fields: {@code kernel_initializer} (applied to every Dense layer, so the whole network
@@ -26,8 +27,11 @@ import java.util.Map;
  * @param axes the swept fields, in the order written
  * @param seeds repeats per cell, at least 1
  * @param targetLoss the loss target for {@code epochs_to_target}, or null for the automatic one
+ * @param monitor the key cells are ranked by, or null for {@code test_loss} (best val_loss without
+ *     test rows): a history key ({@code val_mae}, ranked by its best value over the epochs) or a test
+ *     key ({@code test_r2}); the metric says which way is better
  */
-public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss) {
+public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss, String monitor) {
   /** Repeats per cell when {@code seeds} is not given. */
   public static final int DEFAULT_SEEDS = 1;
   /** The fields a sweep may vary. */
@@ -36,6 +40,11 @@ public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss) {
   /** Freezes the axes. */
   public SweepSpec {
     axes = List.copyOf(axes);
+  }
+
+  /** A sweep ranked by the default key. */
+  public SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss) {
+    this(axes, seeds, targetLoss, null);
   }
 
   /** Reads the raw {@code sweep:} map; errors carry the path {@code sweep.<key>}. */
@@ -47,6 +56,7 @@ public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss) {
     List<SweepAxis> axes = new ArrayList<>();
     int seeds = DEFAULT_SEEDS;
     Double target = null;
+    String monitor = null;
     for (Map.Entry<String, Object> e : raw.entrySet()) {
       String key = e.getKey();
       String path = "sweep." + key;
@@ -61,12 +71,18 @@ public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss) {
           throw new SpecException(path, "target_loss must be a positive number, got " + v + ", e.g. target_loss: 0.4");
         }
         target = n.doubleValue();
+      } else if (key.equals("monitor")) {
+        if (!(v instanceof String m) || m.isBlank()) {
+          throw new SpecException(path, "monitor must be a metric key, got " + v + ", e.g. monitor: val_mae");
+        }
+        monitor = m;
       } else if (FIELDS.contains(key)) {
         axes.add(new SweepAxis(key, values(v, path)));
       } else {
         List<String> known = new ArrayList<>(FIELDS);
         known.add("seeds");
         known.add("target_loss");
+        known.add("monitor");
         List<String> close = Names.closest(key, known);
         throw new SpecException(path, "cannot sweep '" + key + "'." + (close.isEmpty() ? "" : " Did you mean "
             + String.join(", ", close) + "?") + " Sweepable: " + String.join(", ", known) + ".");
@@ -75,7 +91,7 @@ public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss) {
     if (axes.isEmpty()) {
       throw new SpecException("sweep", "the sweep names no field to vary: give a list for one of " + String.join(", ", FIELDS));
     }
-    return new SweepSpec(axes, seeds, target);
+    return new SweepSpec(axes, seeds, target, monitor);
   }
 
   private static List<String> values(Object v, String path) {

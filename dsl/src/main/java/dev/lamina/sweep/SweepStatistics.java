@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -14,22 +15,39 @@ import org.apache.commons.math3.stat.inference.TTest;
  * The analysis behind the report: cells grouped by activation (when it is swept), each summarized
  * in a {@link CellStats}, ranked, and the winner tested against the runner-up.
  *
- * <p>The ranking metric is {@code test_loss} when the spec has a test split, else the best
- * val_loss. The loss target of {@code epochs_to_target} is {@code target_loss} from the sweep
+ * <p>The ranking metric is the sweep's {@code monitor} when it names one (a history key by its
+ * best value over the epochs, or a test key), in the direction its metric says; else
+ * {@code test_loss} when the spec has a test split, else the best val_loss. The loss target of {@code epochs_to_target} is {@code target_loss} from the sweep
  * section, or else the median of the best val_loss over all OK runs of the sweep (so about half
  * the runs reach it, and the column says how fast).
  *
- * @param metricName "test_loss" or "best_val_loss"
+ * @param metricName the ranking metric: the monitor, "test_loss" or "best_val_loss"
+ * @param higherIsBetter whether the ranking puts larger values first
  * @param target the loss target
  * @param groupField "activation" when it is swept, else null
  * @param groups the groups, in the order of the activation axis
  */
-public record SweepStatistics(String metricName, double target, String groupField, List<GroupStats> groups) {
+public record SweepStatistics(String metricName, boolean higherIsBetter, double target, String groupField,
+    List<GroupStats> groups) {
 
-  /** Analyzes the results of a sweep. */
+  /** Analyzes the results of a sweep ranked by a loss (lower is better). */
   public static SweepStatistics of(SweepSpec spec, List<SweepResult> results) {
+    return of(spec, results, false);
+  }
+
+  /**
+   * Analyzes the results of a sweep.
+   *
+   * @param higherIsBetter whether the sweep's monitor ranks larger values first (its metric's
+   *     {@code higherIsBetter}); ignored without a monitor
+   */
+  public static SweepStatistics of(SweepSpec spec, List<SweepResult> results, boolean higherIsBetter) {
     boolean hasTest = results.stream().anyMatch(r -> r.status() == RunStatus.OK && !Double.isNaN(r.testLoss()));
-    String metricName = hasTest ? "test_loss" : "best_val_loss";
+    String metricName = spec.monitor() != null ? spec.monitor() : hasTest ? "test_loss" : "best_val_loss";
+    boolean higher = spec.monitor() != null && higherIsBetter;
+    ToDoubleFunction<SweepResult> value = spec.monitor() == null
+        ? (hasTest ? SweepResult::testLoss : SweepResult::bestValLoss)
+        : r -> r.score(spec.monitor().startsWith("test_") ? spec.monitor() : "best_" + spec.monitor());
     double target = spec.targetLoss() != null ? spec.targetLoss() : autoTarget(results);
     int groupAxis = -1;
     for (int a = 0; a < spec.axes().size(); a++) {
@@ -56,11 +74,12 @@ public record SweepStatistics(String metricName, double target, String groupFiel
     for (Map.Entry<String, Map<String, List<SweepResult>>> g : grouped.entrySet()) {
       List<CellStats> cells = new ArrayList<>();
       for (Map.Entry<String, List<SweepResult>> c : g.getValue().entrySet()) {
-        cells.add(cell(g.getKey(), c.getKey(), c.getValue(), hasTest, target));
+        cells.add(cell(g.getKey(), c.getKey(), c.getValue(), value, target));
       }
       List<CellStats> ranking = new ArrayList<>(cells);
       ranking.sort(Comparator.<CellStats>comparingInt(c -> c.ok() == 0 ? Integer.MAX_VALUE : c.runs().size() - c.ok())
-          .thenComparingDouble(c -> Double.isNaN(c.metricMean()) ? Double.POSITIVE_INFINITY : c.metricMean()));
+          .thenComparingDouble(c -> Double.isNaN(c.metricMean()) ? Double.POSITIVE_INFINITY
+              : higher ? -c.metricMean() : c.metricMean()));
       double welch = Double.NaN;
       double mwu = Double.NaN;
       if (ranking.size() > 1) {
@@ -75,7 +94,7 @@ public record SweepStatistics(String metricName, double target, String groupFiel
       }
       groups.add(new GroupStats(g.getKey(), cells, ranking, welch, mwu));
     }
-    return new SweepStatistics(metricName, target, groupAxis >= 0 ? "activation" : null, groups);
+    return new SweepStatistics(metricName, higher, target, groupAxis >= 0 ? "activation" : null, groups);
   }
 
   private static double autoTarget(List<SweepResult> results) {
@@ -83,11 +102,12 @@ public record SweepStatistics(String metricName, double target, String groupFiel
     return best.length == 0 ? Double.NaN : new Median().evaluate(best);
   }
 
-  private static CellStats cell(String group, String label, List<SweepResult> runs, boolean hasTest, double target) {
+  private static CellStats cell(String group, String label, List<SweepResult> runs, ToDoubleFunction<SweepResult> value,
+      double target) {
     List<SweepResult> ok = runs.stream().filter(r -> r.status() == RunStatus.OK).toList();
     int diverged = (int) runs.stream().filter(r -> r.status() == RunStatus.DIVERGED).count();
     int failed = (int) runs.stream().filter(r -> r.status() == RunStatus.FAILED).count();
-    double[] metric = ok.stream().mapToDouble(r -> hasTest ? r.testLoss() : r.bestValLoss()).toArray();
+    double[] metric = ok.stream().mapToDouble(value).toArray();
     double[] acc = ok.stream().mapToDouble(SweepResult::testAccuracy).toArray();
     double[] best = ok.stream().mapToDouble(SweepResult::bestValLoss).toArray();
     double[] epochs = ok.stream().mapToInt(r -> r.epochsTo(target)).filter(e -> e > 0).asDoubleStream().toArray();

@@ -1,13 +1,18 @@
 package dev.lamina.sweep;
 
+import dev.lamina.metric.Metrics;
 import dev.lamina.model.Model;
+import dev.lamina.run.RegressionReport;
 import dev.lamina.run.RunSpec;
+import dev.lamina.task.Regression;
+import dev.lamina.task.Task;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.History;
 import dev.lamina.yaml.SpecReader;
 import dev.lamina.yaml.SpecWriter;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -74,21 +79,51 @@ public final class SweepTrainer implements RunTrainer {
       }
       double testLoss = Double.NaN;
       double testAccuracy = Double.NaN;
+      Map<String, Double> scores = bestOfEachKey(h, rs, model);
       if (test != null && test.rows() > 0 && status == RunStatus.OK) {
         Map<String, Double> m = model.evaluate(test, rs.fit().batchSize());
         testLoss = m.get("loss");
         testAccuracy = m.getOrDefault("accuracy", Double.NaN);
+        m.forEach((k, v) -> scores.put("test_" + k, v));
+        if (!Task.CLASSIFICATION_LOSSES.contains(model.lossName())) {
+          scores.putAll(RegressionReport.scores(new Regression(targetNames(model.outputWidth())), model.predict(test),
+              test.y()));
+        }
         if (!Double.isFinite(testLoss)) {
           status = RunStatus.DIVERGED;
         }
       }
       return new SweepResult(run, status, best, val.length == 0 ? Double.NaN : val[val.length - 1], testLoss,
-          testAccuracy, h.epochs(), seconds(start), loss, val, "");
+          testAccuracy, h.epochs(), seconds(start), loss, val, "", scores);
     } catch (RuntimeException e) {
       String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       return new SweepResult(run, RunStatus.FAILED, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, seconds(start),
           none, none, msg);
     }
+  }
+
+  /** {@code best_<key>} for every history key: its best value over the epochs, in the direction its metric says. */
+  private static Map<String, Double> bestOfEachKey(History h, RunSpec rs, Model model) {
+    Map<String, Double> best = new LinkedHashMap<>();
+    for (String key : h.keys()) {
+      Boolean higher = Metrics.higherIsBetter(key, rs.model().compile(), model.outputWidth());
+      double b = Double.NaN;
+      for (double v : array(h.get(key))) {
+        if (!Double.isNaN(v) && (Double.isNaN(b) || (higher != null && higher ? v > b : v < b))) {
+          b = v;
+        }
+      }
+      best.put("best_" + key, b);
+    }
+    return best;
+  }
+
+  private static List<String> targetNames(int outputs) {
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < outputs; j++) {
+      names.add("output_" + j);
+    }
+    return names;
   }
 
   private static double seconds(long start) {

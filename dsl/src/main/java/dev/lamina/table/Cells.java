@@ -21,6 +21,25 @@ final class Cells {
 
   private Cells() {}
 
+  /**
+   * A value given as an object (a JSON number, boolean or string) as the text of a CSV cell: null
+   * stays null (missing), an integral number has no decimal point ({@code 2.0} reads as {@code 2},
+   * as pandas writes integer columns), other numbers use Java's shortest round-trip digits.
+   */
+  static String text(Object value) {
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        return Long.toString((long) d);
+      }
+      return Double.toString(d);
+    }
+    return value.toString();
+  }
+
   /** Whether the cell holds no value. */
   static boolean isMissing(String cell) {
     if (cell == null) {

@@ -256,8 +256,47 @@ public final class FittedPipeline {
     scaler.apply(x, at);
   }
 
-  /** Whether input column {@code c} is numeric (stored as doubles) rather than categorical. */
-  boolean numeric(int c) {
+  /**
+   * The scaled features of one row given as values rather than CSV text, written to
+   * {@code out[at..at + featureCount())}: {@code values[c]} is the value of input column
+   * {@code c} ({@link #inputColumns()} order), a {@link Number}, a {@link Boolean}, a
+   * {@link String} or null. A number in a numeric column is used as it is (NaN counts as missing);
+   * a boolean is 1 or 0 there; text goes through the same reading as a CSV cell; null is missing
+   * (the column's fill rule, or an error). In a categorical column a value is looked up by its
+   * text: {@code 2} and {@code 2.0} both as {@code 2}, {@code true} as {@code true}.
+   *
+   * @param source names the rows in error messages (for example {@code request})
+   * @param row the 1-based row within {@code source}, for error messages
+   * @throws DataException naming the row and column, with the value, when a value cannot be encoded
+   */
+  public void encodeValues(Object[] values, double[] out, int at, String source, long row) {
+    if (values.length != columns.size()) {
+      throw new IllegalArgumentException("expected " + columns.size() + " values (" + inputColumns + "), got "
+          + values.length);
+    }
+    int offset = at;
+    for (int c = 0; c < values.length; c++) {
+      ColumnEncoding col = columns.get(c);
+      Object v = values[c];
+      if (col instanceof NumericColumn && (v instanceof Number || v instanceof Boolean)) {
+        double d = v instanceof Boolean b ? (b ? 1.0 : 0.0) : ((Number) v).doubleValue();
+        if (Double.isNaN(d)) {
+          col.encode(null, out, offset, source, row, 0);
+        } else if (Double.isInfinite(d)) {
+          col.encode(Double.toString(d), out, offset, source, row, 0); // the CSV reading's message
+        } else {
+          out[offset] = d;
+        }
+      } else {
+        col.encode(Cells.text(v), out, offset, source, row, 0);
+      }
+      offset += col.width();
+    }
+    scaler.apply(out, at);
+  }
+
+  /** Whether input column {@code c} ({@link #inputColumns()} order) is numeric rather than categorical. */
+  public boolean numeric(int c) {
     return columns.get(c) instanceof NumericColumn;
   }
 

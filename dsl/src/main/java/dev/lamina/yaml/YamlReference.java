@@ -239,7 +239,9 @@ public final class YamlReference {
           .append(sweepExample(f)).append("` |\n");
     }
     md.append("| `seeds` | integer >= 1 | ").append(SweepSpec.DEFAULT_SEEDS).append(" | `seeds: 5` |\n")
-        .append("| `target_loss` | number > 0 | chosen from the runs | `target_loss: 0.4` |\n\n");
+        .append("| `target_loss` | number > 0 | chosen from the runs | `target_loss: 0.4` |\n")
+        .append("| `monitor` | history key (best over the epochs) or `test_` key; its metric says which way is better"
+            + " | `test_loss` (best `val_loss` without test rows) | `monitor: val_mae` |\n\n");
   }
 
   private static void tune(StringBuilder md) {

@@ -106,8 +106,8 @@ class KerasCliTest {
 
   @Test
   void exportWithAnUnknownFormatIsAUsageError() {
-    Run r = run("export", dir.toString(), "--format", "onnx");
+    Run r = run("export", dir.toString(), "--format", "tflite");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("onnx");
+    assertThat(r.err()).contains("tflite").contains("keras, h5, onnx");
   }
 }

@@ -100,7 +100,7 @@ class PredictionsWriterTest {
         out.write(0, new double[] {0.1, 0.9}, Double.NaN);
         out.write(1, new double[] {0.9}, Double.NaN);
       }
-    }).isInstanceOf(SpecException.class).hasMessageContaining("expected 2 probabilities")
+    }).isInstanceOf(SpecException.class).hasMessageContaining("expected 2 outputs per row, got 1")
         .hasMessageContaining("got 1");
     assertThat(file).hasContent("previous");
     assertThat(AtomicFileTest.listing(dir)).containsExactly("predictions.csv");

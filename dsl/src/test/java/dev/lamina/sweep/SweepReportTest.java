@@ -118,6 +118,42 @@ class SweepReportTest {
   }
 
   @Test
+  void aMonitorWhoseMetricRisesRanksTheHighestMeanFirstAndTheReportSaysSo() throws Exception {
+    SweepSpec spec = new SweepSpec(List.of(new SweepAxis("kernel_initializer", List.of("a", "b")),
+        new SweepAxis("activation", List.of("relu"))), 2, null, "val_r2");
+    List<SweepResult> results = new ArrayList<>();
+    double[][] r2 = {{0.40, 0.42}, {0.55, 0.53}};
+    for (int c = 0; c < 2; c++) {
+      for (int i = 0; i < 2; i++) {
+        SweepResult base = result(c * 2 + i, c == 0 ? "a" : "b", i, RunStatus.OK, 0.3 + c * 0.1);
+        results.add(new SweepResult(base.run(), base.status(), base.bestValLoss(), base.finalValLoss(), base.testLoss(),
+            base.testAccuracy(), base.epochsRun(), base.seconds(), base.loss(), base.valLoss(), base.error(),
+            scores(r2[c][i], 40.0 + c)));
+      }
+    }
+    SweepStatistics stats = SweepStatistics.of(spec, results, true);
+    assertThat(stats.metricName()).isEqualTo("val_r2");
+    assertThat(stats.groups().get(0).winner().label()).isEqualTo("b");
+    assertThat(stats.groups().get(0).winner().metricMean()).isCloseTo(0.54, within(1e-12));
+    // Lower-is-better on the same numbers would pick a: the direction comes from the metric, not the data.
+    assertThat(SweepStatistics.of(spec, results, false).groups().get(0).winner().label()).isEqualTo("a");
+
+    Path out = Files.createDirectories(dir.resolve("r2"));
+    SweepReport.write(out, "r2", spec, results, stats, Map.of());
+    String report = Files.readString(out.resolve("report.md"));
+    assertThat(report).contains("Ranked by val_r2 (higher is better)").contains("|test_r2|test_mae|");
+    assertThat(Files.readAllLines(out.resolve("sweep.csv")).get(0)).endsWith(",error,test_r2,test_mae");
+  }
+
+  private static Map<String, Double> scores(double r2, double mae) {
+    Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("best_val_r2", r2);
+    m.put("test_r2", r2 - 0.01);
+    m.put("test_mae", mae);
+    return m;
+  }
+
+  @Test
   void epochsToTargetIsTheFirstEpochAtOrBelowIt() {
     SweepResult r = result(0, "a", 0, RunStatus.OK, 0.3);
     assertThat(r.epochsTo(0.45)).isEqualTo(2);

@@ -3,7 +3,7 @@ package dev.lamina.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.persist.ModelFile;
-import dev.lamina.run.Predictor;
+import dev.lamina.run.CsvScorer;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.Runner;
 import dev.lamina.yaml.SpecReader;
@@ -45,7 +45,7 @@ class SparkPredictTest {
 
   private static List<String> localPredictions(Path csv) throws Exception {
     Path out = dir.resolve("local-" + csv.getFileName());
-    Predictor.predict(ModelFile.read(model), csv, out, 0.5);
+    CsvScorer.predict(ModelFile.read(model), csv, out, 0.5);
     return Files.readAllLines(out);
   }
 

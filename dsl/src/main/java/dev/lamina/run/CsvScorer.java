@@ -8,6 +8,7 @@ import dev.lamina.table.DataException;
 import dev.lamina.table.FittedPipeline;
 import dev.lamina.table.RawFeatures;
 import dev.lamina.table.RowSink;
+import dev.lamina.task.Task;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,21 +19,13 @@ import java.util.List;
  * pipeline in chunks, are predicted in batches, and stream out to the predictions file, which
  * appears atomically when complete.
  */
-public final class Predictor {
+public final class CsvScorer {
   private static final int CHUNK = 1024;
 
-  private Predictor() {}
-
-  /**
-   * What a scoring pass did.
-   *
-   * @param rows rows scored
-   * @param positives rows predicted as class 1 (binary models)
-   */
-  public record Summary(long rows, long positives) {}
+  private CsvScorer() {}
 
   /** Scores {@code csv} into {@code out}, reading the rows through the model's pipeline. */
-  public static Summary predict(SavedModel saved, Path csv, Path out, double threshold) {
+  public static PredictSummary predict(SavedModel saved, Path csv, Path out, double threshold) {
     return predict(saved, csv, out, threshold, null);
   }
 
@@ -44,7 +37,8 @@ public final class Predictor {
    * @param features input column names for a model without a pipeline, or null
    * @throws ModelFileException when {@code features} is given for a model that has a pipeline
    */
-  public static Summary predict(SavedModel saved, Path csv, Path out, double threshold, List<String> features) {
+  public static PredictSummary predict(SavedModel saved, Path csv, Path out, double threshold,
+      List<String> features) {
     Model model = saved.model();
     FittedPipeline pipeline = saved.pipeline();
     if (pipeline != null && features != null) {
@@ -52,14 +46,14 @@ public final class Predictor {
           + pipeline.inputColumns() + " through the pipeline it was trained with");
     }
     int in = model.inputWidth();
-    int classes = model.outputWidth();
+    Task task = saved.task();
     double[] x = new double[CHUNK * in];
     long[] rows = new long[CHUNK];
     double[] truth = new double[CHUNK];
-    long[] counts = new long[2];
+    Tally tally = new Tally(task, threshold);
     int[] fill = {0};
     boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
-    try (PredictionsWriter w = PredictionsWriter.open(out, withTarget, classes, threshold)) {
+    try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, threshold)) {
       RowSink sink = (rowNumber, f, target) -> {
         int k = fill[0];
         System.arraycopy(f, 0, x, k * in, in);
@@ -67,7 +61,7 @@ public final class Predictor {
         truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
         fill[0] = k + 1;
         if (fill[0] == CHUNK) {
-          flush(model, x, rows, truth, CHUNK, w, threshold, counts);
+          flush(model, x, rows, truth, CHUNK, w, tally);
           fill[0] = 0;
         }
       };
@@ -77,7 +71,7 @@ public final class Predictor {
         } else {
           RawFeatures.stream(csv, in, features, sink);
         }
-        flush(model, x, rows, truth, fill[0], w, threshold, counts);
+        flush(model, x, rows, truth, fill[0], w, tally);
       } catch (RuntimeException | IOException e) {
         w.abort(); // never leave half a predictions file, nor replace a previous one
         throw e;
@@ -85,14 +79,14 @@ public final class Predictor {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
     }
-    if (counts[0] == 0) {
+    if (tally.rows() == 0) {
       throw new DataException(csv.toString(), "has no data rows to score");
     }
-    return new Summary(counts[0], counts[1]);
+    return tally.summary(0);
   }
 
   private static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,
-      double threshold, long[] counts) throws IOException {
+      Tally tally) throws IOException {
     if (n == 0) {
       return;
     }
@@ -102,10 +96,7 @@ public final class Predictor {
     for (int i = 0; i < n; i++) {
       System.arraycopy(p, i * classes, one, 0, classes);
       w.write(rows[i], one, truth[i]);
-      counts[0]++;
-      if (classes == 1 && one[0] > threshold) {
-        counts[1]++;
-      }
     }
+    tally.add(p, truth, n);
   }
 }

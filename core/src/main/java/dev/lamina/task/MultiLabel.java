@@ -1,0 +1,34 @@
+package dev.lamina.task;
+
+import java.util.List;
+
+/**
+ * A multi-label classifier: several 0/1 target columns, one sigmoid output each (the probability
+ * that the label is 1), each label decided by its own threshold.
+ *
+ * @param targets the label columns, in output order
+ */
+public record MultiLabel(List<String> targets) implements Task {
+  /** {@link #kind()} of this task. */
+  public static final String KIND = "multi_label";
+
+  /** Copies the list. */
+  public MultiLabel {
+    targets = List.copyOf(targets);
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public int outputs() {
+    return targets.size();
+  }
+
+  @Override
+  public List<String> classes() {
+    return List.of();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.lamina.predict;
+
+import dev.lamina.report.PredictionsWriter;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Task;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a model's outputs are, shared by all of its {@link Prediction}s: the {@link Task}, one name
+ * per class (binary: the two classes) or per target, and the decision threshold. The one place a
+ * prediction is shaped by the task; the columns are {@link PredictionsWriter}'s.
+ *
+ * @param task what the model predicts
+ * @param names the class names (binary and multi-class) or target names (multi-label, regression)
+ * @param threshold the decision threshold of binary and multi-label models
+ */
+record Outputs(Task task, List<String> names, double threshold) {
+  Outputs {
+    names = List.copyOf(names);
+  }
+
+  /** The outputs of a model that predicts {@code task}. */
+  static Outputs of(Task task, double threshold) {
+    boolean oneClass = task instanceof Binary || task instanceof MultiClass;
+    return new Outputs(task, oneClass ? task.classes() : task.targets(), threshold);
+  }
+
+  /** The index of the predicted class, or -1 when the task has no single class. */
+  int predictedClass(double[] p) {
+    if (task instanceof Binary) {
+      return p[0] > threshold ? 1 : 0;
+    }
+    if (task instanceof MultiClass) {
+      int best = 0;
+      for (int c = 1; c < p.length; c++) {
+        if (p[c] > p[best] || Double.isNaN(p[best]) && !Double.isNaN(p[c])) {
+          best = c;
+        }
+      }
+      return best;
+    }
+    return -1;
+  }
+
+  /** The columns {@code predict} writes for a row (without {@code row} and the truth), by name. */
+  Map<String, Object> fields(double[] p, int predicted) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (task instanceof Binary) {
+      m.put(PredictionsWriter.PROBABILITY, p[0]);
+      m.put(PredictionsWriter.PREDICTED_CLASS, names.get(predicted));
+    } else if (task instanceof MultiClass) {
+      for (int c = 0; c < p.length; c++) {
+        m.put(PredictionsWriter.CLASS_PROBABILITY_PREFIX + names.get(c), p[c]);
+      }
+      m.put(PredictionsWriter.PREDICTED_CLASS, names.get(predicted));
+    } else {
+      boolean labels = task instanceof MultiLabel;
+      for (int c = 0; c < p.length; c++) {
+        if (labels) {
+          m.put(names.get(c) + PredictionsWriter.PROBABILITY_SUFFIX, p[c]);
+          m.put(names.get(c) + PredictionsWriter.PREDICTED_SUFFIX, p[c] > threshold ? 1 : 0);
+        } else {
+          m.put(names.get(c) + PredictionsWriter.PREDICTED_SUFFIX, p[c]);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(m);
+  }
+}

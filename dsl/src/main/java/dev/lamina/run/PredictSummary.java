@@ -1,0 +1,75 @@
+package dev.lamina.run;
+
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Regression;
+import dev.lamina.task.Task;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What a scoring pass ({@link CsvScorer}) did, by task, and the line {@code predict} prints:
+ * <ul>
+ *   <li>binary and multi-class: rows per predicted class, by name ({@code 30 rows: 10 setosa,
+ *       11 versicolor, 9 virginica}), and for binary the threshold;</li>
+ *   <li>multi-label: rows predicted 1 per label;</li>
+ *   <li>regression: the test MAE, RMSE and R2 when the file holds the true values.</li>
+ * </ul>
+ *
+ * @param task the model's task
+ * @param rows rows scored
+ * @param counts rows per predicted class (binary, multi-class) or predicted 1 per label
+ *     (multi-label); empty for a regression
+ * @param scores MAE, RMSE and R2 against the file's true values (regression with every true value
+ *     present), else empty
+ * @param threshold the binary threshold used
+ * @param unknownCategories cells holding a category the model never saw, encoded as all zeros
+ *     under {@code handle_unknown: ignore}
+ */
+public record PredictSummary(Task task, long rows, long[] counts, Map<String, Double> scores, double threshold,
+    long unknownCategories) {
+  /** Copies. */
+  public PredictSummary {
+    counts = counts.clone();
+    scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+  }
+
+  /** Rows predicted as the positive class (binary), or 0. */
+  public long positives() {
+    return task instanceof Binary ? counts[1] : 0;
+  }
+
+  /** The summary line, without the output file. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder("scored ").append(rows).append(" rows");
+    if (task instanceof Regression) {
+      if (!scores.isEmpty()) {
+        List<String> parts = new ArrayList<>();
+        scores.forEach((k, v) -> parts.add(k.replace("test_", "").toUpperCase(Locale.ROOT) + " "
+            + String.format(Locale.ROOT, "%.4f", v)));
+        sb.append(" (").append(String.join(", ", parts)).append(" against the file's ")
+            .append(String.join(", ", task.targets())).append(")");
+      }
+    } else {
+      List<String> names = task instanceof MultiLabel ? task.targets() : task.classes();
+      List<String> parts = new ArrayList<>();
+      for (int c = 0; c < names.size(); c++) {
+        parts.add(counts[c] + " " + names.get(c));
+      }
+      sb.append(": ").append(String.join(", ", parts));
+      if (task instanceof MultiLabel) {
+        sb.append(" (rows predicted 1 per label)");
+      } else if (task instanceof Binary) {
+        sb.append(" (").append(names.get(1)).append(" when p > ").append(threshold).append(")");
+      }
+    }
+    if (unknownCategories > 0) {
+      sb.append("; ").append(unknownCategories).append(" unseen categor").append(unknownCategories == 1 ? "y" : "ies")
+          .append(" encoded as all zeros (handle_unknown: ignore)");
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.lamina.run;
+
+import dev.lamina.metric.Metric;
+import dev.lamina.metric.R2Score;
+import dev.lamina.metric.RootMeanSquaredError;
+import dev.lamina.metric.RowError;
+import dev.lamina.metric.RowErrorMean;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Task;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts what a scoring pass predicts, batch by batch in constant memory: rows per predicted
+ * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values
+ * while every row has one.
+ */
+final class Tally {
+  private final Task task;
+  private final double threshold;
+  private final long[] counts;
+  private final List<Metric> scores = List.of(new RowErrorMean(RowError.MEAN_ABSOLUTE_ERROR),
+      new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
+  private long rows;
+  private boolean allTruth = true;
+
+  Tally(Task task, double threshold) {
+    this.task = task;
+    this.threshold = threshold;
+    this.counts = new long[task instanceof Binary ? 2 : task.classification() ? task.outputs() : 0];
+  }
+
+  long rows() {
+    return rows;
+  }
+
+  /** Adds {@code n} rows of row-major outputs and their true values (one per target, NaN when unknown). */
+  void add(double[] outputs, double[] truth, int n) {
+    int k = task.outputs();
+    for (int i = 0; i < n; i++) {
+      if (task instanceof Binary) {
+        counts[outputs[i] > threshold ? 1 : 0]++;
+      } else if (task instanceof MultiClass) {
+        counts[argmax(outputs, i * k, k)]++;
+      } else if (task instanceof MultiLabel) {
+        for (int j = 0; j < k; j++) {
+          counts[j] += outputs[i * k + j] > threshold ? 1 : 0;
+        }
+      }
+    }
+    if (!task.classification() && allTruth) {
+      for (int i = 0; i < n * task.targets().size(); i++) {
+        allTruth &= !Double.isNaN(truth[i]);
+      }
+      if (allTruth) {
+        for (Metric m : scores) {
+          m.update(outputs, truth, null, n, k);
+        }
+      }
+    }
+    rows += n;
+  }
+
+  PredictSummary summary(long unknownCategories) {
+    Map<String, Double> s = new LinkedHashMap<>();
+    if (!task.classification() && allTruth && rows > 0) {
+      s.put(RegressionReport.MAE, scores.get(0).result());
+      s.put(RegressionReport.RMSE, scores.get(1).result());
+      s.put(RegressionReport.R2, scores.get(2).result());
+    }
+    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories);
+  }
+
+  private static int argmax(double[] v, int from, int n) {
+    int best = 0;
+    for (int j = 1; j < n; j++) {
+      if (v[from + j] > v[from + best] || Double.isNaN(v[from + best]) && !Double.isNaN(v[from + j])) {
+        best = j;
+      }
+    }
+    return best;
+  }
+}

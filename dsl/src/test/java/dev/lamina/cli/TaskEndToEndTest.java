@@ -1,0 +1,76 @@
+package dev.lamina.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lamina.cli.CliFixture.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each task end to end through the command line: train an example of examples/, read its run
+ * folder, then score the data again with {@code predict} on the saved model.
+ */
+class TaskEndToEndTest {
+  @TempDir
+  Path tmp;
+
+  private Path train(String example, String... extra) {
+    Path out = tmp.resolve(example);
+    String[] args = new String[4 + extra.length];
+    args[0] = CliFixture.root().resolve("examples/" + example + "/model.yaml").toString();
+    args[1] = "--out";
+    args[2] = out.toString();
+    args[3] = "--quiet";
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    Result r = CliFixture.run(args);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    return out;
+  }
+
+  private static String header(Path csv) throws IOException {
+    return Files.readAllLines(csv).get(0);
+  }
+
+  @Test
+  void aRegressionReportsErrorsAndNeverAClassAProbabilityOrAThreshold() throws IOException {
+    Path run = train("diabetes", "--epochs", "30");
+    String metrics = Files.readString(run.resolve("metrics.json"));
+    assertThat(metrics).contains("\"task\": \"regression\"", "\"test_mae\"", "\"test_rmse\"", "\"test_r2\"");
+    assertThat(header(run.resolve("predictions.csv"))).isEqualTo("row,progression_predicted,progression");
+    assertThat(run.resolve("predicted_vs_actual.png")).isNotEmptyFile();
+    assertThat(run.resolve("residuals.png")).isNotEmptyFile();
+    assertThat(run.resolve("roc.png")).doesNotExist();
+    Path scored = tmp.resolve("scored.csv");
+    Result p = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("examples/diabetes/diabetes.csv").toString(),
+        "--out", scored.toString());
+    assertThat(p.code()).isZero();
+    assertThat(p.out()).startsWith("scored 442 rows (MAE ").contains(", RMSE ", ", R2 ", "against the file's progression");
+    assertThat(header(scored)).isEqualTo("row,progression_predicted,progression");
+    for (String text : List.of(metrics, p.out(), header(scored), Files.readString(run.resolve("history.csv")))) {
+      String lower = text.toLowerCase(Locale.ROOT);
+      assertThat(lower).doesNotContain("probabilit", "class", "threshold", "positive");
+    }
+  }
+
+  @Test
+  void aNamedMultiClassModelShowsItsClassNames() throws IOException {
+    Path run = train("iris", "--epochs", "40");
+    assertThat(Files.readString(run.resolve("metrics.json"))).contains("\"task\": \"multi_class\"");
+    List<String> rows = Files.readAllLines(run.resolve("predictions.csv"));
+    assertThat(rows.get(0)).isEqualTo("row,p_setosa,p_versicolor,p_virginica,predicted_class,true_label");
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",");
+      assertThat(List.of("setosa", "versicolor", "virginica")).contains(f[4], f[5]);
+    }
+    Path scored = tmp.resolve("iris-scored.csv");
+    Result p = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("examples/iris/iris.csv").toString(),
+        "--out", scored.toString());
+    assertThat(p.out()).matches("scored 150 rows: \\d+ setosa, \\d+ versicolor, \\d+ virginica -> .*\\R");
+  }
+}
