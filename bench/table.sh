@@ -57,8 +57,8 @@ train_rows=$(( rows - (rows + 99) / 100 ))
 
 # median (min-max) of the numbers on stdin
 stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
-  printf "%s %s %s\n", m, v[1], v[NR] }'; }
-seconds() { $py -c 'import json,sys; print(json.load(open(sys.argv[1]))["train_seconds"])' "$1/metrics.json"; }
+  printf "%.6g %.6g %.6g\n", m, v[1], v[NR] }'; }
+seconds() { $py -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["train_seconds"])' "$1/metrics.json"; }
 
 # wide LABEL SPEC JVM-OPTIONS...: RUNS cold CLI runs; prints "LABEL|median|min|max" in samples/s
 wide() {
@@ -74,7 +74,7 @@ wide() {
 }
 
 have_blas=0
-if ldconfig -p | grep -q "libopenblas.so.0"; then
+if ldconfig -p | grep -c "libopenblas.so.0" > /dev/null; then
   have_blas=1
 fi
 echo "== $(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" | tee "$out/table.md"

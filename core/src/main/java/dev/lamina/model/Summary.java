@@ -2,11 +2,10 @@ package dev.lamina.model;
 
 import dev.lamina.init.AutoChoice;
 import dev.lamina.init.Fans;
-import dev.lamina.layer.ActivationLayer;
 import dev.lamina.layer.Dense;
-import dev.lamina.layer.Dropout;
 import dev.lamina.layer.Layer;
 import dev.lamina.layer.NativeGemm;
+import dev.lamina.layertype.LayerTypes;
 import dev.lamina.spec.DType;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,9 @@ final class Summary {
     List<String[]> rows = new ArrayList<>();
     long total = 0;
     long frozen = 0;
-    for (Layer l : model.layers()) {
+    for (int li = 0; li < model.layers().size(); li++) {
+      Layer l = model.layers().get(li);
+      String described = LayerTypes.summary(model.spec().layers().get(li));
       long params = 0;
       for (var p : l.parameters()) {
         params += p.size();
@@ -47,17 +48,15 @@ final class Summary {
       String std = "";
       if (l instanceof Dense d) {
         Fans f = d.fans();
-        act = d.activation().name();
+        act = described.isEmpty() ? d.activation().name() : d.activation().name() + "; " + described;
         fanIn = Integer.toString(d.inputWidth());
         fanOut = Integer.toString(d.outputWidth());
         init = d.kernelInitializer() instanceof AutoChoice
             ? d.kernelInitializer().name() + " (auto)" : d.kernelInitializer().name();
         double s = d.kernelInitializer().targetStd(f);
         std = Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.4f", s);
-      } else if (l instanceof ActivationLayer a) {
-        act = a.activation().name();
-      } else if (l instanceof Dropout dr) {
-        act = String.format(Locale.ROOT, "rate %.2f", dr.rate());
+      } else {
+        act = described;
       }
       rows.add(new String[] {l.name() + " (" + l.kerasClassName() + ")", "(None, " + l.outputWidth() + ")",
           String.format(Locale.ROOT, "%,d", params), act, fanIn, fanOut, init, std});

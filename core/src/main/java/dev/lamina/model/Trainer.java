@@ -195,6 +195,9 @@ final class Trainer implements TrainingContext {
         diverge(epoch, b, loss, "gradients", badGrad);
       } else {
         optimizer.step(params);
+        for (int i = 0; i < params.size(); i++) {
+          params.get(i).applyConstraint(); // as Keras: projected after each step
+        }
         int badWeight = finiteCheck.allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
         if (badWeight >= 0) {
           model.setWeights(epochStart);

@@ -11,6 +11,7 @@ public final class Parameter {
   private final int[] shape;
   private final double[] value;
   private final double[] grad;
+  private Constraint constraint;
 
   /** A zero tensor of the given shape with its gradient buffer. */
   public Parameter(String name, int... shape) {
@@ -42,6 +43,26 @@ public final class Parameter {
   /** The gradient of the loss for the current batch (live storage). */
   public double[] grad() {
     return grad;
+  }
+
+  /**
+   * Sets the projection applied after each optimizer step (Keras's {@code kernel_constraint}),
+   * or null for none.
+   */
+  public void setConstraint(Constraint c) {
+    this.constraint = c;
+  }
+
+  /** The projection applied after each optimizer step, or null. */
+  public Constraint constraint() {
+    return constraint;
+  }
+
+  /** Applies the constraint, if any, to the values in place (called after each optimizer step). */
+  public void applyConstraint() {
+    if (constraint != null) {
+      constraint.apply(value, shape);
+    }
   }
 
   /** Number of elements. */

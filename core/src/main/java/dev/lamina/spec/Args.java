@@ -202,6 +202,13 @@ public final class Args {
         owner + " argument '" + key + "' must be a whole number, got '" + v + "'");
   }
 
+  /** An integer argument, or null when absent. */
+  public Integer getOptionalInt(String key) {
+    Integer v = has(key) ? Integer.valueOf(getInt(key, 0)) : null;
+    declare(key, "integer", null, null);
+    return v;
+  }
+
   /** A 64-bit integer argument, or null when absent (used for seeds). */
   public Long getOptionalLong(String key) {
     Object v = raw(key);
@@ -276,6 +283,50 @@ public final class Args {
       return ComponentSpec.of(s);
     }
     throw new SpecException(pathOf(key), owner + " argument '" + key + "' must name a component, got '" + v + "'");
+  }
+
+  /**
+   * A nested component, or {@code defaultValue} when absent; the default is recorded, so a writer
+   * can leave out a component that equals it.
+   */
+  public ComponentSpec getComponent(String key, ComponentSpec defaultValue) {
+    ComponentSpec c = getComponent(key);
+    declare(key, "component", defaultValue, null);
+    return c == null ? defaultValue : c;
+  }
+
+  /**
+   * A whole number the component cannot do without; when absent the error, at these arguments'
+   * path, reads "{owner} needs {key}, {hint}". While {@link #describing()} it reads as 1 and is
+   * declared required.
+   */
+  public int getRequiredInt(String key, String hint) {
+    boolean given = has(key);
+    if (!given && describing) {
+      declare(key, "integer", Double.NaN, null);
+      return 1;
+    }
+    if (!given) {
+      throw new SpecException(path, owner + " needs " + key + ", " + hint);
+    }
+    int v = getInt(key, 0);
+    declare(key, "integer", Double.NaN, null);
+    return v;
+  }
+
+  /** As {@link #getRequiredInt}, for a number. */
+  public double getRequiredDouble(String key, String hint) {
+    boolean given = has(key);
+    if (!given && describing) {
+      declare(key, "number", Double.NaN, null);
+      return 0;
+    }
+    if (!given) {
+      throw new SpecException(path, owner + " needs " + key + ", " + hint);
+    }
+    double v = getDouble(key, 0);
+    declare(key, "number", Double.NaN, null);
+    return v;
   }
 
   /** Rejects arguments that no getter asked for. */

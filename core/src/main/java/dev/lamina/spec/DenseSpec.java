@@ -15,12 +15,15 @@ package dev.lamina.spec;
  * @param biasInitializer the bias's initializer (default zeros)
  * @param kernelRegularizer {@code l1}, {@code l2} or {@code l1_l2}, or null
  * @param biasRegularizer as kernelRegularizer, for the bias
+ * @param kernelConstraint a projection applied to the kernel after each optimizer step
+ *     ({@code max_norm}, {@code min_max_norm}, {@code non_neg}, {@code unit_norm}), or null
+ * @param biasConstraint as kernelConstraint, for the bias
  * @param inputDim the input width, or null to infer it
  * @param name the layer's name, or null
  */
 public record DenseSpec(int units, ComponentSpec activation, boolean useBias, ComponentSpec kernelInitializer,
     ComponentSpec biasInitializer, ComponentSpec kernelRegularizer, ComponentSpec biasRegularizer,
-    Integer inputDim, String name) implements LayerSpec {
+    ComponentSpec kernelConstraint, ComponentSpec biasConstraint, Integer inputDim, String name) implements LayerSpec {
   /** Keras's default kernel initializer. */
   public static final String DEFAULT_KERNEL_INITIALIZER = "glorot_uniform";
   /** Keras's default bias initializer. */
@@ -43,6 +46,14 @@ public record DenseSpec(int units, ComponentSpec activation, boolean useBias, Co
     biasInitializer = biasInitializer == null ? ComponentSpec.of(DEFAULT_BIAS_INITIALIZER) : biasInitializer;
   }
 
+  /** A Dense layer without constraints. */
+  public DenseSpec(int units, ComponentSpec activation, boolean useBias, ComponentSpec kernelInitializer,
+      ComponentSpec biasInitializer, ComponentSpec kernelRegularizer, ComponentSpec biasRegularizer, Integer inputDim,
+      String name) {
+    this(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, null, null,
+        inputDim, name);
+  }
+
   /** A Dense layer with all defaults. */
   public static DenseSpec of(int units) {
     return new DenseSpec(units, null, true, null, null, null, null, null, null);
@@ -50,17 +61,26 @@ public record DenseSpec(int units, ComponentSpec activation, boolean useBias, Co
 
   /** A copy with another activation. */
   public DenseSpec withActivation(ComponentSpec a) {
-    return new DenseSpec(units, a, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, inputDim, name);
+    return new DenseSpec(units, a, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, kernelConstraint,
+        biasConstraint, inputDim, name);
   }
 
   /** A copy with another kernel initializer. */
   public DenseSpec withKernelInitializer(ComponentSpec k) {
-    return new DenseSpec(units, activation, useBias, k, biasInitializer, kernelRegularizer, biasRegularizer, inputDim, name);
+    return new DenseSpec(units, activation, useBias, k, biasInitializer, kernelRegularizer, biasRegularizer, kernelConstraint,
+        biasConstraint, inputDim, name);
   }
 
   /** A copy with another input width. */
   public DenseSpec withInputDim(Integer d) {
-    return new DenseSpec(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, d, name);
+    return new DenseSpec(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer, biasRegularizer, kernelConstraint,
+        biasConstraint, d, name);
+  }
+
+  /** A copy with other constraints (either may be null). */
+  public DenseSpec withConstraints(ComponentSpec kernel, ComponentSpec bias) {
+    return new DenseSpec(units, activation, useBias, kernelInitializer, biasInitializer, kernelRegularizer,
+        biasRegularizer, kernel, bias, inputDim, name);
   }
 
   @Override

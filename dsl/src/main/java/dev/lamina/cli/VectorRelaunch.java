@@ -24,8 +24,8 @@ import java.util.Optional;
  *
  * <p>Why: the Vector API is an incubator module that Java resolves only when asked on the command
  * line or in {@code JDK_JAVA_OPTIONS}, and a jar's manifest cannot ask for it. The vector kernels
- * train the wide benchmark (11-256-256-1) about 2.7x as fast as the plain-Java ones; a second JVM
- * start costs a fraction of a second (docs/BENCHMARKS.md has both). Narrow specs (every Dense
+ * train the wide benchmark (11-256-256-1) about 2.7x as fast as the plain-Java ones; the first JVM
+ * costs about 0.7 s of processor time (docs/BENCHMARKS.md, "Issue 21", has both). Narrow specs (every Dense
  * layer under {@link Simd#MIN_UNITS} units, such as the article's churn model) never relaunch:
  * their products do not use vectors and the second start would only cost time.
  *

@@ -1,6 +1,9 @@
 package dev.lamina.fluent;
 
+import dev.lamina.layertype.LayerType;
+import dev.lamina.layertype.LayerTypes;
 import dev.lamina.model.Model;
+import dev.lamina.spec.Args;
 import dev.lamina.spec.ActivationLayerSpec;
 import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.CompileSpec;
@@ -13,6 +16,7 @@ import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.PReluSpec;
+import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -60,6 +64,23 @@ public final class SequentialBuilder {
   /** Adds a Dense layer configured by {@code config}. */
   public SequentialBuilder dense(int units, UnaryOperator<DenseBuilder> config) {
     layers.add(config.apply(new DenseBuilder(units)).build(layers.size()));
+    return this;
+  }
+
+  /**
+   * Adds a layer of any registered type by its YAML or Keras name, with arguments by Keras name as
+   * alternating keys and values: {@code layer("batch_normalization", "momentum", 0.9)},
+   * {@code layer("Rescaling", "scale", 0.5)}. The layer's descriptor reads them as the YAML reader
+   * does, so unknown types and arguments are refused with a "did you mean".
+   */
+  public SequentialBuilder layer(String type, Object... keyValues) {
+    LayerType<?> t = LayerTypes.find(type);
+    if (t == null) {
+      throw new SpecException("layers[" + layers.size() + "]", LayerTypes.unknown(type));
+    }
+    ComponentSpec args = ComponentSpec.of(t.name(), keyValues);
+    String path = "layers[" + layers.size() + "]." + t.name();
+    layers.add(LayerTypes.read(t, new Args(path, t.name(), args.args())));
     return this;
   }
 

@@ -176,10 +176,24 @@ final class HdfWeights {
           + Arrays.toString(shape));
     }
     Class<?> t = d.getJavaType();
-    if (t != float.class && t != double.class) {
-      throw fail("weight " + where + " holds " + t.getSimpleName() + " values; Keras weights are float32 or float64");
+    boolean counter = shape.length == 0 && (t == long.class || t == int.class || t == Long.class || t == Integer.class);
+    if (t != float.class && t != double.class && !counter) {
+      throw fail("weight " + where + " holds " + t.getSimpleName() + " values; Keras weights are float32 or float64"
+          + " (a scalar count may be an integer)");
+    }
+    if (shape.length == 0) {
+      Object scalar = d.getData();
+      if (scalar instanceof Number value) {
+        return new double[] {value.doubleValue()};
+      }
     }
     Object data = d.getDataFlat();
+    if (data instanceof long[] l) {
+      return java.util.Arrays.stream(l).asDoubleStream().toArray();
+    }
+    if (data instanceof int[] l) {
+      return java.util.Arrays.stream(l).asDoubleStream().toArray();
+    }
     if (data instanceof float[] f) {
       double[] v = new double[f.length];
       for (int i = 0; i < f.length; i++) {

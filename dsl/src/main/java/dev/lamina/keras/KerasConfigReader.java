@@ -1,16 +1,15 @@
 package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.layertype.LayerType;
+import dev.lamina.layertype.LayerTypes;
+import dev.lamina.layertype.WeightSlot;
 import dev.lamina.persist.ModelFile;
-import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.Args;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
-import dev.lamina.spec.DropoutSpec;
-import dev.lamina.spec.EluSpec;
 import dev.lamina.spec.LayerSpec;
-import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.ModelSpec;
-import dev.lamina.spec.PReluSpec;
 import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,9 +27,9 @@ import java.util.Set;
  * custom {@code registered_name} anywhere is refused by name.
  */
 final class KerasConfigReader {
-  /** The layer classes Lamina imports. */
-  static final List<String> SUPPORTED_LAYERS = List.of("InputLayer", "Dense", "Dropout", "Activation", "LeakyReLU",
-      "PReLU", "ELU");
+  /** Keys every Keras layer config holds that say nothing about what the layer computes in Lamina. */
+  private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("name", "trainable", "dtype",
+      "batch_input_shape", "batch_shape", "input_shape", "input_dim");
   /** Model classes Lamina imports. */
   static final List<String> SUPPORTED_MODELS = List.of("Sequential", "Functional", "Model");
   /** Classes that carry Python code; refused wherever they appear. */
@@ -55,7 +54,7 @@ final class KerasConfigReader {
     String cls = root.path("class_name").asText("");
     if (!SUPPORTED_MODELS.contains(cls)) {
       throw fail("the model is a '" + cls + "'; Lamina imports Sequential models and Functional models that are"
-          + " a plain chain of " + String.join(", ", SUPPORTED_LAYERS));
+          + " a plain chain of " + String.join(", ", supportedLayers()));
     }
     JsonNode config = root.path("config");
     JsonNode layers = config.isArray() ? config : config.path("layers");
@@ -63,6 +62,12 @@ final class KerasConfigReader {
       throw fail("the model config has no layers list");
     }
     String modelName = config.isObject() ? config.path("name").asText(null) : null;
+    for (int i = 0; i < layers.size(); i++) {
+      String lc = layers.get(i).path("class_name").asText("");
+      if (!lc.equals("InputLayer") && LayerTypes.forKerasClass(lc) == null) {
+        throw unsupported("layer " + i + " '" + layerName(layers.get(i), i) + "' (" + lc + ")");
+      }
+    }
     if (!cls.equals("Sequential")) {
       checkChain(config, layers, modelName);
     }
@@ -81,66 +86,43 @@ final class KerasConfigReader {
       JsonNode layer = layers.get(i);
       String lc = layer.path("class_name").asText("");
       JsonNode c = layer.path("config");
-      String name = c.path("name").asText(layer.path("name").asText("layer_" + i));
+      String name = layerName(layer, i);
       String where = "layer " + i + " '" + name + "' (" + lc + ")";
       String savePath = savePath(lc, counters);
       if (!c.isObject()) {
         throw fail(where + " has no config object");
       }
       checkDtype(c, where);
-      switch (lc) {
-        case "InputLayer" -> {
-          if (i != 0) {
-            throw fail(where + ": an InputLayer may only come first");
-          }
+      if (lc.equals("InputLayer")) {
+        if (i != 0) {
+          throw fail(where + ": an InputLayer may only come first");
         }
-        case "Dense" -> {
-          long units = positive(c.path("units"), where, "units");
-          requireNull(c, where, "activity_regularizer", "kernel_constraint", "bias_constraint", "lora_rank",
-              "quantization_config");
-          boolean useBias = c.path("use_bias").asBoolean(true);
-          DenseSpec d = new DenseSpec((int) units, activation(c.path("activation"), where), useBias,
-              initializer(c.path("kernel_initializer"), where, "kernel_initializer"),
-              initializer(c.path("bias_initializer"), where, "bias_initializer"),
-              regularizer(c.path("kernel_regularizer"), where, "kernel_regularizer"),
-              regularizer(c.path("bias_regularizer"), where, "bias_regularizer"),
-              firstDense ? current : null, name);
-          firstDense = false;
-          specs.add(d);
-          List<String> roles = useBias ? List.of("kernel", "bias") : List.of("kernel");
-          List<long[]> shapes = useBias ? List.of(new long[] {current, units}, new long[] {units})
-              : List.<long[]>of(new long[] {current, units});
-          weighted.add(new KerasArchitecture.WeightedLayer(name, lc, savePath, roles, shapes));
-          params += current * units + (useBias ? units : 0);
-          current = (int) units;
+        continue;
+      }
+      LayerType<?> type = LayerTypes.forKerasClass(lc);
+      Map<String, Object> args = arguments(type, c, where);
+      args.put("name", name);
+      if (type.specClass() == DenseSpec.class && firstDense) {
+        args.put("input_dim", current);
+        firstDense = false;
+      }
+      int in = current;
+      LayerSpec spec = guard(where, () -> LayerTypes.read(type, new Args("", type.name(), args)));
+      List<WeightSlot> slots = LayerTypes.weights(spec, in);
+      if (!slots.isEmpty()) {
+        List<String> roles = new ArrayList<>();
+        List<long[]> shapes = new ArrayList<>();
+        for (WeightSlot w : slots) {
+          roles.add(w.role());
+          shapes.add(w.shape());
+          params += w.size();
         }
-        case "Dropout" -> {
-          requireNull(c, where, "noise_shape");
-          double rate = c.path("rate").asDouble(Double.NaN);
-          Long seed = c.path("seed").isIntegralNumber() ? c.path("seed").asLong() : null;
-          specs.add(guard(where, () -> new DropoutSpec(rate, seed, name)));
-        }
-        case "Activation" -> {
-          ComponentSpec a = activation(c.path("activation"), where);
-          specs.add(new ActivationLayerSpec(a, name));
-        }
-        case "LeakyReLU" -> {
-          JsonNode slope = c.has("negative_slope") ? c.path("negative_slope") : c.path("alpha");
-          double s = slope.isNumber() ? slope.asDouble() : LeakyReluSpec.DEFAULT_NEGATIVE_SLOPE;
-          specs.add(guard(where, () -> new LeakyReluSpec(s, name)));
-        }
-        case "ELU" -> {
-          double a = c.path("alpha").isNumber() ? c.path("alpha").asDouble() : EluSpec.DEFAULT_ALPHA;
-          specs.add(guard(where, () -> new EluSpec(a, name)));
-        }
-        case "PReLU" -> {
-          requireNull(c, where, "alpha_regularizer", "alpha_constraint", "shared_axes");
-          specs.add(new PReluSpec(initializer(c.path("alpha_initializer"), where, "alpha_initializer"), name));
-          weighted.add(new KerasArchitecture.WeightedLayer(name, lc, savePath, List.of("alpha"),
-              List.<long[]>of(new long[] {current})));
-          params += current;
-        }
-        default -> throw unsupported(where, lc);
+        weighted.add(new KerasArchitecture.WeightedLayer(name, lc, savePath, roles, shapes));
+      }
+      specs.add(spec);
+      current = LayerTypes.outputWidth(spec, in);
+      if (current <= 0 || current > MAX_WIDTH) {
+        throw fail(where + " outputs " + current + " columns; at most " + MAX_WIDTH + " are supported");
       }
       if (params > ModelFile.MAX_PARAMETERS) {
         throw fail("the network would have more than " + ModelFile.MAX_PARAMETERS + " parameters (at " + where
@@ -190,7 +172,7 @@ final class KerasConfigReader {
       String name = n.path("config").path("name").asText(n.path("name").asText(""));
       if (CODE_CLASSES.contains(c)) {
         throw fail("layer '" + name + "' (" + c + ") holds Python code; Lamina never runs code from a model file, so"
-            + " Lambda layers are refused. Supported layers: " + String.join(", ", SUPPORTED_LAYERS));
+            + " Lambda layers are refused. Supported layers: " + String.join(", ", supportedLayers()));
       }
       JsonNode module = n.get("module");
       if (module != null && !module.isNull() && !kerasModule(module.asText())) {
@@ -273,16 +255,6 @@ final class KerasConfigReader {
     return n.asLong();
   }
 
-  private void requireNull(JsonNode c, String where, String... keys) {
-    for (String k : keys) {
-      JsonNode v = c.get(k);
-      if (v != null && !v.isNull() && !(k.equals("lora_rank") && v.asInt(-1) == 0)) {
-        throw fail(where + " sets " + k + " = " + v + ", which Lamina does not support; remove it before saving"
-            + " the model, or import a model without it");
-      }
-    }
-  }
-
   private ComponentSpec activation(JsonNode a, String where) {
     if (a == null || a.isMissingNode() || a.isNull()) {
       return null;
@@ -299,7 +271,7 @@ final class KerasConfigReader {
       throw fail(where + " uses activation '" + name + "', which Lamina does not have. Supported: "
           + String.join(", ", dev.lamina.activation.Activations.REGISTRY.names()));
     }
-    return name.equals("linear") ? null : ComponentSpec.of(name);
+    return ComponentSpec.of(dev.lamina.activation.Activations.REGISTRY.canonicalName(name, "activation"));
   }
 
   private ComponentSpec initializer(JsonNode n, String where, String key) {
@@ -431,9 +403,101 @@ final class KerasConfigReader {
     }
   }
 
-  private KerasFormatException unsupported(String where, String cls) {
-    return fail(where + " is not supported: Lamina imports " + String.join(", ", SUPPORTED_LAYERS)
-        + " (and Sequential or plain-chain Functional models of them)");
+  private KerasFormatException unsupported(String where) {
+    return fail(where + " is not a layer Lamina can run; Lamina imports " + String.join(", ", supportedLayers())
+        + " (in Sequential models, or Functional models that are one plain chain of them)");
+  }
+
+  /** The Keras layer classes Lamina imports, from the layer registry. */
+  static List<String> supportedLayers() {
+    List<String> out = new ArrayList<>(List.of("InputLayer"));
+    out.addAll(LayerTypes.kerasClassNames());
+    return out;
+  }
+
+  private static String layerName(JsonNode layer, int i) {
+    return layer.path("config").path("name").asText(layer.path("name").asText("layer_" + i));
+  }
+
+  /**
+   * A layer's Keras config as arguments for its descriptor: bookkeeping keys dropped, the keys
+   * Lamina only accepts at one value checked and dropped, components (initializers, regularizers,
+   * constraints, activations) resolved to Lamina's canonical names.
+   */
+  private Map<String, Object> arguments(LayerType<?> type, JsonNode c, String where) {
+    java.util.Set<String> read = new java.util.HashSet<>();
+    LayerTypes.describe(type).forEach(d -> read.add(d.key()));
+    Map<String, Object> fixed = type.kerasFixed();
+    Map<String, Object> args = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = c.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String k = e.getKey();
+      JsonNode v = e.getValue();
+      if (BOOKKEEPING.contains(k)) {
+        continue;
+      }
+      if (fixed.containsKey(k) && !read.contains(k)) {
+        Object want = fixed.get(k);
+        boolean ok = want == LayerType.ANY || v.isNull() && want == null
+            || want != null && v.isValueNode() && v.asText().equals(String.valueOf(want))
+            || k.equals("lora_rank") && v.isIntegralNumber() && v.asInt() == 0;
+        if (!ok) {
+          throw fail(where + " sets " + k + " = " + v + ", which Lamina does not support; remove it before saving"
+              + " the model, or import a model without it");
+        }
+        continue;
+      }
+      args.put(k, value(k, v, where));
+    }
+    return args;
+  }
+
+  /** One config value as a Java value; components by the registry their key names. */
+  private Object value(String key, JsonNode v, String where) {
+    if (key.equals("activation")) {
+      return activation(v, where);
+    }
+    if (v.isObject() && v.has("class_name")) {
+      ComponentSpec c = component(v, where, key);
+      if (key.endsWith("_initializer")) {
+        return canonical(c, dev.lamina.init.Initializers.REGISTRY, where, key);
+      }
+      if (key.endsWith("_regularizer")) {
+        return canonical(c, dev.lamina.model.NetworkBuilder.REGULARIZERS, where, key);
+      }
+      if (key.endsWith("_constraint")) {
+        return canonical(c, dev.lamina.constraint.Constraints.REGISTRY, where, key);
+      }
+      throw fail(where + ": " + key + " is a " + c.name() + " object, which Lamina does not read there");
+    }
+    return plain(v, where + " " + key);
+  }
+
+  private Object plain(JsonNode v, String where) {
+    if (v.isNull()) {
+      return null;
+    }
+    if (v.isIntegralNumber()) {
+      return v.canConvertToInt() ? (Object) v.asInt() : (Object) v.asLong();
+    }
+    if (v.isNumber()) {
+      return v.asDouble();
+    }
+    if (v.isBoolean()) {
+      return v.asBoolean();
+    }
+    if (v.isTextual()) {
+      return v.asText();
+    }
+    if (v.isArray()) {
+      List<Object> out = new ArrayList<>();
+      for (JsonNode e : v) {
+        out.add(plain(e, where));
+      }
+      return java.util.Collections.unmodifiableList(out);
+    }
+    throw fail(where + " = " + v + " is not a plain value");
   }
 
   KerasFormatException fail(String why) {

@@ -4,21 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.constraint.Constraints;
 import dev.lamina.init.Initializers;
 import dev.lamina.layer.Layer;
+import dev.lamina.layertype.LayerType;
+import dev.lamina.layertype.LayerTypes;
+import dev.lamina.layertype.WeightSlot;
 import dev.lamina.model.Model;
 import dev.lamina.model.NetworkBuilder;
 import dev.lamina.optim.Parameter;
 import dev.lamina.report.AtomicFile;
-import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.Args;
 import dev.lamina.spec.ComponentSpec;
-import dev.lamina.spec.DenseSpec;
-import dev.lamina.spec.DropoutSpec;
-import dev.lamina.spec.EluSpec;
 import dev.lamina.spec.LayerSpec;
-import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.Names;
-import dev.lamina.spec.PReluSpec;
 import dev.lamina.spec.Registry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -122,10 +121,10 @@ public final class KerasExporter {
     for (Layer l : sorted) {
       Hdf5Writer.Group g = mw.group(l.name());
       List<String> weightNames = new ArrayList<>();
-      for (Parameter p : l.parameters()) {
-        String role = p.name().substring(p.name().lastIndexOf('/') + 1);
-        weightNames.add(modelName + "/" + l.name() + "/" + role);
-        g.group(modelName).group(l.name()).floatDataset(role, shape(p), float32(p.value()));
+      for (WeightSlot slot : slots(model, l)) {
+        Parameter p = tensor(l, slot);
+        weightNames.add(modelName + "/" + l.name() + "/" + slot.role());
+        g.group(modelName).group(l.name()).floatDataset(slot.role(), slot.shape(), float32(p.value()));
       }
       g.stringArrayAttribute("weight_names", weightNames, false);
     }
@@ -140,22 +139,42 @@ public final class KerasExporter {
     for (Layer l : model.layers()) {
       Hdf5Writer.Group vars = layersGroup.group(KerasConfigReader.savePath(l.kerasClassName(), counters)).group("vars");
       vars.stringAttribute("name", l.name(), true);
-      List<Parameter> ps = l.parameters();
-      for (int i = 0; i < ps.size(); i++) {
-        vars.floatDataset(Integer.toString(i), shape(ps.get(i)), float32(ps.get(i).value()));
+      List<WeightSlot> slots = slots(model, l);
+      for (int i = 0; i < slots.size(); i++) {
+        vars.floatDataset(Integer.toString(i), slots.get(i).shape(), float32(tensor(l, slots.get(i)).value()));
       }
     }
     w.root().group("vars").stringAttribute("name", model.spec().name(), true);
     return w.toBytes();
   }
 
-  private static long[] shape(Parameter p) {
-    int[] s = p.shape();
-    long[] r = new long[s.length];
-    for (int i = 0; i < s.length; i++) {
-      r[i] = s[i];
+  /** The tensors Keras stores for built layer {@code l}, in Keras's order (its descriptor says which). */
+  private static List<WeightSlot> slots(Model model, Layer l) {
+    int i = model.layers().indexOf(l);
+    return LayerTypes.weights(exported(model).get(i), l.inputWidth());
+  }
+
+  /** The layer specs as written: each with its built layer's state folded in where Keras keeps it in the config. */
+  private static List<LayerSpec> exported(Model model) {
+    List<LayerSpec> out = new ArrayList<>();
+    for (int i = 0; i < model.layers().size(); i++) {
+      out.add(LayerTypes.withState(model.spec().layers().get(i), model.layers().get(i)));
     }
-    return r;
+    return out;
+  }
+
+  /** The layer's tensor (trainable or state) named {@code <layer>/<role>}. */
+  private static Parameter tensor(Layer l, WeightSlot slot) {
+    String want = l.name() + "/" + slot.role();
+    for (List<Parameter> ps : List.of(l.parameters(), l.state())) {
+      for (Parameter p : ps) {
+        if (p.name().equals(want)) {
+          return p;
+        }
+      }
+    }
+    throw new IllegalStateException("layer " + l.name() + " (" + l.kerasClassName() + ") has no tensor " + want
+        + " although its descriptor lists it");
   }
 
   private static float[] float32(double[] v) {
@@ -169,7 +188,7 @@ public final class KerasExporter {
   /** The model config: Keras 3 serialization, or the legacy h5 flavour (no module/registered_name per layer). */
   static ObjectNode config(Model model, boolean legacy) {
     List<Layer> built = model.layers();
-    List<LayerSpec> specs = model.spec().layers();
+    List<LayerSpec> specs = exported(model);
     int input = model.inputWidth();
     ObjectNode cfg = JSON.objectNode();
     cfg.put("name", model.spec().name());
@@ -218,43 +237,53 @@ public final class KerasExporter {
     return n;
   }
 
+  /** A layer's Keras config: its descriptor's arguments, components written as Keras serializes them. */
   private static ObjectNode layerConfig(LayerSpec spec, Layer layer) {
     ObjectNode c = JSON.objectNode();
     c.put("name", layer.name());
     c.put("trainable", true);
     c.set("dtype", dtypePolicy());
     String where = "layer '" + layer.name() + "' (" + layer.kerasClassName() + ")";
-    if (spec instanceof DenseSpec d) {
-      c.put("units", d.units());
-      c.put("activation", activation(d.activation(), where));
-      c.put("use_bias", d.useBias());
-      c.set("kernel_initializer", initializer(d.kernelInitializer(), where));
-      c.set("bias_initializer", initializer(d.biasInitializer(), where));
-      c.set("kernel_regularizer", regularizer(d.kernelRegularizer(), where));
-      c.set("bias_regularizer", regularizer(d.biasRegularizer(), where));
-      c.putNull("kernel_constraint");
-      c.putNull("bias_constraint");
-    } else if (spec instanceof DropoutSpec d) {
-      c.put("rate", d.rate());
-      if (d.seed() == null) {
-        c.putNull("seed");
-      } else {
-        c.put("seed", d.seed());
+    LayerType<LayerSpec> type = LayerTypes.of(spec);
+    for (Map.Entry<String, Object> e : type.arguments(spec).entrySet()) {
+      String k = e.getKey();
+      Object v = e.getValue();
+      if (type.laminaOnly().contains(k)) {
+        continue;
       }
-      c.putNull("noise_shape");
-    } else if (spec instanceof ActivationLayerSpec a) {
-      c.put("activation", activation(a.activation(), where));
-    } else if (spec instanceof LeakyReluSpec l) {
-      c.put("negative_slope", l.negativeSlope());
-    } else if (spec instanceof EluSpec e) {
-      c.put("alpha", e.alpha());
-    } else if (spec instanceof PReluSpec p) {
-      c.set("alpha_initializer", initializer(p.alphaInitializer(), where));
-      c.putNull("alpha_regularizer");
-      c.putNull("alpha_constraint");
-      c.putNull("shared_axes");
+      if (k.equals("activation")) {
+        c.put(k, activation((ComponentSpec) v, where));
+      } else if (v instanceof ComponentSpec comp) {
+        c.set(k, component(k, comp, where));
+      } else {
+        c.set(k, value(v));
+      }
     }
     return c;
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode component(String key, ComponentSpec c, String where) {
+    if (key.endsWith("_initializer")) {
+      return initializer(c, where);
+    }
+    if (key.endsWith("_regularizer")) {
+      return regularizer(c, where);
+    }
+    if (key.endsWith("_constraint")) {
+      return constraint(c);
+    }
+    throw new KerasFormatException("cannot export " + where + ": its argument " + key + " = " + c
+        + " has no Keras form");
+  }
+
+  private static ObjectNode constraint(ComponentSpec c) {
+    Registry.Entry<?> e = Constraints.REGISTRY.entry(c.name(), "constraint");
+    ObjectNode cfg = JSON.objectNode();
+    for (Args.Declared d : Constraints.REGISTRY.describe(e.name())) {
+      Object given = c.args().get(d.key());
+      cfg.set(d.key(), value(given != null ? given : d.key().equals("axis") ? (Object) 0 : d.defaultValue()));
+    }
+    return wrapComponent("keras.constraints", e.kerasClassName(), cfg);
   }
 
   private static String activation(ComponentSpec a, String where) {
@@ -285,6 +314,11 @@ public final class KerasExporter {
   private static com.fasterxml.jackson.databind.JsonNode value(Object v) {
     if (v == null) {
       return JSON.nullNode();
+    }
+    if (v instanceof List<?> list) {
+      ArrayNode a = JSON.arrayNode();
+      list.forEach(x -> a.add(value(x)));
+      return a;
     }
     if (v instanceof Integer i) {
       return JSON.numberNode(i);

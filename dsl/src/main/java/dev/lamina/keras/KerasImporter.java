@@ -72,7 +72,10 @@ public final class KerasImporter {
           + " is not HDF5; Lamina reads weights from .h5 files only (not .npz or TensorFlow checkpoints)");
     }
     double[][] w;
-    try (HdfFile h5 = HdfFile.fromBytes(bytes(weightsH5, MAX_WEIGHTS_BYTES))) {
+    byte[] weightBytes = bytes(weightsH5, MAX_WEIGHTS_BYTES);
+    Hdf5Integrity.checkSuperblock(weightBytes, weightsH5.toString());
+    try (HdfFile h5 = HdfFile.fromBytes(weightBytes)) {
+      Hdf5Integrity.checkObjects(h5, weightBytes.length, weightsH5.toString());
       w = HdfWeights.read(h5, arch, weightsH5.toString());
     } catch (KerasFormatException e) {
       throw e;
@@ -109,7 +112,10 @@ public final class KerasImporter {
         "Keras archive " + file + " " + CONFIG);
     KerasArchitecture arch = KerasConfigReader.read(root, file.toString());
     double[][] w;
-    try (HdfFile h5 = HdfFile.fromBytes(entries.get(WEIGHTS))) {
+    byte[] weightBytes = entries.get(WEIGHTS);
+    Hdf5Integrity.checkSuperblock(weightBytes, file + " " + WEIGHTS);
+    try (HdfFile h5 = HdfFile.fromBytes(weightBytes)) {
+      Hdf5Integrity.checkObjects(h5, weightBytes.length, file + " " + WEIGHTS);
       w = HdfWeights.read(h5, arch, file.toString());
     } catch (KerasFormatException e) {
       throw e;
@@ -122,7 +128,9 @@ public final class KerasImporter {
 
   private static KerasImport legacyH5(Path file) {
     byte[] all = bytes(file, MAX_WEIGHTS_BYTES);
+    Hdf5Integrity.checkSuperblock(all, file.toString());
     try (HdfFile h5 = HdfFile.fromBytes(all)) {
+      Hdf5Integrity.checkObjects(h5, all.length, file.toString());
       String config = HdfWeights.stringAttribute(h5, "model_config", file.toString());
       if (config == null) {
         throw new KerasFormatException("cannot import Keras model " + file + ": this HDF5 file has no model_config"
@@ -154,8 +162,40 @@ public final class KerasImporter {
     } catch (SpecException e) {
       throw new KerasFormatException("cannot import Keras model " + file + ": " + e.getMessage(), e);
     }
-    model.setWeights(weights);
+    model.setWeights(byName(model, arch, weights, file));
     return new KerasImport(model, format, version, arch.modelClass(), compile.fromFile());
+  }
+
+  /**
+   * The weights in the order of {@link Model#tensors()} (trainable tensors first, then state),
+   * matched by name: Keras's tensor {@code role} of layer {@code name} is Lamina's {@code name/role}.
+   */
+  private static double[][] byName(Model model, KerasArchitecture arch, double[][] weights, Path file) {
+    Map<String, double[]> byName = new LinkedHashMap<>();
+    int k = 0;
+    for (KerasArchitecture.WeightedLayer l : arch.weighted()) {
+      for (String role : l.roles()) {
+        byName.put(l.name() + "/" + role, weights[k++]);
+      }
+    }
+    java.util.List<dev.lamina.optim.Parameter> tensors = model.tensors();
+    java.util.Set<dev.lamina.optim.Parameter> trainable = new java.util.HashSet<>(model.parameters());
+    double[][] out = model.weights();
+    for (int i = 0; i < out.length; i++) {
+      double[] v = byName.remove(tensors.get(i).name());
+      if (v != null) {
+        out[i] = v;
+      } else if (trainable.contains(tensors.get(i))) {
+        throw new KerasFormatException("cannot import Keras model " + file + ": the file holds no value for "
+            + tensors.get(i).name());
+      }
+      // state the file keeps in the config (Normalization given its mean and variance) is already built
+    }
+    if (!byName.isEmpty()) {
+      throw new KerasFormatException("cannot import Keras model " + file + ": the file holds weights "
+          + byName.keySet() + " that no layer of the model uses");
+    }
+    return out;
   }
 
   private static KerasFormatException unreadable(Path file, RuntimeException e) {

@@ -24,6 +24,8 @@ import java.util.zip.ZipFile;
 final class SafeZip {
   /** Most entries an archive may hold; Keras writes three plus any assets. */
   static final int MAX_ENTRIES = 256;
+  /** Largest archive read, in bytes: the weights entry's limit plus room for the rest. */
+  static final long MAX_ARCHIVE_BYTES = KerasImporter.MAX_WEIGHTS_BYTES + 64L * 1024 * 1024;
 
   private final Path file;
   private final List<String> names;
@@ -35,6 +37,16 @@ final class SafeZip {
 
   /** Checks the archive's directory. */
   static SafeZip open(Path file) {
+    try {
+      long size = java.nio.file.Files.size(file);
+      if (size > MAX_ARCHIVE_BYTES) {
+        throw new KerasFormatException("Keras archive " + file + " is " + size + " bytes, more than the "
+            + MAX_ARCHIVE_BYTES + " bytes Lamina reads");
+      }
+      ZipDirectory.check(java.nio.file.Files.readAllBytes(file), file.toString());
+    } catch (IOException e) {
+      throw new KerasFormatException("could not read Keras archive " + file + ": " + e.getMessage(), e);
+    }
     List<String> names = new ArrayList<>();
     try (ZipFile zip = new ZipFile(file.toFile())) {
       Set<String> seen = new HashSet<>();
@@ -103,9 +115,17 @@ final class SafeZip {
         if (e == null || e.isDirectory()) {
           continue;
         }
+        byte[] data;
         try (InputStream in = zip.getInputStream(e)) {
-          out.put(want.getKey(), readLimited(in, want.getKey(), want.getValue()));
+          data = readLimited(in, want.getKey(), want.getValue());
         }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        if ((e.getSize() >= 0 && e.getSize() != data.length) || (e.getCrc() >= 0 && e.getCrc() != crc.getValue())) {
+          throw ZipDirectory.damaged(file.toString(), "entry '" + want.getKey() + "' does not match the size and"
+              + " CRC-32 its directory records");
+        }
+        out.put(want.getKey(), data);
       }
     } catch (ZipException e) {
       throw new KerasFormatException("Keras archive " + file + " is not a valid zip file: " + e.getMessage(), e);

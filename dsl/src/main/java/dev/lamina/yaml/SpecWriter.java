@@ -1,21 +1,14 @@
 package dev.lamina.yaml;
 
+import dev.lamina.layertype.LayerTypes;
 import dev.lamina.run.PredictSpec;
 import dev.lamina.run.ThresholdStrategy;
 import dev.lamina.run.RunSpec;
-import dev.lamina.spec.ActivationLayerSpec;
-import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
-import dev.lamina.spec.DenseSpec;
-import dev.lamina.spec.DropoutSpec;
-import dev.lamina.spec.EluSpec;
-import dev.lamina.spec.LayerNormalizationSpec;
 import dev.lamina.spec.LayerSpec;
-import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
-import dev.lamina.spec.PReluSpec;
 import dev.lamina.table.CsvFormat;
 import dev.lamina.table.DataSpec;
 import dev.lamina.train.ClassWeight;
@@ -70,71 +63,19 @@ public final class SpecWriter {
     return out.toString();
   }
 
-  /** One layer as the flow text that follows {@code - }: {@code dense: {units: 6}} or {@code elu}. */
+  /**
+   * One layer as the flow text that follows {@code - }: {@code dense: {units: 6}} or {@code elu}.
+   * The arguments come from the layer's descriptor, and only those that differ from the defaults
+   * its reader declares are written.
+   */
   public static String layer(LayerSpec layer) {
     List<String> args = new ArrayList<>();
-    if (layer instanceof DenseSpec d) {
-      DenseSpec def = LayerReader.DEFAULTS;
-      arg(args, "units", String.valueOf(d.units()));
-      component(args, "activation", d.activation(), def.activation());
-      if (d.useBias() != def.useBias()) {
-        arg(args, "use_bias", String.valueOf(d.useBias()));
-      }
-      component(args, "kernel_initializer", d.kernelInitializer(), def.kernelInitializer());
-      component(args, "bias_initializer", d.biasInitializer(), def.biasInitializer());
-      component(args, "kernel_regularizer", d.kernelRegularizer(), null);
-      component(args, "bias_regularizer", d.biasRegularizer(), null);
-      if (d.inputDim() != null) {
-        arg(args, "input_dim", String.valueOf(d.inputDim()));
-      }
-    } else if (layer instanceof DropoutSpec d) {
-      arg(args, "rate", YamlText.number(d.rate()));
-      if (d.seed() != null) {
-        arg(args, "seed", String.valueOf(d.seed()));
-      }
-    } else if (layer instanceof ActivationLayerSpec a) {
-      component(args, "activation", a.activation(), null);
-    } else if (layer instanceof LeakyReluSpec l) {
-      if (Double.compare(l.negativeSlope(), LeakyReluSpec.DEFAULT_NEGATIVE_SLOPE) != 0) {
-        arg(args, "negative_slope", YamlText.number(l.negativeSlope()));
-      }
-    } else if (layer instanceof PReluSpec p) {
-      component(args, "alpha_initializer", p.alphaInitializer(), LayerReader.PRELU_DEFAULTS.alphaInitializer());
-    } else if (layer instanceof BatchNormalizationSpec b) {
-      BatchNormalizationSpec def = BatchNormalizationSpec.DEFAULT;
-      if (Double.compare(b.momentum(), def.momentum()) != 0) {
-        arg(args, "momentum", YamlText.number(b.momentum()));
-      }
-      normalization(args, b.epsilon(), b.center(), b.scale(), b.betaInitializer(), b.gammaInitializer());
-      component(args, "moving_mean_initializer", b.movingMeanInitializer(), def.movingMeanInitializer());
-      component(args, "moving_variance_initializer", b.movingVarianceInitializer(), def.movingVarianceInitializer());
-    } else if (layer instanceof LayerNormalizationSpec l) {
-      normalization(args, l.epsilon(), l.center(), l.scale(), l.betaInitializer(), l.gammaInitializer());
-    } else if (layer instanceof EluSpec e) {
-      if (Double.compare(e.alpha(), EluSpec.DEFAULT_ALPHA) != 0) {
-        arg(args, "alpha", YamlText.number(e.alpha()));
-      }
-    }
+    LayerTypes.nonDefaultArguments(layer).forEach((k, v) ->
+        arg(args, k, v instanceof ComponentSpec c ? YamlText.component(c) : YamlText.argument(v)));
     if (layer.name() != null) {
       arg(args, "name", YamlText.text(layer.name()));
     }
     return args.isEmpty() ? layer.type() : layer.type() + ": {" + String.join(", ", args) + "}";
-  }
-
-  /** The arguments BatchNormalization and LayerNormalization share, each only when not Keras's default. */
-  private static void normalization(List<String> args, double epsilon, boolean center, boolean scale, ComponentSpec beta,
-      ComponentSpec gamma) {
-    if (Double.compare(epsilon, BatchNormalizationSpec.DEFAULT_EPSILON) != 0) {
-      arg(args, "epsilon", YamlText.number(epsilon));
-    }
-    if (!center) {
-      arg(args, "center", "false");
-    }
-    if (!scale) {
-      arg(args, "scale", "false");
-    }
-    component(args, "beta_initializer", beta, BatchNormalizationSpec.ZEROS);
-    component(args, "gamma_initializer", gamma, BatchNormalizationSpec.ONES);
   }
 
   private static void header(StringBuilder out, ModelSpec model) {
@@ -253,12 +194,6 @@ public final class SpecWriter {
   private static void optional(StringBuilder out, String key, String value) {
     if (value != null) {
       line(out, key, YamlText.text(value));
-    }
-  }
-
-  private static void component(List<String> args, String key, ComponentSpec c, ComponentSpec defaultValue) {
-    if (c != null && !c.equals(defaultValue)) {
-      arg(args, key, YamlText.component(c));
     }
   }
 

@@ -1,7 +1,10 @@
 package dev.lamina.yaml;
 
 import dev.lamina.activation.Activations;
+import dev.lamina.constraint.Constraints;
 import dev.lamina.init.Initializers;
+import dev.lamina.layertype.LayerType;
+import dev.lamina.layertype.LayerTypes;
 import dev.lamina.loss.Losses;
 import dev.lamina.metric.Metrics;
 import dev.lamina.model.NetworkBuilder;
@@ -9,11 +12,8 @@ import dev.lamina.optim.Optimizers;
 import dev.lamina.optim.Schedules;
 import dev.lamina.run.PredictSpec;
 import dev.lamina.spec.Args;
-import dev.lamina.spec.BatchNormalizationSpec;
+import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
-import dev.lamina.spec.EluSpec;
-import dev.lamina.spec.LayerNormalizationSpec;
-import dev.lamina.spec.LeakyReluSpec;
 import dev.lamina.spec.Registry;
 import dev.lamina.sweep.SweepSpec;
 import dev.lamina.tune.Objective;
@@ -75,10 +75,10 @@ public final class YamlReference {
         .append("## Contents\n\n")
         .append("- [Sections](#sections): [top level](#top-level), [data](#data), [layers](#layers), ")
         .append("[compile](#compile), [fit](#fit), [predict](#predict), [sweep](#sweep), [tune](#tune)\n")
-        .append("- [Layer types](#layer-types): ").append(String.join(", ", linked(LayerReader.TYPES))).append('\n')
+        .append("- [Layer types](#layer-types): ").append(String.join(", ", linked(LayerTypes.names()))).append('\n')
         .append("- Components: [initializers](#initializers), [activations](#activations), [losses](#losses), ")
         .append("[optimizers](#optimizers), [learning-rate schedules](#learning-rate-schedules), ")
-        .append("[metrics](#metrics), [callbacks](#callbacks), [regularizers](#regularizers)\n\n");
+        .append("[metrics](#metrics), [callbacks](#callbacks), [regularizers](#regularizers), [constraints](#constraints)\n\n");
 
     md.append("## Sections\n\n");
     section(md, "Top level", "", probe(PROBE + ": 1\n" + LAYERS_OK), topLevel());
@@ -86,7 +86,7 @@ public final class YamlReference {
         + "written.", probe("data: {" + PROBE + ": 1}\n" + LAYERS_OK + COMPILE_OK), data());
     md.append("### layers\n\nA list; each item is one layer, written `- dense: {units: 6, activation: relu}`, ")
         .append("`- {class_name: Dense, config: {units: 6}}` (Keras's serialization) or a bare type (`- elu`, every ")
-        .append("argument at its default). Types: ").append(String.join(", ", linked(LayerReader.TYPES)))
+        .append("argument at its default). Types: ").append(String.join(", ", linked(LayerTypes.names())))
         .append(". See [Layer types](#layer-types).\n\n");
     section(md, "compile", "Keras's `compile(optimizer, loss, metrics)`. Required when the spec has `data` or `fit`.",
         probe(LAYERS_OK + "compile: {" + PROBE + ": 1}\n"), compile());
@@ -98,9 +98,8 @@ public final class YamlReference {
     tune(md);
 
     md.append("## Layer types\n\n");
-    Map<String, List<Key>> layers = layers();
-    for (String type : LayerReader.TYPES) {
-      section(md, type, null, layerArguments(type), layers.get(type));
+    for (LayerType<?> type : LayerTypes.ALL) {
+      layerType(md, type);
     }
 
     components(md, "Initializers", "kernel_initializer", Initializers.REGISTRY,
@@ -122,6 +121,10 @@ public final class YamlReference {
     components(md, "Callbacks", "callbacks", Callbacks.REGISTRY, "Used by `fit.callbacks` (a list).");
     components(md, "Regularizers", "kernel_regularizer", NetworkBuilder.REGULARIZERS,
         "Used by Dense's `kernel_regularizer` and `bias_regularizer`; the penalty is added to the loss.");
+    components(md, "Constraints", "kernel_constraint", Constraints.REGISTRY,
+        "Used by Dense's `kernel_constraint` and `bias_constraint`: the tensor is projected after each optimizer "
+        + "step, as Keras does; `axis` (default 0) is the axis the norm sums over, so by default each unit's "
+        + "incoming weights are one slice.");
     return md.toString();
   }
 
@@ -276,76 +279,42 @@ public final class YamlReference {
     };
   }
 
-  private static Map<String, List<Key>> layers() {
-    DenseSpec dense = LayerReader.DEFAULTS;
-    BatchNormalizationSpec bn = BatchNormalizationSpec.DEFAULT;
-    LayerNormalizationSpec ln = LayerNormalizationSpec.DEFAULT;
-    Key name = new Key("name", "string", "type_N", null, "name: hidden_1", "the layer's name in the summary");
-    Key axis = new Key("axis", "integer", "-1", "-1, 1", "axis: -1", "the feature axis (a dense network has one)");
-    Map<String, List<Key>> m = new LinkedHashMap<>();
-    m.put("dense", List.of(
-        new Key("units", "integer", "required", ">= 1", "units: 6", "number of neurons"),
-        new Key("activation", "[activation](#activations)", DenseSpec.DEFAULT_ACTIVATION, null, "activation: relu",
-            "applied to `x . kernel + bias`"),
-        new Key("use_bias", "boolean", String.valueOf(dense.useBias()), null, "use_bias: false", "add a bias vector"),
-        new Key("kernel_initializer", "[initializer](#initializers)", DenseSpec.DEFAULT_KERNEL_INITIALIZER, null,
-            "kernel_initializer: he_uniform", "the kernel's initial values (fan_in = inputs, fan_out = units)"),
-        new Key("bias_initializer", "[initializer](#initializers)", DenseSpec.DEFAULT_BIAS_INITIALIZER, null,
-            "bias_initializer: zeros", "the bias's initial values"),
-        new Key("kernel_regularizer", "[regularizer](#regularizers)", "none", null, "kernel_regularizer: {l2: {l2: 0.01}}",
-            "penalty on the kernel added to the loss"),
-        new Key("bias_regularizer", "[regularizer](#regularizers)", "none", null, "bias_regularizer: l1",
-            "penalty on the bias"),
-        new Key("input_dim", "integer", "from the data", ">= 1", "input_dim: 11",
-            "input width, first layer only; a mismatch with the data is an error"),
-        name));
-    m.put("dropout", List.of(
-        new Key("rate", "number", "required", "[0, 1)", "rate: 0.2",
-            "fraction of inputs zeroed in training (inverted dropout; identity at inference)"),
-        new Key("seed", "integer", "from the model seed", null, "seed: 7", "the layer's own seed"),
-        name));
-    m.put("activation", List.of(
-        new Key("activation", "[activation](#activations)", DenseSpec.DEFAULT_ACTIVATION, null, "activation: tanh",
-            "applied element-wise"),
-        name));
-    m.put("leaky_relu", List.of(
-        new Key("negative_slope", "number", String.valueOf(LeakyReluSpec.DEFAULT_NEGATIVE_SLOPE), ">= 0",
-            "negative_slope: 0.1", "slope for x < 0 (Keras 3's layer default)"),
-        new Key("alpha", "number", "-", ">= 0", "alpha: 0.1", "Keras 2's name for `negative_slope`"),
-        name));
-    m.put("prelu", List.of(
-        new Key("alpha_initializer", "[initializer](#initializers)", "zeros", null, "alpha_initializer: {constant: {value: 0.25}}",
-            "initial value of the trainable slopes, one per unit"),
-        name));
-    m.put("elu", List.of(
-        new Key("alpha", "number", String.valueOf(EluSpec.DEFAULT_ALPHA), ">= 0", "alpha: 1.0",
-            "scale of the negative part, alpha * (exp(x) - 1)"),
-        name));
-    m.put("batch_normalization", List.of(axis,
-        new Key("momentum", "number", String.valueOf(bn.momentum()), "[0, 1]", "momentum: 0.9",
-            "momentum of the moving mean and variance"),
-        new Key("epsilon", "number", String.valueOf(bn.epsilon()), "> 0", "epsilon: 0.001", "added to the variance"),
-        new Key("center", "boolean", String.valueOf(bn.center()), null, "center: false", "learn an offset beta"),
-        new Key("scale", "boolean", String.valueOf(bn.scale()), null, "scale: false", "learn a scale gamma"),
-        new Key("beta_initializer", "[initializer](#initializers)", BatchNormalizationSpec.ZEROS.name(), null,
-            "beta_initializer: zeros", "beta's initial values"),
-        new Key("gamma_initializer", "[initializer](#initializers)", BatchNormalizationSpec.ONES.name(), null,
-            "gamma_initializer: ones", "gamma's initial values"),
-        new Key("moving_mean_initializer", "[initializer](#initializers)", BatchNormalizationSpec.ZEROS.name(), null,
-            "moving_mean_initializer: zeros", "the moving mean's initial values"),
-        new Key("moving_variance_initializer", "[initializer](#initializers)", BatchNormalizationSpec.ONES.name(), null,
-            "moving_variance_initializer: ones", "the moving variance's initial values"),
-        name));
-    m.put("layer_normalization", List.of(axis,
-        new Key("epsilon", "number", String.valueOf(ln.epsilon()), "> 0", "epsilon: 0.001", "added to the variance"),
-        new Key("center", "boolean", String.valueOf(ln.center()), null, "center: false", "learn an offset beta"),
-        new Key("scale", "boolean", String.valueOf(ln.scale()), null, "scale: false", "learn a scale gamma"),
-        new Key("beta_initializer", "[initializer](#initializers)", "zeros", null, "beta_initializer: zeros",
-            "beta's initial values"),
-        new Key("gamma_initializer", "[initializer](#initializers)", "ones", null, "gamma_initializer: ones",
-            "gamma's initial values"),
-        name));
-    return m;
+  /**
+   * One layer type's table, generated from its descriptor: every argument its reader declares with
+   * type, default and range, checked against what the YAML reader accepts.
+   */
+  private static void layerType(StringBuilder md, LayerType<?> type) {
+    List<Args.Declared> args = LayerTypes.describe(type);
+    List<String> accepted = layerArguments(type.name());
+    List<String> documented = new ArrayList<>();
+    args.forEach(a -> documented.add(a.key()));
+    if (!new LinkedHashSet<>(documented).equals(new LinkedHashSet<>(accepted))) {
+      throw new IllegalStateException("layer type '" + type.name() + "' declares " + documented
+          + " but the reader accepts " + accepted);
+    }
+    md.append("### ").append(type.name()).append("\n\n").append("Keras's `").append(type.kerasClassName())
+        .append("`").append(type.aliases().isEmpty() ? "" : " (also " + code(type.aliases()) + ")").append(": ")
+        .append(type.description()).append(".\n\n")
+        .append("| key | type | default | allowed |\n|---|---|---|---|\n");
+    for (Args.Declared a : args) {
+      String dflt = a.required() ? "required" : a.defaultValue() == null ? "none"
+          : a.defaultValue() instanceof ComponentSpec c ? YamlText.component(c) : format(a.defaultValue());
+      md.append("| `").append(a.key()).append("` | ").append(componentLink(a)).append(" | ").append(dflt).append(" | ")
+          .append(a.allowed() == null ? "" : a.allowed()).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  /** A component argument's type, linked to the registry its name is looked up in. */
+  private static String componentLink(Args.Declared a) {
+    if (!a.type().equals("component")) {
+      return a.type();
+    }
+    String k = a.key();
+    return k.equals("activation") ? "[activation](#activations)"
+        : k.endsWith("_initializer") ? "[initializer](#initializers)"
+        : k.endsWith("_regularizer") ? "[regularizer](#regularizers)"
+        : k.endsWith("_constraint") ? "[constraint](#constraints)" : a.type();
   }
 
   private static void section(StringBuilder md, String title, String intro, List<String> accepted, List<Key> keys) {

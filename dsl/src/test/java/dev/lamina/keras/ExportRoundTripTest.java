@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lamina.fluent.Lamina;
+import dev.lamina.layertype.LayerType;
+import dev.lamina.layertype.LayerTypes;
 import dev.lamina.model.Model;
 import dev.lamina.spec.ActivationLayerSpec;
+import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.DropoutSpec;
@@ -27,6 +30,8 @@ import java.util.TreeSet;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Export then import gives the same model; the exported files look like Keras's own. */
 class ExportRoundTripTest {
@@ -81,6 +86,72 @@ class ExportRoundTripTest {
     assertThat(back.predict(rows())).isDeepEqualTo(rounded.predict(rows()));
     assertThat(back.spec().layers()).extracting(l -> l.kerasClassName())
         .containsExactly("Dense", "Dropout", "PReLU", "Dense", "LeakyReLU", "ELU", "Activation", "Dense");
+  }
+
+  static java.util.stream.Stream<LayerType<?>> everyRegisteredType() {
+    return LayerTypes.ALL.stream();
+  }
+
+  /** Dense(4) - the type's example layer - Dense(2) over 4 inputs, every tensor (state too) set to random values. */
+  private static Model withLayer(LayerType<?> type) {
+    ModelSpec spec = new ModelSpec("typed", 7L, List.of(new DenseSpec(4, ComponentSpec.of("relu"), true, null, null,
+        null, null, 4, null), LayerTypes.example(type), DenseSpec.of(2)), null);
+    Model m = Model.of(spec);
+    dev.lamina.random.Rng rng = new dev.lamina.random.Rng(23);
+    for (dev.lamina.optim.Parameter p : m.tensors()) {
+      boolean positive = m.state().contains(p);
+      for (int i = 0; i < p.size(); i++) {
+        p.value()[i] = positive ? 0.3 + Math.abs(rng.nextGaussian()) : rng.nextGaussian();
+      }
+    }
+    return m;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyRegisteredType")
+  void everyRegisteredLayerTypeExportsAndImportsWithBitIdenticalPredictions(LayerType<?> type) {
+    Model m = withLayer(type);
+    Model rounded = withLayer(type);
+    rounded.setWeights(float32(m.weights()));
+    for (Path file : List.of(dir.resolve(type.name() + ".keras"), dir.resolve(type.name() + ".h5"))) {
+      if (file.toString().endsWith(".keras")) {
+        KerasExporter.writeKeras(m, file);
+      } else {
+        KerasExporter.writeH5(m, file);
+      }
+      Model back = KerasImporter.read(file).model();
+      assertThat(back.spec().layers().get(1).kerasClassName()).isEqualTo(type.kerasClassName());
+      for (int i = 0; i < m.parameters().size(); i++) {
+        assertThat(back.parameters().get(i).value()).as(file + " " + m.parameters().get(i).name())
+            .isEqualTo(float32(new double[][] {m.parameters().get(i).value()})[0]);
+      }
+      assertThat(back.predict(rows())).as(file.toString()).isDeepEqualTo(rounded.predict(rows()));
+    }
+  }
+
+  @Test
+  void batchNormalizationExportsItsArgumentsAndMovingStatistics() throws Exception {
+    ModelSpec spec = new ModelSpec("bn", 7L, List.of(new DenseSpec(3, null, true, null, null, null, null, 4, null),
+        BatchNormalizationSpec.DEFAULT.withMomentum(0.9).withEpsilon(0.01), DenseSpec.of(1)), null);
+    Model m = Model.of(spec);
+    double[][] w = m.weights();
+    for (double[] t : w) {
+      java.util.Arrays.fill(t, 0.75);
+    }
+    m.setWeights(w);
+    Path file = dir.resolve("bn.keras");
+    KerasExporter.writeKeras(m, file);
+    JsonNode bn = KerasJson.parse(entry(file, "config.json"), "bn").path("config").path("layers").get(2).path("config");
+    assertThat(bn.path("momentum").asDouble()).isEqualTo(0.9);
+    assertThat(bn.path("epsilon").asDouble()).isEqualTo(0.01);
+    Model back = KerasImporter.read(file).model();
+    BatchNormalizationSpec read = (BatchNormalizationSpec) back.spec().layers().get(1);
+    assertThat(read.momentum()).isEqualTo(0.9);
+    assertThat(read.epsilon()).isEqualTo(0.01);
+    assertThat(back.state()).extracting(dev.lamina.optim.Parameter::name)
+        .containsExactly("batch_normalization/moving_mean", "batch_normalization/moving_variance");
+    assertThat(back.state().get(0).value()).containsOnly(0.75);
+    assertThat(back.state().get(1).value()).containsOnly(0.75);
   }
 
   @Test

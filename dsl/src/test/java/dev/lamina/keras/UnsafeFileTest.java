@@ -90,8 +90,8 @@ class UnsafeFileTest {
       layers(c).insert(2, l);
     });
     refused(f, "cannot import Keras model " + f + ": layer 'lambda' (Lambda) holds Python code; Lamina never runs"
-        + " code from a model file, so Lambda layers are refused. Supported layers: InputLayer, Dense, Dropout,"
-        + " Activation, LeakyReLU, PReLU, ELU");
+        + " code from a model file, so Lambda layers are refused. Supported layers: "
+        + String.join(", ", KerasConfigReader.supportedLayers()));
   }
 
   @Test
@@ -112,10 +112,25 @@ class UnsafeFileTest {
 
   @Test
   void unsupportedLayerIsRefusedNamingLayerClassAndWhatIsSupported() throws Exception {
-    Path f = withConfig("bn.keras", c -> layers(c).insert(2, layer("keras.layers", "BatchNormalization", "bn")));
-    refused(f, "cannot import Keras model " + f + ": layer 2 'bn' (BatchNormalization) is not supported: Lamina imports"
-        + " InputLayer, Dense, Dropout, Activation, LeakyReLU, PReLU, ELU (and Sequential or plain-chain Functional"
-        + " models of them)");
+    Path f = withConfig("lstm.keras", c -> layers(c).insert(1, layer("keras.layers", "LSTM", "lstm")));
+    refused(f, "cannot import Keras model " + f + ": layer 1 'lstm' (LSTM) is not a layer Lamina can run; Lamina"
+        + " imports " + String.join(", ", KerasConfigReader.supportedLayers()) + " (in Sequential models, or"
+        + " Functional models that are one plain chain of them)");
+  }
+
+  @Test
+  void aSequenceModelIsRefusedForItsLayerBeforeItsInputShape() throws Exception {
+    Path f = withConfig("conv.keras", c -> {
+      ArrayNode shape = ((ObjectNode) layers(c).get(0).path("config")).putArray("batch_shape");
+      shape.addNull();
+      shape.add(28);
+      shape.add(28);
+      shape.add(1);
+      layers(c).insert(1, layer("keras.layers", "Conv2D", "conv2d"));
+    });
+    refused(f, "cannot import Keras model " + f + ": layer 1 'conv2d' (Conv2D) is not a layer Lamina can run; Lamina"
+        + " imports " + String.join(", ", KerasConfigReader.supportedLayers()) + " (in Sequential models, or"
+        + " Functional models that are one plain chain of them)");
   }
 
   @Test

@@ -37,6 +37,7 @@ class SpecReaderErrorsTest {
     assertThat(error("layers:\n  - dense: {unit: 6, activation: relu}\n" + COMPILE).getMessage())
         .isEqualTo("model.yaml:2:13: layers[0].dense: unknown argument 'unit' for dense (known arguments: units,"
             + " activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer, bias_regularizer,"
+            + " kernel_constraint, bias_constraint,"
             + " input_dim, name). Did you mean units?");
   }
 
@@ -194,8 +195,8 @@ class SpecReaderErrorsTest {
   @Test
   void unknownLayerTypeListsTheKnownOnes() {
     assertThat(error("layers:\n  - dense: {units: 1}\n  - denze: {units: 1}\n" + COMPILE).getMessage())
-        .isEqualTo("model.yaml:3:5: layers[1]: unknown layer type 'denze' (known types: dense, dropout, activation,"
-            + " leaky_relu, prelu, elu, batch_normalization, layer_normalization). Did you mean dense?");
+        .isEqualTo("model.yaml:3:5: layers[1]: unknown layer type 'denze' (known types: "
+            + String.join(", ", dev.lamina.layertype.LayerTypes.names()) + "). Did you mean dense?");
   }
 
   @Test

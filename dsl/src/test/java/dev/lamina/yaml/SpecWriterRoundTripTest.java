@@ -3,6 +3,8 @@ package dev.lamina.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.layertype.LayerType;
+import dev.lamina.layertype.LayerTypes;
 import dev.lamina.run.PredictSpec;
 import dev.lamina.run.RunSpec;
 import dev.lamina.spec.ActivationLayerSpec;
@@ -59,6 +61,25 @@ class SpecWriterRoundTripTest {
         new PReluSpec(ComponentSpec.of("constant", "value", 0.25), "p"),
         new EluSpec(EluSpec.DEFAULT_ALPHA, null),
         new EluSpec(0.0, "e"));
+  }
+
+  static Stream<LayerType<?>> everyRegisteredType() {
+    return LayerTypes.ALL.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyRegisteredType")
+  void everyRegisteredLayerTypeSurvivesARoundTripAtItsDefaultsAndWithEveryArgumentWritten(LayerType<?> type) {
+    LayerSpec example = LayerTypes.example(type);
+    RunSpec spec = withLayer(example);
+    assertThat(roundTrip(spec)).isEqualTo(spec);
+    // every argument written out, defaults included, reads back to the same layer
+    Map<String, Object> all = new java.util.LinkedHashMap<>(LayerTypes.arguments(example));
+    all.values().removeIf(java.util.Objects::isNull);
+    all.put("name", "named");
+    LayerSpec named = LayerTypes.read(type, new dev.lamina.spec.Args("", type.name(), all));
+    String yaml = "layers:\n  - dense: {units: 3}\n  - " + type.name() + ": " + YamlText.arguments(all) + "\n";
+    assertThat(SpecReader.read(yaml, "all.yaml").spec().model().layers().get(1)).isEqualTo(named);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -35,7 +35,7 @@ class YamlReferenceTest {
   @Test
   void listsEveryLayerTypeTheReaderKnows() {
     String md = YamlReference.markdown();
-    for (String type : LayerReader.TYPES) {
+    for (String type : dev.lamina.layertype.LayerTypes.names()) {
       assertThat(md).contains("### " + type + "\n");
     }
   }
