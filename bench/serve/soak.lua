@@ -7,20 +7,23 @@ local function body(name)
   f:close()
   return b
 end
-local headers = {["Content-Type"] = "application/json"}
 local requests = {}
 local function add(path, name)
-  table.insert(requests, wrk.format("POST", path, headers, body(name)))
+  table.insert(requests, wrk.format("POST", path, {["Content-Type"] = "application/json"}, body(name)))
 end
-add("/v2/models/churn/infer", "v2-1.json")
-add("/v1/models/churn/predict", "bad-json.json")
-add("/v2/models/churn/infer", "v2-100.json")
-add("/v1/models/churn/predict", "bad-value.json")
-add("/v2/models/churn/infer", "v2-1.json")
-add("/v1/models/churn/predict", "bad-category.json")
-add("/v1/models/nosuchmodel/predict", "v1-1.json")
-add("/v1/models/churn/predict", "bad-missing.json")
-add("/v1/models/churn/predict", "bad-rows.json")
+
+-- built per thread once wrk knows the host (a request formatted at load time has no Host header)
+init = function(args)
+  add("/v2/models/churn/infer", "v2-1.json")
+  add("/v1/models/churn/predict", "bad-json.json")
+  add("/v2/models/churn/infer", "v2-100.json")
+  add("/v1/models/churn/predict", "bad-value.json")
+  add("/v2/models/churn/infer", "v2-1.json")
+  add("/v1/models/churn/predict", "bad-category.json")
+  add("/v1/models/nosuchmodel/predict", "v1-1.json")
+  add("/v1/models/churn/predict", "bad-missing.json")
+  add("/v1/models/churn/predict", "bad-rows.json")
+end
 local i = 0
 request = function()
   i = i % #requests + 1

@@ -28,6 +28,9 @@ wait $wrk_pid
 grep -E 'Requests/sec|requests in' "$tmp/wrk.txt"
 curl -s "localhost:$port/metrics" | grep '^lamina_requests_total' | tee "$tmp/metrics.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if ! grep -q 'endpoint="infer",code="200"' "$tmp/metrics.txt" || ! grep -q 'endpoint="predict",code="4' "$tmp/metrics.txt"; then
+  echo "FAIL: the requests did not reach the endpoints"; exit 1
+fi
 if grep -q 'code="5' "$tmp/metrics.txt"; then echo "FAIL: a 5xx answer"; exit 1; fi
 if grep 'endpoint="infer"' "$tmp/metrics.txt" | grep -vq 'code="200"'; then echo "FAIL: a valid request was refused"; exit 1; fi
 if grep 'endpoint="predict"' "$tmp/metrics.txt" | grep -q 'code="200"'; then echo "FAIL: an invalid request was accepted"; exit 1; fi

@@ -172,6 +172,9 @@ final class Trainer implements TrainingContext {
     for (Callback c : callbacks) {
       c.onTrainEnd(logs);
     }
+    for (Callback c : callbacks) {
+      history.addReport(c.report());
+    }
     return history;
   }
 

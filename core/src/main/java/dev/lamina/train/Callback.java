@@ -21,4 +21,13 @@ public interface Callback {
 
   /** Called once when training ends (also after an early stop). */
   default void onTrainEnd(Map<String, Double> lastLogs) {}
+
+  /**
+   * What the callback did, for the run's report, under its own key (for example
+   * {@code early_stopping}: best epoch, stopped epoch, weights restored); empty by default. Read
+   * after {@link #onTrainEnd}; {@link History#reports()} collects it.
+   */
+  default Map<String, Object> report() {
+    return Map.of();
+  }
 }

@@ -104,6 +104,25 @@ public final class EarlyStopping implements StatefulCallback {
     }
   }
 
+  /** Key of {@link #report()}. */
+  public static final String REPORT_KEY = "early_stopping";
+
+  /**
+   * {@code early_stopping: {monitor, best_epoch, best_value, stopped_epoch, restored_best_weights}},
+   * epochs counted from 1 as the progress bar shows them; {@code stopped_epoch} is null when
+   * training ran all its epochs, {@code best_epoch} null when the monitor never had a value.
+   */
+  @Override
+  public Map<String, Object> report() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("monitor", monitor.key());
+    r.put("best_epoch", bestEpoch < 0 ? null : bestEpoch + 1);
+    r.put("best_value", bestEpoch < 0 ? null : monitor.best());
+    r.put("stopped_epoch", stoppedEpoch < 0 ? null : stoppedEpoch + 1);
+    r.put("restored_best_weights", restoreBestWeights && bestWeights != null);
+    return Map.of(REPORT_KEY, r);
+  }
+
   /** The epoch (0-based) at which training was stopped, or -1. */
   public int stoppedEpoch() {
     return stoppedEpoch;

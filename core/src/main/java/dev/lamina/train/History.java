@@ -13,7 +13,21 @@ import java.util.Map;
  */
 public final class History {
   private final Map<String, List<Double>> values = new LinkedHashMap<>();
+  private final Map<String, Object> reports = new LinkedHashMap<>();
   private int epochs;
+
+  /** Adds what a callback did ({@link Callback#report()}), by its key. */
+  public void addReport(Map<String, Object> report) {
+    reports.putAll(report);
+  }
+
+  /**
+   * What the callbacks did, by key (for example {@code early_stopping}), for the run's report;
+   * not part of the per-epoch values.
+   */
+  public Map<String, Object> reports() {
+    return Collections.unmodifiableMap(reports);
+  }
 
   /** Appends one epoch's logs. */
   public void append(Map<String, Double> logs) {

@@ -57,6 +57,26 @@ class MonitorDirectionTest {
     assertThat(stopEpoch("val_mae", 9.0, 5.0, 6.0, 7.0)).isEqualTo(2);
   }
 
+  @Test
+  void earlyStoppingReportsItsBestAndStoppedEpochsCountedFromOne() {
+    EarlyStopping es = (EarlyStopping) Callbacks.create(ComponentSpec.of("early_stopping", "monitor", "val_mae",
+        "patience", 1, "restore_best_weights", true), "cb");
+    boolean[] stop = {false};
+    es.onTrainBegin(new FakeContext(stop, MonitorDirectionTest::direction), 4, 1);
+    double[] mae = {9.0, 5.0, 6.0, 7.0};
+    for (int e = 0; e < mae.length && !stop[0]; e++) {
+      es.onEpochEnd(e, new HashMap<>(Map.of("val_mae", mae[e])));
+    }
+    es.onTrainEnd(Map.of());
+    Map<String, Object> expected = new LinkedHashMap<>();
+    expected.put("monitor", "val_mae");
+    expected.put("best_epoch", 2);
+    expected.put("best_value", 5.0);
+    expected.put("stopped_epoch", 3);
+    expected.put("restored_best_weights", true);
+    assertThat(es.report()).isEqualTo(Map.of(EarlyStopping.REPORT_KEY, expected));
+  }
+
   /** What a trainer with r2 and mae compiled says. */
   private static Boolean direction(String key) {
     return key.endsWith("r2") ? Boolean.TRUE : key.endsWith("mae") ? Boolean.FALSE : null;

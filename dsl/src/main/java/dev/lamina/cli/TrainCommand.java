@@ -4,6 +4,7 @@ import dev.lamina.run.RunOptions;
 import dev.lamina.run.RunResult;
 import dev.lamina.run.Runner;
 import dev.lamina.train.Callback;
+import dev.lamina.train.EarlyStopping;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,7 +95,8 @@ final class TrainCommand implements Callable<Integer> {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Object> e : m.entrySet()) {
       boolean metric = e.getKey().startsWith("test_") && !e.getKey().equals("test_rows");
-      if (metric || e.getKey().equals("epochs_run") || e.getKey().equals("train_seconds")) {
+      if (metric || e.getKey().equals("epochs_run") || e.getKey().equals("train_seconds")
+          || e.getKey().equals(EarlyStopping.REPORT_KEY)) {
         if (sb.length() > 0) {
           sb.append(", ");
         }

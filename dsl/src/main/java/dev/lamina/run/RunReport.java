@@ -69,6 +69,7 @@ final class RunReport {
       }
       metrics.put("train_seconds", run.seconds());
       metrics.put("epochs_run", run.history().epochs());
+      metrics.putAll(run.history().reports());
       metrics.put("seed", model.seed());
       metrics.put("train_rows", data.trainCount());
       metrics.put("test_rows", data.testCount());

@@ -8,7 +8,7 @@ import java.util.Map;
  * The {@code data:} section of a run: where the rows come from and how they become numbers.
  *
  * @param csv the training CSV, relative to the spec file (the command line's --data overrides it)
- * @param testCsv an optional separate test CSV (then {@code testSplit} must be 0)
+ * @param testCsv an optional separate test CSV (then {@code testSplit} must be 0, the YAML default with test_csv)
  * @param target the label column
  * @param drop columns to leave out (identifiers); exclusive with {@code features}
  * @param features the columns to keep, in order (all others but the target are dropped), or empty
@@ -59,7 +59,8 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
       throw new SpecException("features", "give either drop or features, not both");
     }
     if (testCsv != null && testSplit > 0) {
-      throw new SpecException("test_split", "with test_csv the test rows come from that file: set test_split: 0 or remove test_csv");
+      throw new SpecException("test_split", "with test_csv the test rows come from that file, and test_split would hold"
+          + " out more: remove test_split (it is 0 with test_csv) or remove test_csv");
     }
     checkTargetIsNotAnInput(target, "features", features);
     checkTargetIsNotAnInput(target, "one_hot", oneHot);

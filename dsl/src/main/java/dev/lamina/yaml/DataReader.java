@@ -63,7 +63,8 @@ final class DataReader {
           first == null ? DEFAULT_DROP_FIRST : first,
           reader.texts(labelEncode, NodeReader.join(path, "label_encode")),
           reader.text(scale, NodeReader.join(path, "scale")),
-          split == null ? DataSpec.DEFAULT_TEST_SPLIT : split,
+          // With test_csv the test rows come from that file: no rows are held out unless asked.
+          split == null ? (NodeReader.isNull(testCsv) ? DataSpec.DEFAULT_TEST_SPLIT : 0) : split,
           strat == null ? DEFAULT_STRATIFY : strat,
           fills(fillMissing, NodeReader.join(path, "fill_missing")),
           reader.text(sampleWeight, NodeReader.join(path, "sample_weight")),

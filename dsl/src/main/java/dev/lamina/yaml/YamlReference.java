@@ -183,7 +183,7 @@ public final class YamlReference {
             "categorical columns encoded as 0..k-1 in sorted level order"),
         new Key("scale", "string", DataSpec.DEFAULT_SCALE, String.join(", ", DataSpec.SCALES), "scale: minmax",
             "feature scaling, fitted on the training split only"),
-        new Key("test_split", "number", String.valueOf(DataSpec.DEFAULT_TEST_SPLIT), "[0, 1)", "test_split: 0.2",
+        new Key("test_split", "number", DataSpec.DEFAULT_TEST_SPLIT + " (0 with test_csv)", "[0, 1)", "test_split: 0.2",
             "fraction of rows held out for the test metrics"),
         new Key("stratify", "boolean", String.valueOf(DataReader.DEFAULT_STRATIFY), null, "stratify: true",
             "the test split keeps the label proportions"),

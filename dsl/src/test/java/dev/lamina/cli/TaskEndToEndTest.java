@@ -43,6 +43,9 @@ class TaskEndToEndTest {
     String metrics = Files.readString(run.resolve("metrics.json"));
     assertThat(metrics).contains("\"task\": \"regression\"", "\"test_mae\"", "\"test_rmse\"", "\"test_r2\"");
     assertThat(header(run.resolve("predictions.csv"))).isEqualTo("row,progression_predicted,progression");
+    // The example's early stopping says what it did.
+    assertThat(metrics).contains("\"early_stopping\": {", "\"monitor\": \"val_mae\"", "\"best_epoch\": ",
+        "\"restored_best_weights\": true");
     assertThat(run.resolve("predicted_vs_actual.png")).isNotEmptyFile();
     assertThat(run.resolve("residuals.png")).isNotEmptyFile();
     assertThat(run.resolve("roc.png")).doesNotExist();
