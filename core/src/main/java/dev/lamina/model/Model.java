@@ -52,6 +52,8 @@ public final class Model {
     this.seed = spec.seed() != null ? spec.seed() : new SecureRandom().nextLong();
     this.spec = spec.withSeed(seed);
     Integer declared = NetworkBuilder.declaredInputWidth(spec);
+    // Output width, parameter count and memory, before anything is allocated.
+    NetworkSize.check(spec, declared, Runtime.getRuntime().maxMemory());
     if (declared != null) {
       build(declared);
     } else {
@@ -77,6 +79,7 @@ public final class Model {
   }
 
   private void build(int inputWidth) {
+    NetworkSize.check(spec, inputWidth, Runtime.getRuntime().maxMemory());
     network = NetworkBuilder.build(spec, inputWidth, seed);
     if (!nativeAllowed) {
       network.allowNativeProducts(false);

@@ -26,8 +26,8 @@ final class DocsCommand implements Callable<Integer> {
   @Option(names = "--figures", description = "also draw the PNG figures into DIR/images (takes a few seconds)")
   boolean figures;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() throws Exception {

@@ -13,6 +13,12 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns every failure into one line on stderr and its exit code; the stack trace only with
  * {@code --debug}. Spec errors arrive already located (file:line:column) by the commands.
+ *
+ * <p>Exit code 2 is for the spec and the command line ({@link SpecException}, picocli's
+ * {@code ParameterException}, a diverged training), 3 for data and model files
+ * ({@link DataException}, {@link ModelFileException}, an I/O failure). Everything else, an
+ * {@code IllegalArgumentException} of the engine included, is a bug of Lamina: exit code 1 with
+ * the {@code --debug} hint, because every input is checked, and named, before the engine sees it.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
   private final boolean debug;
@@ -47,9 +53,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
     if (ex instanceof DataException || ex instanceof ModelFileException) {
       return ExitCode.DATA;
-    }
-    if (ex instanceof IllegalArgumentException) {
-      return ExitCode.DATA; // the engine refuses data it cannot train on (NaN, bad labels)
     }
     if (ex instanceof UncheckedIOException) {
       return ExitCode.DATA;

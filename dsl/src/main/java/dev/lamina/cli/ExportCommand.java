@@ -4,6 +4,7 @@ import dev.lamina.keras.KerasExporter;
 import dev.lamina.onnx.OnnxExport;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.report.OutputGuard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -45,14 +46,26 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--no-pipeline", description = "onnx: export the network alone, without the data pipeline")
   boolean noPipeline;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  ForceOption force;
+
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
+
+  /** How a .keras archive (a zip) starts: an existing one may be replaced by a new export. */
+  private static final String ZIP_MAGIC = "PK\u0003\u0004";
+  /** How an HDF5 file starts. */
+  private static final String HDF5_MAGIC = "\u0089HDF\r\n\u001a\n";
+  /** How an ONNX file (a protobuf ModelProto) starts: field 1, ir_version, as a varint. */
+  private static final String ONNX_MAGIC = "\u0008";
 
   @Override
   public Integer call() {
     SavedModel saved = ModelFile.read(model);
     Path folder = Files.isDirectory(model) ? model : model.toAbsolutePath().getParent();
     Path target = out != null ? out : folder.resolve("model." + format.name());
+    OutputGuard.file(target, "--out", force.force,
+        format == Format.keras ? ZIP_MAGIC : format == Format.h5 ? HDF5_MAGIC : ONNX_MAGIC, model);
     String what;
     if (format == Format.onnx) {
       try {

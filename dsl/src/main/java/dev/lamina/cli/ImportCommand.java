@@ -4,6 +4,7 @@ import dev.lamina.keras.KerasImport;
 import dev.lamina.keras.KerasImporter;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.report.AtomicFile;
+import dev.lamina.report.OutputGuard;
 import dev.lamina.run.PredictSpec;
 import dev.lamina.run.RunSpec;
 import dev.lamina.yaml.SpecWriter;
@@ -41,14 +42,18 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: the model's name beside it)")
   Path out;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  ForceOption force;
+
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter w = command.commandLine().getOut();
     KerasImport imp = weights != null ? KerasImporter.read(model, weights) : KerasImporter.read(model);
     Path dir = out != null ? out : model.toAbsolutePath().resolveSibling(baseName(model));
+    OutputGuard.folder(dir, "--out", force.force);
     Files.createDirectories(dir);
     Map<String, Object> info = new LinkedHashMap<>();
     info.put("imported_from", model.toAbsolutePath().normalize().toString());

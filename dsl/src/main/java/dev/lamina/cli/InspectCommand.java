@@ -58,14 +58,11 @@ final class InspectCommand implements Callable<Integer> {
   @Option(names = "--during-training", description = "also train and measure after every epoch")
   boolean duringTraining;
 
-  @Option(names = "--data", paramLabel = "CSV", description = "CSV to read, replacing data.csv of the spec")
-  Path data;
+  @picocli.CommandLine.Mixin
+  TrainingOverrides training;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "epochs for --during-training, replacing fit.epochs")
-  Integer epochs;
-
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
@@ -96,7 +93,7 @@ final class InspectCommand implements Callable<Integer> {
       throw new SpecException("data", "inspect measures on real rows: add data: {csv: ..., target: ...} or pass --data");
     }
     Model model = Model.of(spec.model());
-    Path csv = data != null ? data : parsed.resolve(spec.data().csv());
+    Path csv = training.data() != null ? training.data() : parsed.resolve(spec.data().csv());
     Path testCsv = spec.data().testCsv() == null ? null : parsed.resolve(spec.data().testCsv());
     PreparedData prepared = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
     model.ensureBuilt(prepared.featureCount());
@@ -110,7 +107,7 @@ final class InspectCommand implements Callable<Integer> {
       report(0, Diagnostics.inspect(model, rows), out, snapshots, false);
       return;
     }
-    Fit fit = epochs != null ? spec.fit().withEpochs(epochs) : spec.fit();
+    Fit fit = training.epochs() != null ? spec.fit().withEpochs(training.epochs()) : spec.fit();
     model.fit(train, null, fit, new DiagnosticsCallback(model, rows, (e, d) -> report(e, d, out, snapshots, true)));
   }
 

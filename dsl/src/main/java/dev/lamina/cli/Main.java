@@ -1,7 +1,9 @@
 package dev.lamina.cli;
 
+import dev.lamina.run.HeapLimit;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,9 +16,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "builder.jar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Build, train and compare dense neural networks from a Keras-style YAML spec.", ""},
-    subcommands = {TrainCommand.class, PredictCommand.class, SummaryCommand.class, ValidateCommand.class,
-        InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class, ExportCommand.class,
-        ServeCommand.class, DocsCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (run again with --debug and report it)",
         "  2  invalid spec or command line", "  3  invalid data (CSV or model file)", "",
@@ -24,12 +23,41 @@ import picocli.CommandLine.Command;
         "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform new.csv",
         "  java -jar builder.jar import churn.keras --out churn-imported"})
 public final class Main implements Runnable {
-  private static final Set<String> COMMANDS = Set.of("train", "predict", "summary", "validate", "inspect", "sweep", "tune",
-      "import", "export", "serve", "docs", "help");
+  /**
+   * Every command of {@code builder.jar}, in the order of the usage help: the one registration that
+   * the command line, its documentation (docs/CLI.md) and the tests read.
+   */
+  static final List<Class<?>> COMMANDS = List.of(TrainCommand.class, PredictCommand.class, SummaryCommand.class,
+      ValidateCommand.class, InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class,
+      ExportCommand.class, ServeCommand.class, DocsCommand.class);
+
+  /** The names of {@link #COMMANDS}, read from their annotations (no picocli model is built). */
+  static final Set<String> NAMES = names();
+
+  private static Set<String> names() {
+    // A loop, not a stream: this runs on every start, and streams cost a cold JVM about 50 classes.
+    Set<String> names = new java.util.HashSet<>();
+    for (Class<?> c : COMMANDS) {
+      names.add(c.getAnnotation(Command.class).name());
+    }
+    return Set.copyOf(names);
+  }
+
+  /** The command line of {@code builder.jar} with every command of {@link #COMMANDS}. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    for (Class<?> c : COMMANDS) {
+      cli.addSubcommand(c);
+    }
+    return cli;
+  }
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec self;
 
   @Override
   public void run() {
-    new CommandLine(this).usage(System.out);
+    self.commandLine().usage(self.commandLine().getOut());
   }
 
   /** Runs the command line and exits with its code. */
@@ -56,30 +84,34 @@ public final class Main implements Runnable {
     System.exit(code);
   }
 
-  /** Runs the command line in-process and returns the exit code (used by tests). */
+  /**
+   * Runs the command line in-process and returns the exit code (used by tests). A first argument
+   * that is neither an option nor a command name is a spec to train: the line is read by
+   * {@link QuickTrain} from the train command's own annotations when it is plain, else by picocli
+   * with the {@code train} command alone (building the model of every command costs a cold JVM a
+   * noticeable part of a short run).
+   */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    String[] effective = args;
-    if (args.length > 0 && !args[0].startsWith("-") && !COMMANDS.contains(args[0])) {
+    boolean implied = args.length > 0 && !args[0].startsWith("-") && !NAMES.contains(args[0]);
+    if (implied) {
       TrainCommand quick = QuickTrain.parse(args);
       if (quick != null) {
         return runQuick(quick, out, err);
       }
-      effective = new String[args.length + 1];
-      effective[0] = "train";
-      System.arraycopy(args, 0, effective, 1, args.length);
     }
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = implied ? new CommandLine(new TrainCommand()).setCommandName("builder.jar") : commandLine();
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler(new ErrorReporter(Arrays.asList(args).contains("--debug")));
+    cli.setExecutionExceptionHandler(new ErrorReporter(Arrays.asList(args).contains(DebugOption.NAME)));
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("error: " + ex.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-      err.println("Run with --help for usage.");
+      // One line, as every other error: the message, picocli's suggestions, and where help is.
+      List<String> hints = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+      err.println("error: " + ex.getMessage() + (hints.isEmpty() ? "" : "; did you mean " + String.join(", ", hints)
+          + "?") + " (run with --help for usage)");
       return ExitCode.USAGE;
     });
     try {
-      return cli.execute(effective);
+      return cli.execute(args);
     } catch (OutOfMemoryError e) {
       return outOfMemory(err);
     }
@@ -92,14 +124,19 @@ public final class Main implements Runnable {
     } catch (OutOfMemoryError e) {
       return outOfMemory(err);
     } catch (Exception e) {
-      return new ErrorReporter(command.debug).report(e, err);
+      return new ErrorReporter(command.debug.debug).report(e, err);
     }
   }
 
-  /** Not a bug to report but a limit to raise: say so in one line, with the heap in force. */
+  /**
+   * Not a bug to report but a limit to raise: say so in one line, with the heap in force. The spec's
+   * own network was checked against the heap before anything was allocated, so what did not fit is
+   * the data (exit code 3).
+   */
   private static int outOfMemory(PrintWriter err) {
-    err.println("error: Java ran out of memory (heap limit " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
-        + " MB); give it more, e.g. java -Xmx4g -jar builder.jar ..., or train on fewer rows");
-    return ExitCode.SOFTWARE;
+    err.println("error: Java ran out of memory (heap limit " + HeapLimit.describe(HeapLimit.maxBytes())
+        + ") while holding the data; give it more, e.g. java " + HeapLimit.flag(0)
+        + " -jar builder.jar ..., or use fewer rows or columns");
+    return ExitCode.DATA;
   }
 }

@@ -2,6 +2,8 @@ package dev.lamina.cli;
 
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.report.OutputGuard;
+import dev.lamina.report.PredictionsWriter;
 import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
 import java.io.PrintWriter;
@@ -45,8 +47,11 @@ final class PredictCommand implements Callable<Integer> {
           + " (default: the first N numeric columns, N = the model's input width)")
   java.util.List<String> features;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  ForceOption force;
+
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
@@ -57,6 +62,7 @@ final class PredictCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
+    OutputGuard.file(target, "--out", force.force, PredictionsWriter.ROW + ",", csv, model);
     PredictSummary s = CsvScorer.predict(saved, csv, target, t, features);
     out.println(s.describe() + " -> " + target);
     return ExitCode.OK;

@@ -20,8 +20,8 @@ final class SummaryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml")
   Path specFile;
 
-  @picocli.CommandLine.Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {

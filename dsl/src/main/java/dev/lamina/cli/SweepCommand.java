@@ -5,13 +5,12 @@ import dev.lamina.sweep.SweepJob;
 import dev.lamina.sweep.SweepProgress;
 import dev.lamina.sweep.ThreadEngine;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs the grid of a spec's {@code sweep:} section and writes the comparison report. */
@@ -29,41 +28,24 @@ final class SweepCommand implements Callable<Integer> {
   @Spec
   CommandSpec command;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml with a sweep: section")
-  Path specFile;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<name>-sweep/ beside the spec)")
-  Path out;
+  @Mixin
+  SweepOptions options;
 
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer threads;
 
-  @Option(names = "--data", paramLabel = "CSV", description = "CSV to train on, replacing data.csv of the spec")
-  Path data;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "epochs per run, replacing fit.epochs")
-  Integer epochs;
-
-  @Option(names = "--seeds", paramLabel = "N", description = "repeats per cell, replacing sweep.seeds")
-  Integer seeds;
-
-  @Option(names = "--quiet", description = "print only the final line")
-  boolean quiet;
-
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1) {
-      throw new dev.lamina.spec.SpecException("--threads", "--threads must be at least 1, got " + n);
-    }
+    Flags.atLeastOne(command, "--threads", n, "threads", "leave --threads out to use every core");
     boolean live = System.console() != null;
-    SweepJob.Options options = new SweepJob.Options(this.out, data, epochs, seeds);
-    SweepJob.Outcome o = SpecFiles.withSpec(specFile, parsed -> SweepJob.run(parsed, options, new ThreadEngine(n),
-        total -> quiet ? r -> { } : new SweepProgress(out, live, total)));
+    boolean quiet = options.quiet();
+    SweepJob.Outcome o = SpecFiles.withSpec(options.specFile(), parsed -> SweepJob.run(parsed, options.job(),
+        new ThreadEngine(n), total -> quiet ? r -> { } : new SweepProgress(out, live, total)));
     if (!quiet) {
       for (GroupStats g : o.statistics().groups()) {
         out.println((o.statistics().groupField() == null ? "all" : g.name()) + ": best " + g.winner().label()

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,17 +40,12 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<name>/ beside the spec)")
   Path out;
 
-  @Option(names = "--data", paramLabel = "CSV", description = "CSV to train on, replacing data.csv of the spec")
-  Path data;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "number of epochs, replacing fit.epochs")
-  Integer epochs;
+  @Mixin
+  TrainingOverrides training;
 
   @Option(names = "--seed", paramLabel = "S", description = "seed, replacing the spec's seed")
   Long seed;
 
-  @Option(names = "--checkpoint-every", paramLabel = "N", description = "every N epochs, save a training checkpoint "
-      + "(checkpoint.ckpt) in the run folder, atomically")
   int checkpointEvery;
 
   @Option(names = "--resume", paramLabel = "DIR", description = "continue the training from the checkpoint in run folder "
@@ -59,25 +55,36 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print only the final result line")
   boolean quiet;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @Mixin
+  ForceOption force;
+
+  @Mixin
+  DebugOption debug;
+
+  /** Sets {@code --checkpoint-every}, refusing an interval below one epoch with the flag's name. */
+  @Option(names = "--checkpoint-every", paramLabel = "N", description = "every N epochs, save a training checkpoint "
+      + "(checkpoint.ckpt) in the run folder, atomically")
+  void setCheckpointEvery(int n) {
+    checkpointEvery = Flags.atLeastOne(command, "--checkpoint-every", n, "epochs",
+        "leave --checkpoint-every out to train without checkpoints");
+  }
 
   @Override
   public Integer call() {
     return run(command.commandLine().getOut());
   }
 
-  /** The command's work, printing to {@code out}; {@link QuickTrain} calls it without picocli. */
+  /** The command's work, printing to {@code out}. */
   int run(PrintWriter out) {
     boolean live = System.console() != null;
     RunResult r = SpecFiles.withSpec(specFile, parsed -> {
-      OneShotCompilation.startIfSmall(parsed.spec(), parsed.file(), data);
+      OneShotCompilation.startIfSmall(parsed.spec(), parsed.file(), training.data());
       List<Callback> callbacks = new ArrayList<>();
       if (!quiet) {
         callbacks.add(new ProgressPrinter(out, live));
       }
-      return Runner.run(parsed.spec(), parsed.file(), new RunOptions(this.out, data, epochs, seed, quiet, live,
-          checkpointEvery, resume), callbacks,
+      return Runner.run(parsed.spec(), parsed.file(), new RunOptions(this.out, training.data(), training.epochs(), seed, quiet,
+          live, checkpointEvery, resume, force.force), callbacks,
           quiet ? s -> { } : out::print);
     });
     out.println(resultLine(r.metrics()) + " -> " + r.outDir());

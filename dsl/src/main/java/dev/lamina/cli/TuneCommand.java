@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,11 +42,8 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer threads;
 
-  @Option(names = "--data", paramLabel = "CSV", description = "CSV to train on, replacing data.csv of the spec")
-  Path data;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "the full budget in epochs, replacing fit.epochs")
-  Integer epochs;
+  @Mixin
+  TrainingOverrides training;
 
   @Option(names = "--resume", description = "continue the search journaled in the output folder (after a kill)")
   boolean resume;
@@ -53,17 +51,18 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "print only the final line")
   boolean quiet;
 
-  @Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @Mixin
+  ForceOption force;
+
+  @Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1) {
-      throw new dev.lamina.spec.SpecException("--threads", "--threads must be at least 1, got " + n);
-    }
-    TuneJob.Options options = new TuneJob.Options(this.out, data, epochs, resume);
+    Flags.atLeastOne(command, "--threads", n, "threads", "leave --threads out to use every core");
+    TuneJob.Options options = new TuneJob.Options(this.out, training.data(), training.epochs(), resume, force.force);
     TuneJob.Outcome o = SpecFiles.withSpec(specFile, parsed -> TuneJob.run(parsed, options, new ThreadEngine(n),
         quiet ? (rung, ep, tasks) -> r -> { } : new TuneProgress(out)));
     TrialSummary best = o.best();

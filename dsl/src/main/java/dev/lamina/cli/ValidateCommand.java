@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.model.Model;
+import dev.lamina.run.TrainingChecks;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,13 +21,21 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml")
   Path specFile;
 
-  @picocli.CommandLine.Option(names = "--debug", description = "print stack traces of errors")
-  boolean debug;
+  @picocli.CommandLine.Mixin
+  DebugOption debug;
 
   @Override
   public Integer call() {
     SpecFiles.withSpec(specFile, parsed -> {
-      Model.of(parsed.spec().model());
+      Model model = Model.of(parsed.spec().model());
+      if (!model.isBuilt()) {
+        // Without input_dim the metrics are compiled once the width is known: any width will do
+        // for their names (the network's size was checked before anything was allocated).
+        model = Model.of(parsed.spec().model(), 1);
+      }
+      if (parsed.spec().fit() != null) {
+        TrainingChecks.monitors(parsed.spec().fit(), model.metricNames());
+      }
       for (int i = 0; i < parsed.spec().fit().callbacks().size(); i++) {
         dev.lamina.train.Callbacks.create(parsed.spec().fit().callbacks().get(i), "fit.callbacks[" + i + "]");
       }

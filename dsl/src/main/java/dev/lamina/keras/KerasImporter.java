@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.io.BoundedRead;
 import dev.lamina.model.Model;
 import dev.lamina.spec.SpecException;
 import io.jhdf.HdfFile;
@@ -223,12 +224,11 @@ public final class KerasImporter {
 
   private static byte[] bytes(Path file, long limit) {
     try {
-      long size = Files.size(file);
-      if (size > limit) {
-        throw new KerasFormatException("Keras file " + file + " is " + size + " bytes, more than the " + limit
-            + " bytes Lamina reads for it");
+      byte[] all = BoundedRead.readAtMost(file, limit);
+      if (all == null) {
+        throw new KerasFormatException("Keras file " + file + " is more than the " + limit + " bytes Lamina reads for it");
       }
-      return Files.readAllBytes(file);
+      return all;
     } catch (NoSuchFileException e) {
       throw new KerasFormatException("Keras file " + file + " does not exist");
     } catch (IOException e) {

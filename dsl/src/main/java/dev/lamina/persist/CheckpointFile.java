@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import dev.lamina.io.BoundedRead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -105,10 +106,10 @@ public final class CheckpointFile {
   public static Checkpoint read(Path file) {
     byte[] all;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
+      all = BoundedRead.readAtMost(file, MAX_FILE_BYTES);
+      if (all == null) {
         throw corrupt(file, "larger than any checkpoint");
       }
-      all = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new ModelFileException("checkpoint file " + file + " does not exist: the run was not started with "
           + "--checkpoint-every N, or no checkpoint was due yet");

@@ -21,6 +21,7 @@ import dev.lamina.spec.SpecException;
 import dev.lamina.table.FittedPipeline;
 import dev.lamina.yaml.SpecReader;
 import dev.lamina.yaml.SpecWriter;
+import dev.lamina.io.BoundedRead;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -180,10 +181,15 @@ public final class ModelFile {
     Path file = Files.isDirectory(path) ? path.resolve("model.lamina") : path;
     byte[] all;
     try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new ModelFileException("model file " + file + " is too large (" + Files.size(file) + " bytes) to be a Lamina model");
+      String other = ModelFileKind.otherKind(file, BoundedRead.head(file, ModelFileKind.HEAD_BYTES));
+      if (other != null) {
+        throw new ModelFileException("model file " + file + " is not a Lamina model: " + other);
       }
-      all = Files.readAllBytes(file);
+      all = BoundedRead.readAtMost(file, MAX_FILE_BYTES);
+      if (all == null) {
+        throw new ModelFileException("model file " + file + " is larger than " + MAX_FILE_BYTES
+            + " bytes, more than any Lamina model");
+      }
     } catch (NoSuchFileException e) {
       throw new ModelFileException("model file " + file + " does not exist");
     } catch (IOException e) {
@@ -258,7 +264,8 @@ public final class ModelFile {
 
   private static byte[] verifiedBody(String file, byte[] all) {
     int end = all.length;
-    if (end > 0 && all[end - 1] == '\n') {
+    // The trailer is the last line; line breaks and spaces after it (an editor's extra newline, CRLF) do not count.
+    while (end > 0 && (all[end - 1] == '\n' || all[end - 1] == '\r' || all[end - 1] == ' ')) {
       end--;
     }
     int start = end;

@@ -14,15 +14,22 @@ import java.nio.file.Path;
  * @param live whether progress bars may redraw in place (a terminal)
  * @param checkpointEvery write a training checkpoint into the run folder every this many epochs (0: never)
  * @param resume a run folder whose checkpoint the training continues from, or null
+ * @param force whether the run may write into a folder that holds files of something else ({@code --force})
  */
 public record RunOptions(Path out, Path data, Integer epochs, Long seed, boolean quiet, boolean live,
-    int checkpointEvery, Path resume) {
+    int checkpointEvery, Path resume, boolean force) {
   /** No overrides, quiet. */
   public static final RunOptions QUIET = new RunOptions(null, null, null, null, true, false);
 
   /** Options without checkpoints. */
   public RunOptions(Path out, Path data, Integer epochs, Long seed, boolean quiet, boolean live) {
-    this(out, data, epochs, seed, quiet, live, 0, null);
+    this(out, data, epochs, seed, quiet, live, 0, null, false);
+  }
+
+  /** Options without {@code --force}. */
+  public RunOptions(Path out, Path data, Integer epochs, Long seed, boolean quiet, boolean live, int checkpointEvery,
+      Path resume) {
+    this(out, data, epochs, seed, quiet, live, checkpointEvery, resume, false);
   }
 
   /** Validates the checkpoint interval. */

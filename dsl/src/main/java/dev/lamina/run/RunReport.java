@@ -92,7 +92,7 @@ final class RunReport {
       info.put("lamina_version", Version.current());
       info.put("seed", model.seed());
       info.put("data_file", p.csv().getFileName().toString());
-      info.put("data_sha256", Hashes.sha256(p.csv()));
+      info.put("data_sha256", p.data().dataSha256().split(" ")[0]); // hashed as read: a pipe is read once
       info.put("metrics", metrics);
       ModelFile.write(out.resolve("model.lamina"), p.spec(), model, data.pipeline(), run.threshold(), info);
       writePredictions(out.resolve("predictions.csv"), task, scores, data, run.threshold());

@@ -5,8 +5,10 @@ import dev.lamina.layer.Simd;
 import dev.lamina.loss.Loss;
 import dev.lamina.loss.Losses;
 import dev.lamina.model.Model;
+import dev.lamina.model.WeightsFile;
 import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
+import dev.lamina.report.OutputGuard;
 import dev.lamina.report.Plots;
 import dev.lamina.report.MetricsJson;
 import dev.lamina.spec.DenseSpec;
@@ -101,6 +103,8 @@ public final class Runner {
     if (spec.data() == null) {
       throw new SpecException("data", "--data needs a data section in the spec that names the target column");
     }
+    OutputWidth.check(spec);
+    CheckpointPath.check(spec);
     Plots.warmUpInBackground();
     Path base = specFile.toAbsolutePath().getParent();
     Path csv = options.data() != null ? options.data() : resolve(base, spec.data().csv(), "data.csv");
@@ -111,6 +115,8 @@ public final class Runner {
     }
     Path out = options.resume() != null ? options.resume()
         : options.out() != null ? options.out() : base.resolve("runs").resolve(modelSpec.name());
+    OutputGuard.folder(out, options.resume() != null ? "--resume" : options.out() != null ? "--out" : "name",
+        options.force());
     Checkpoint resume = null;
     if (options.resume() != null) {
       resume = CheckpointFile.read(options.resume().resolve(CheckpointFile.NAME));
@@ -119,12 +125,23 @@ public final class Runner {
       }
     }
     Model model = Model.of(modelSpec);
+    // model_checkpoint's filepath is relative to the run folder (CheckpointPath refuses absolute paths and "..").
+    model.setSaver((m, file) -> {
+      createFolder(out);
+      WeightsFile.write(m, out.resolve(file));
+    });
     PreparedMatrices data = TablePipeline.prepareFlat(spec.data(), csv, testCsv, model.seed());
     checkInputDim(modelSpec, data);
     Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
     model.ensureBuilt(data.featureCount());
     Task task = RunTask.decide(model, data, spec.data().target());
     task.checkMetrics(model.spec().compile());
+    TrainingChecks.monitors(fit, model.metricNames());
+    if (model.lossName() != null && model.lossName().endsWith("crossentropy")) {
+      TrainingChecks.classWeights(fit, model.outputWidth() == 1 ? 2 : model.outputWidth());
+      TrainingChecks.targets(csv.toString(), spec.data().target(), spec.data().sampleWeight(), data.yTrain(),
+          data.wTrain());
+    }
     log.accept(model.summary());
     if (!Simd.enabled() && widestDense(modelSpec) >= WIDE_HINT_UNITS && !NativeGemm.available()) {
       log.accept("hint: layers this wide train about 3x faster with OpenBLAS installed (apt-get install"
@@ -200,7 +217,7 @@ public final class Runner {
     if (options.checkpointEvery() <= 0 && run.resume() == null) {
       return Checkpoints.NONE;
     }
-    String fingerprint = fingerprint(run.spec(), run.model(), run.csv(), run.testCsv());
+    String fingerprint = fingerprint(run.spec(), run.model(), run.data().dataSha256());
     if (run.resume() != null && !run.resume().fingerprint().equals(fingerprint)) {
       throw new SpecException("--resume", "the checkpoint in " + options.resume() + " was written by a run of another spec, "
           + "seed or data file; resume with the same spec, --seed and --data, or start a new run without --resume");
@@ -289,13 +306,9 @@ public final class Runner {
    * What a checkpoint must match to be resumed: the spec with its seed (epochs left out, so a
    * resumed run may train longer) and the bytes of the data files.
    */
-  private static String fingerprint(RunSpec spec, Model model, Path csv, Path testCsv) {
+  private static String fingerprint(RunSpec spec, Model model, String dataSha256) {
     String text = SpecWriter.write(new RunSpec(model.spec(), spec.data(), spec.fit().withEpochs(1), spec.predict()));
-    try {
-      return Hashes.sha256(text) + " " + Hashes.sha256(csv) + (testCsv == null ? "" : " " + Hashes.sha256(testCsv));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
-    }
+    return Hashes.sha256(text) + " " + dataSha256;
   }
 
   private static void createFolder(Path out) {

@@ -4,6 +4,7 @@ import dev.lamina.diagnose.Diagnosis;
 import dev.lamina.diagnose.Diagnostics;
 import dev.lamina.metric.Metrics;
 import dev.lamina.model.Model;
+import dev.lamina.report.OutputGuard;
 import dev.lamina.run.RunSpec;
 import dev.lamina.run.RunTask;
 import dev.lamina.spec.SpecException;
@@ -43,8 +44,14 @@ public final class SweepJob {
    * @param data a CSV replacing the spec's, or null
    * @param epochs epochs replacing the fit section's, or null
    * @param seeds repeats replacing the sweep section's, or null
+   * @param force whether the sweep may write into a folder that holds files of something else ({@code --force})
    */
-  public record Options(Path out, Path data, Integer epochs, Integer seeds) {}
+  public record Options(Path out, Path data, Integer epochs, Integer seeds, boolean force) {
+    /** Options without {@code --force}. */
+    public Options(Path out, Path data, Integer epochs, Integer seeds) {
+      this(out, data, epochs, seeds, false);
+    }
+  }
 
   /**
    * What a sweep produced.
@@ -77,6 +84,9 @@ public final class SweepJob {
       base = new RunSpec(base.model(), base.data(), base.fit().withEpochs(options.epochs()), base.predict());
     }
     SweepOverrides.validate(sweep, base);
+    Path out = options.out() != null ? options.out()
+        : parsed.resolve("runs").resolve(base.model().name() + "-sweep");
+    OutputGuard.folder(out, options.out() != null ? "--out" : "name", options.force());
     long baseSeed = base.model().seed() != null ? base.model().seed() : DEFAULT_BASE_SEED;
     Path csv = options.data() != null ? options.data() : parsed.resolve(requireCsv(base));
     Path testCsv = base.data().testCsv() == null ? null : parsed.resolve(base.data().testCsv());
@@ -96,8 +106,6 @@ public final class SweepJob {
 
     SweepStatistics stats = SweepStatistics.of(sweep, results, higher);
     Map<Integer, Diagnosis> init = initialStatistics(base, sweep, runs, train);
-    Path out = options.out() != null ? options.out()
-        : parsed.resolve("runs").resolve(base.model().name() + "-sweep");
     try {
       Files.createDirectories(out);
     } catch (IOException e) {

@@ -222,15 +222,21 @@ final class Cells {
           + " cannot learn from infinite values; replace it with a finite number, or leave the cell"
           + " empty and add a fill_missing rule for '" + column + "'");
     }
-    throw new DataException(file, row, line, column, "'" + s + "' is not a number; fix the value,"
-        + " or if the column is categorical add it to one_hot or label_encode");
+    throw new DataException(file, row, line, column, "'" + s + "' is not a number" + CsvSniffer.numberHint(s)
+        + "; fix the value, or if the column is categorical add it to one_hot or label_encode");
   }
 
   /** The error for a missing cell in a column that has no fill rule. */
   static DataException missing(String cell, String file, long row, long line, String column, boolean categorical) {
     String shown = cell == null || cell.isBlank() ? "empty" : "'" + cell.strip() + "'";
-    String rule = categorical ? "{" + column + ": mode}" : "{" + column + ": mean} (or median, mode, or a number)";
+    String key = yamlKey(column);
+    String rule = categorical ? "{" + key + ": mode}" : "{" + key + ": mean} (or median, mode, or a number)";
     return new DataException(file, row, line, column, "the value is missing (" + shown
         + "); fix the row, or add a rule to the data section: fill_missing: " + rule);
+  }
+
+  /** {@code name} as a YAML flow-map key: plain when YAML reads it back as the same text, else single-quoted. */
+  static String yamlKey(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_.-]*( [A-Za-z0-9_.-]+)*") ? name : "'" + name.replace("'", "''") + "'";
   }
 }

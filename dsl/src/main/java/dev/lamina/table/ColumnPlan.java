@@ -26,6 +26,10 @@ record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, Fi
   static ColumnPlan resolve(DataSpec spec, String file, List<String> header) {
     String target = spec.target();
     if (!header.contains(target)) {
+      String sniffed = CsvSniffer.headerFormat(spec.format(), header);
+      if (sniffed != null) {
+        throw new DataException(file, "the target column '" + target + "' is not in the file: " + sniffed);
+      }
       throw new DataException(file, "the target column '" + target + "' is not in the file."
           + Names.didYouMean(target, header) + " The columns are: " + String.join(", ", header) + ".");
     }
@@ -48,13 +52,6 @@ record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, Fi
           inputs.add(c);
         }
       }
-    }
-    if (inputs.contains(target)) {
-      throw new DataException(file, 0, 0, target, "the target cannot also be a feature; remove it"
-          + " from features");
-    }
-    if (spec.drop().contains(target)) {
-      throw new DataException(file, 0, 0, target, "the target cannot be dropped; remove it from drop");
     }
     if (inputs.isEmpty()) {
       throw new DataException(file, "no feature columns are left after dropping "

@@ -59,8 +59,11 @@ final class ColumnStore {
   private final Map<String, Column> columns;
   private final int size;
   private final long[] lines;
+  private final String sha256;
 
-  private ColumnStore(String file, List<String> header, Map<String, Column> columns, int size, long[] lines) {
+  private ColumnStore(String file, List<String> header, Map<String, Column> columns, int size, long[] lines,
+      String sha256) {
+    this.sha256 = sha256;
     this.file = file;
     this.header = header;
     this.columns = columns;
@@ -314,8 +317,8 @@ final class ColumnStore {
    *
    * @throws DataException for every problem {@link CsvReader} finds, and for a header with no rows
    */
-  static ColumnStore read(Path path, Function<List<String>, Map<String, Kind>> plan) {
-    try (CsvReader reader = CsvReader.open(path)) {
+  static ColumnStore read(Path path, CsvFormat format, Function<List<String>, Map<String, Kind>> plan) {
+    try (CsvReader reader = CsvReader.open(path, format)) {
       Map<String, Column> columns = new LinkedHashMap<>();
       RuntimeException planError = null;
       try {
@@ -363,7 +366,7 @@ final class ColumnStore {
       for (Column c : columns.values()) {
         c.finish(rows);
       }
-      return new ColumnStore(reader.file(), reader.header(), columns, rows, lines);
+      return new ColumnStore(reader.file(), reader.header(), columns, rows, lines, reader.sha256());
     }
   }
 
@@ -399,6 +402,11 @@ final class ColumnStore {
 
   List<String> header() {
     return header;
+  }
+
+  /** The SHA-256 (hex) of the bytes read, or null when the reader was not opened on a file. */
+  String sha256() {
+    return sha256;
   }
 
   int size() {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.lamina.spec.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,8 +46,11 @@ final class CsvReader implements AutoCloseable {
       .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
       .build();
   private static final String BOM = "\uFEFF";
+  /** The name of a column whose header cell is empty, before its 0-based index (pandas's name). */
+  static final String UNNAMED = "Unnamed: ";
 
   private final String file;
+  private final CsvFormat format;
   private final CsvParser parser;
   private final List<String> header;
   private final List<String> fields = new ArrayList<>();
@@ -56,8 +60,9 @@ final class CsvReader implements AutoCloseable {
   private long row;
   private long line;
 
-  private CsvReader(String file, CsvParser parser) {
+  private CsvReader(String file, CsvParser parser, CsvFormat format) {
     this.file = file;
+    this.format = format;
     this.parser = parser;
     if (!readRecord()) {
       throw new DataException(file, "the file is empty; a CSV needs a header row with the column"
@@ -73,20 +78,27 @@ final class CsvReader implements AutoCloseable {
    *     or its header repeats a name
    */
   static CsvReader open(Path path) {
+    return open(path, CsvFormat.DEFAULT);
+  }
+
+  /** Opens {@code path}, written in {@code format}, and reads its header. */
+  static CsvReader open(Path path, CsvFormat format) {
     String file = path.toString();
     if (Files.isDirectory(path)) {
       throw new DataException(file, "this is a folder, not a CSV file; name the CSV file itself");
     }
-    if (!Files.isRegularFile(path)) {
+    // Not isRegularFile: a pipe (--data <(cat f)) or a device is read like a file; the reader is
+    // bounded by the bytes it reads (a cell is at most MAX_CELL_CHARS), never by Files.size.
+    if (!Files.exists(path)) {
       throw new DataException(file, "file not found (looked for " + path.toAbsolutePath().normalize()
           + ")." + suggestSiblings(path) + " Check the path in the spec or on the command line"
           + " (--data).");
     }
     try {
-      CountingStream in = new CountingStream(Files.newInputStream(path));
-      CsvReader reader = open(file, in);
+      CountingStream in = new CountingStream(Files.newInputStream(path), format.charset() == StandardCharsets.UTF_8);
+      CsvReader reader = open(file, in, format);
       reader.counted = in;
-      reader.size = Files.size(path);
+      reader.size = Files.isRegularFile(path) ? Files.size(path) : -1;
       return reader;
     } catch (IOException e) {
       throw new DataException(file, "cannot read the file: " + e.getMessage());
@@ -98,15 +110,23 @@ final class CsvReader implements AutoCloseable {
    * for a slice of a file, such as one partition of a cluster's input.
    */
   static CsvReader open(String file, java.io.InputStream in) {
+    return open(file, in, CsvFormat.DEFAULT);
+  }
+
+  /** As {@link #open(String, java.io.InputStream)}, for text written in {@code format}. */
+  static CsvReader open(String file, java.io.InputStream in, CsvFormat format) {
     try {
-      CsvParser parser = FACTORY.createParser(in);
-      parser.setSchema(CsvSchema.emptySchema());
+      CsvParser parser = format.charset() == StandardCharsets.UTF_8 ? FACTORY.createParser(in)
+          : FACTORY.createParser(new java.io.InputStreamReader(in, format.charset()));
+      parser.setSchema(CsvSchema.emptySchema().withColumnSeparator(format.delimiter()));
       try {
-        return new CsvReader(file, parser);
+        return new CsvReader(file, parser, format);
       } catch (RuntimeException e) {
         parser.close();
         throw e;
       }
+    } catch (NotUtf8 e) {
+      throw e.toDataException(file); // the parser reads a first block to detect the encoding
     } catch (IOException e) {
       throw new DataException(file, "cannot read the file: " + e.getMessage());
     }
@@ -140,7 +160,7 @@ final class CsvReader implements AutoCloseable {
     for (int i = 0; i < raw.length; i++) {
       String name = raw[i].replace(BOM, "").strip();
       if (name.isEmpty()) {
-        name = "Unnamed: " + i;
+        name = UNNAMED + i;
       }
       Integer before = seen.putIfAbsent(name, i);
       if (before != null) {
@@ -165,33 +185,95 @@ final class CsvReader implements AutoCloseable {
     return size;
   }
 
-  /** An input stream that counts the bytes read through it. */
-  private static final class CountingStream extends java.io.FilterInputStream {
-    private long count;
+  /**
+   * The SHA-256 of the file's bytes (hex), once the reader has read them all, else null: the hash a
+   * run records for its data, taken as the file is read, so a pipe is hashed too (it cannot be read twice).
+   */
+  String sha256() {
+    return counted == null || !counted.ended ? null : java.util.HexFormat.of().formatHex(counted.digest.digest());
+  }
 
-    CountingStream(java.io.InputStream in) {
+  /**
+   * An input stream that counts and hashes the bytes read through it, and, for a UTF-8 file,
+   * checks that they are UTF-8 as they arrive, counting lines: the parser decodes a block ahead,
+   * so its own error names neither the line nor the byte.
+   */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    private final java.security.MessageDigest digest;
+    private final boolean utf8;
+    private long count;
+    private boolean ended;
+    private long lines = 1;
+    private int continuation;
+
+    CountingStream(java.io.InputStream in, boolean utf8) {
       super(in);
+      this.utf8 = utf8;
+      try {
+        digest = java.security.MessageDigest.getInstance("SHA-256");
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JVM has SHA-256", e);
+      }
     }
 
     @Override
     public int read() throws IOException {
       int b = super.read();
-      count += b < 0 ? 0 : 1;
+      if (b < 0) {
+        ended = true;
+      } else {
+        count++;
+        digest.update((byte) b);
+        check((byte) b);
+      }
       return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       int n = super.read(b, off, len);
-      count += Math.max(n, 0);
+      if (n < 0) {
+        ended = true;
+      } else {
+        count += n;
+        digest.update(b, off, n);
+        for (int i = off; i < off + n; i++) {
+          check(b[i]);
+        }
+      }
       return n;
     }
 
+    /** One byte of the UTF-8 state machine: leads 0xC2-0xF4 announce 1-3 continuation bytes 0x80-0xBF. */
+    private void check(byte x) throws NotUtf8 {
+      int b = x & 0xFF;
+      if (b == '\n') {
+        lines++;
+      }
+      if (!utf8) {
+        return;
+      }
+      if (continuation > 0) {
+        if (b < 0x80 || b > 0xBF) {
+          throw new NotUtf8(lines, b);
+        }
+        continuation--;
+      } else if (b >= 0x80) {
+        if (b >= 0xC2 && b <= 0xDF) {
+          continuation = 1;
+        } else if (b >= 0xE0 && b <= 0xEF) {
+          continuation = 2;
+        } else if (b >= 0xF0 && b <= 0xF4) {
+          continuation = 3;
+        } else {
+          throw new NotUtf8(lines, b);
+        }
+      }
+    }
+
     @Override
-    public long skip(long n) throws IOException {
-      long k = super.skip(n);
-      count += k;
-      return k;
+    public long skip(long n) {
+      return 0; // every byte is read, so that the hash covers it
     }
   }
 
@@ -218,9 +300,13 @@ final class CsvReader implements AutoCloseable {
     }
     row++;
     if (current.length != header.size()) {
+      String sniffed = CsvSniffer.otherFormat(format, header, current);
+      String sep = format.delimiter() == '\t' ? "tab" : "'" + format.delimiter() + "'";
       throw new DataException(file, row, line, null, "the row has " + current.length
           + (current.length == 1 ? " field" : " fields") + " but the header has " + header.size()
-          + "; check for a missing or extra comma, and quote values that contain commas");
+          + (sniffed != null ? "; " + sniffed : format.delimiter() == ','
+          ? "; check for a missing or extra comma, and quote values that contain commas"
+          : "; check for a missing or extra " + sep + ", and quote values that contain it"));
     }
     return true;
   }
@@ -261,6 +347,9 @@ final class CsvReader implements AutoCloseable {
         }
         boolean blank = fields.isEmpty() || (fields.size() == 1 && fields.get(0).replace(BOM, "").isBlank());
         if (!blank) {
+          if (format.decimal() == ',') {
+            fields.replaceAll(CsvSniffer::decimalPoint);
+          }
           line = first;
           // One array per row shape, reused: a caller reads a row before asking for the next.
           current = current != null && current.length == fields.size() ? fields.toArray(current)
@@ -278,8 +367,29 @@ final class CsvReader implements AutoCloseable {
       throw new DataException(file, 0, Math.max(where, 0), null, "malformed CSV: "
           + e.getOriginalMessage() + "; a value that contains a comma, quote or line break must"
           + " be enclosed in double quotes, with inner quotes doubled (\"\")");
+    } catch (NotUtf8 e) {
+      throw e.toDataException(file);
     } catch (IOException e) {
       throw new DataException(file, 0, line, null, "cannot read the file: " + e.getMessage());
+    }
+  }
+
+  /** A byte that cannot be UTF-8, with the 1-based line it is on (found before the parser decodes it). */
+  static final class NotUtf8 extends IOException {
+    private static final long serialVersionUID = 1L;
+    final long line;
+    final int value;
+
+    NotUtf8(long line, int value) {
+      super(String.format("byte 0x%02x on line %d is not UTF-8", value, line));
+      this.line = line;
+      this.value = value;
+    }
+
+    DataException toDataException(String file) {
+      return new DataException(file, 0, line, null, String.format("byte 0x%02x is not UTF-8 text", value)
+          + "; the file looks Latin-1 or Windows-1252 (Excel's default on Windows): save it as UTF-8, or set"
+          + " data: {encoding: windows-1252} (or latin-1)");
     }
   }
 

@@ -24,10 +24,12 @@ import java.util.Map;
  * @param sampleWeight a numeric column holding each row's sample weight (Keras's
  *     {@code fit(sample_weight=...)}), or null; it is not a feature, and every value must be a
  *     finite number &gt;= 0
+ * @param format how the CSV files are written (delimiter, decimal mark, encoding); the default
+ *     {@link CsvFormat#DEFAULT} when null
  */
 public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
-    boolean stratify, Map<String, Object> fillMissing, String sampleWeight) {
+    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
   /** The scalings the pipeline knows. */
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
@@ -46,6 +48,7 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     labelEncode = labelEncode == null ? List.of() : List.copyOf(labelEncode);
     fillMissing = fillMissing == null ? Map.of() : Map.copyOf(fillMissing);
     scale = scale == null ? DEFAULT_SCALE : scale;
+    format = format == null ? CsvFormat.DEFAULT : format;
     if (!SCALES.contains(scale)) {
       throw new SpecException("scale", "scale must be one of " + SCALES + ", got '" + scale + "'");
     }
@@ -59,6 +62,10 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
       throw new SpecException("test_split", "with test_csv the test rows come from that file, and test_split would hold"
           + " out more: remove test_split (it is 0 with test_csv) or remove test_csv");
     }
+    checkTargetIsNotAnInput(target, "features", features);
+    checkTargetIsNotAnInput(target, "one_hot", oneHot);
+    checkTargetIsNotAnInput(target, "label_encode", labelEncode);
+    checkTargetIsNotAnInput(target, "drop", drop);
     if (sampleWeight != null && sampleWeight.equals(target)) {
       throw new SpecException("sample_weight", "the sample_weight column cannot be the target '" + target + "'");
     }
@@ -66,6 +73,28 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
       throw new SpecException("sample_weight", "the sample_weight column '" + sampleWeight
           + "' cannot also be a feature: remove it from features");
     }
+  }
+
+  /**
+   * The target is what the model predicts: never one of its inputs (the model would read its own
+   * answer), nor dropped. A spec error, so {@code validate} finds it without the data.
+   */
+  private static void checkTargetIsNotAnInput(String target, String key, List<String> columns) {
+    int at = columns.indexOf(target);
+    if (at >= 0) {
+      throw new SpecException(key + "[" + at + "]", "'" + target + "' is the target column, so it cannot be in " + key
+          + (key.equals("drop") ? "" : ": the model would read the answer it has to predict") + "; remove it from "
+          + key + (key.equals("one_hot") || key.equals("label_encode") ? " (text labels are encoded by the target "
+          + "itself)" : ""));
+    }
+  }
+
+  /** A data section of a CSV in the default format. */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing, String sampleWeight) {
+    this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
+        sampleWeight, null);
   }
 
   /** A data section without a sample-weight column. */

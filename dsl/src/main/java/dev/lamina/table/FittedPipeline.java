@@ -34,8 +34,14 @@ public final class FittedPipeline {
   private final Scaler scaler;
   private final List<String> inputColumns;
   private final List<String> featureNames;
+  private final CsvFormat format;
 
   FittedPipeline(List<ColumnEncoding> columns, TargetColumn target, Scaler scaler) {
+    this(columns, target, scaler, CsvFormat.DEFAULT);
+  }
+
+  private FittedPipeline(List<ColumnEncoding> columns, TargetColumn target, Scaler scaler, CsvFormat format) {
+    this.format = format;
     this.columns = List.copyOf(columns);
     this.target = target;
     this.scaler = scaler;
@@ -113,7 +119,7 @@ public final class FittedPipeline {
 
   /** Whether {@code csv}'s header holds the target column (it is optional at predict time). */
   public boolean hasTargetColumn(Path csv) {
-    try (CsvReader reader = CsvReader.open(csv)) {
+    try (CsvReader reader = CsvReader.open(csv, format)) {
       return reader.header().contains(target.name());
     }
   }
@@ -127,7 +133,7 @@ public final class FittedPipeline {
    * @throws DataException for any problem in the file, naming row, line and column
    */
   public void transform(Path csv, RowSink sink) {
-    transform(CsvReader.open(csv), sink);
+    transform(CsvReader.open(csv, format), sink);
   }
 
   /**
@@ -138,7 +144,7 @@ public final class FittedPipeline {
    * @param csv the text, closed when done
    */
   public void transform(String source, java.io.InputStream csv, RowSink sink) {
-    transform(CsvReader.open(source, csv), sink);
+    transform(CsvReader.open(source, csv, format), sink);
   }
 
   private void transform(CsvReader opened, RowSink sink) {
@@ -296,7 +302,12 @@ public final class FittedPipeline {
 
   /** The same pipeline with another scaler (prepare fits the scaler on encoded rows). */
   FittedPipeline withScaler(Scaler newScaler) {
-    return new FittedPipeline(columns, target, newScaler);
+    return new FittedPipeline(columns, target, newScaler, format);
+  }
+
+  /** The same pipeline for CSV files written in {@code csvFormat} (what {@code predict} reads then). */
+  FittedPipeline withFormat(CsvFormat csvFormat) {
+    return new FittedPipeline(columns, target, scaler, csvFormat);
   }
 
   TargetColumn targetColumn() {
@@ -328,6 +339,9 @@ public final class FittedPipeline {
     m.put("feature_names", featureNames);
     m.put("scaler", scaler.toMap());
     m.put("target", target.toMap());
+    if (!format.equals(CsvFormat.DEFAULT)) {
+      m.put("csv_format", format.toMap()); // absent for the default: files stay as they were
+    }
     return m;
   }
 
@@ -352,6 +366,14 @@ public final class FittedPipeline {
     if (!names.equals(p.featureNames)) {
       throw PlainMaps.bad("feature_names", "the columns make " + p.featureNames + " but the file says " + names);
     }
-    return p;
+    Object csvFormat = map.get("csv_format");
+    if (csvFormat == null) {
+      return p;
+    }
+    try {
+      return p.withFormat(CsvFormat.fromMap(PlainMaps.map(csvFormat, "csv_format")));
+    } catch (RuntimeException e) {
+      throw PlainMaps.bad("csv_format", e.getMessage());
+    }
   }
 }

@@ -19,10 +19,12 @@ import java.util.List;
  * @param pipeline the fitted pipeline (statistics from the training rows only)
  * @param wTrain each training row's sample weight, or null
  * @param wTest each test row's sample weight, or null
+ * @param dataSha256 the SHA-256 (hex) of the training CSV's bytes, as they were read (a pipe cannot
+ *     be read twice), then a space and that of the test CSV when one is given
  */
 public record PreparedMatrices(double[] xTrain, double[] yTrain, double[] xTest, double[] yTest,
     long[] trainRows, long[] testRows, List<String> featureNames, FittedPipeline pipeline, double[] wTrain,
-    double[] wTest) {
+    double[] wTest, String dataSha256) {
   /** Copies the names list. */
   public PreparedMatrices {
     featureNames = List.copyOf(featureNames);
@@ -46,7 +48,7 @@ public record PreparedMatrices(double[] xTrain, double[] yTrain, double[] xTest,
   /** The same data without the training features (once the engine has them), to let them be freed. */
   public PreparedMatrices withoutTrainFeatures() {
     return new PreparedMatrices(new double[0], yTrain, xTest, yTest, trainRows, testRows, featureNames, pipeline,
-        wTrain, wTest);
+        wTrain, wTest, dataSha256);
   }
 
   /** The same data with one array per row, as {@link TablePipeline#prepare} returns it. */

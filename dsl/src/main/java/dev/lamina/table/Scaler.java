@@ -45,23 +45,13 @@ final class Scaler {
     return new Scaler(NONE, new double[width], ones);
   }
 
-  /** Fits {@code kind} on the rows {@code x[rows[i]]}. */
-  static Scaler fit(String kind, double[][] x, int[] rows, int width) {
-    return fit(kind, rows.length, width, (k, j) -> x[rows[k]][j]);
-  }
-
-  /** Fits {@code kind} on the first {@code n} rows of the row-major {@code x}, in order. */
-  static Scaler fitFlat(String kind, double[] x, int n, int width) {
-    return fit(kind, n, width, (k, j) -> x[k * width + j]);
-  }
-
-  /** Feature {@code j} of the {@code k}-th row a scaler is fitted on. */
-  @FunctionalInterface
-  private interface Values {
-    double get(int k, int j);
-  }
-
-  private static Scaler fit(String kind, int n, int width, Values x) {
+  /**
+   * Fits {@code kind} on the first {@code n} rows of the row-major {@code x}, in order.
+   *
+   * @param overflow makes the error for feature {@code j} whose statistics overflow a double, given
+   *     the row {@code k} that holds its value farthest from the others
+   */
+  static Scaler fitFlat(String kind, double[] x, int n, int width, Overflow overflow) {
     if (NONE.equals(kind)) {
       return none(width);
     }
@@ -69,17 +59,22 @@ final class Scaler {
     double[] factor = new double[width];
     for (int j = 0; j < width; j++) {
       if (STANDARD.equals(kind)) {
+        // Two passes in double: the mean, then the squared deviations from it. A sum or a square
+        // beyond 1.8e308 (a value near 1e154 or above) is not rounded to a wrong scale: it is refused.
         double sum = 0;
         for (int k = 0; k < n; k++) {
-          sum += x.get(k, j);
+          sum += x[k * width + j];
         }
         double mean = sum / n;
         double ss = 0;
         for (int k = 0; k < n; k++) {
-          double d = x.get(k, j) - mean;
+          double d = x[k * width + j] - mean;
           ss += d * d;
         }
         double var = ss / n;
+        if (!Double.isFinite(mean) || !Double.isFinite(var)) {
+          throw overflow.at(j, farthest(x, n, width, j, Double.isFinite(mean) ? mean : 0), "standard");
+        }
         boolean constant = var <= n * EPS * var + Math.pow(n * mean * EPS, 2);
         double std = Math.sqrt(var);
         offset[j] = mean;
@@ -88,10 +83,13 @@ final class Scaler {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
-          min = Math.min(min, x.get(k, j));
-          max = Math.max(max, x.get(k, j));
+          min = Math.min(min, x[k * width + j]);
+          max = Math.max(max, x[k * width + j]);
         }
         double range = max - min;
+        if (!Double.isFinite(range)) {
+          throw overflow.at(j, farthest(x, n, width, j, 0), "minmax");
+        }
         offset[j] = min;
         factor[j] = range < TINY_SCALE ? 1.0 : range;
       } else {
@@ -99,6 +97,27 @@ final class Scaler {
       }
     }
     return new Scaler(kind, offset, factor);
+  }
+
+  /** The error for a feature whose fitted statistics would overflow. */
+  @FunctionalInterface
+  interface Overflow {
+    /**
+     * @param feature the feature's index
+     * @param row the index, among the rows fitted on, of its value farthest from {@code center}
+     * @param kind the scale being fitted
+     */
+    RuntimeException at(int feature, int row, String kind);
+  }
+
+  private static int farthest(double[] x, int n, int width, int j, double center) {
+    int at = 0;
+    for (int k = 1; k < n; k++) {
+      if (Math.abs(x[k * width + j] - center) > Math.abs(x[at * width + j] - center)) {
+        at = k;
+      }
+    }
+    return at;
   }
 
   String kind() {

@@ -70,7 +70,7 @@ public final class TablePipeline {
 
   private static Loaded load(DataSpec spec, Path csv) {
     ColumnPlan[] planned = new ColumnPlan[1];
-    ColumnStore table = ColumnStore.read(csv, header -> {
+    ColumnStore table = ColumnStore.read(csv, spec.format(), header -> {
       planned[0] = ColumnPlan.resolve(spec, csv.toString(), header);
       return kinds(planned[0], spec.target(), spec.sampleWeight());
     });
@@ -146,11 +146,17 @@ public final class TablePipeline {
       int i = split.train()[k];
       unscaled.encodeStored(inputs, i, table.file(), table.rowNumber(i), table.line(i), xTrain, k * f);
     }
-    Scaler scaler = Scaler.fitFlat(spec.scale(), xTrain, trainCount, f);
+    Scaler scaler = Scaler.fitFlat(spec.scale(), xTrain, trainCount, f, (j, k, kind) -> {
+      int i = split.train()[k];
+      return new DataException(table.file(), table.rowNumber(i), table.line(i), unscaled.featureNames().get(j),
+          "the value " + xTrain[k * f + j] + " is too large for scale: " + kind + " (the column's "
+          + (kind.equals("minmax") ? "range" : "mean or variance") + " would overflow a double, beyond 1.8e308); "
+          + "rescale the column (e.g. divide it by a power of ten) or fix the value");
+    });
     for (int k = 0; k < trainCount; k++) {
       scaler.apply(xTrain, k * f);
     }
-    FittedPipeline pipeline = unscaled.withScaler(scaler);
+    FittedPipeline pipeline = unscaled.withScaler(scaler).withFormat(spec.format());
     double[] yTrain = pick(y, split.train());
     long[] trainRows = rowNumbers(table, split.train());
     double[] weights = sampleWeights(table, spec.sampleWeight());
@@ -158,7 +164,7 @@ public final class TablePipeline {
     int[] test = encodeTest ? split.test() : new int[0];
     return new PreparedMatrices(xTrain, yTrain, encode(pipeline, table, inputs, test),
         pick(y, test), trainRows, rowNumbers(table, test), pipeline.featureNames(), pipeline,
-        wTrain, weights == null ? null : pick(weights, test));
+        wTrain, weights == null ? null : pick(weights, test), table.sha256());
   }
 
   /** {@code fitted} with its test rows read from {@code testCsv} through its pipeline. */
@@ -167,7 +173,7 @@ public final class TablePipeline {
     TargetColumn target = d.target();
     ColumnPlan plan = d.plan();
     ColumnStore.Column[] inputs = d.inputs();
-    ColumnStore testTable = ColumnStore.read(testCsv, header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
+    ColumnStore testTable = ColumnStore.read(testCsv, spec.format(), header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
     pipeline.locate(testTable.file(), testTable.header());
     ColumnStore.Column testTarget = testTable.column(spec.target());
     if (testTarget == null) {
@@ -191,7 +197,8 @@ public final class TablePipeline {
     double[] wTest = spec.sampleWeight() != null && testTable.header().contains(spec.sampleWeight())
         ? sampleWeights(testTable, spec.sampleWeight()) : null;
     return new PreparedMatrices(fitted.xTrain(), fitted.yTrain(), encode(pipeline, testTable, testInputs, all), yTest,
-        fitted.trainRows(), rowNumbers(testTable, all), pipeline.featureNames(), pipeline, fitted.wTrain(), wTest);
+        fitted.trainRows(), rowNumbers(testTable, all), pipeline.featureNames(), pipeline, fitted.wTrain(), wTest,
+        d.table().sha256() + " " + testTable.sha256());
   }
 
   /**
@@ -257,12 +264,17 @@ public final class TablePipeline {
    * a few text cells among numbers are reported row by row later.
    */
   private static void requireNumericColumn(ColumnStore table, ColumnStore.Column column) {
+    if (column.name().startsWith(CsvReader.UNNAMED) && column.numberCount() == 0 && column.textCount() == 0) {
+      throw new DataException(table.file(), 0, 0, column.name(), "the column has no name in the header and no values;"
+          + " a comma at the end of every line makes such a column. Remove the trailing commas, or drop it: data: {drop: ["
+          + Cells.yamlKey(column.name()) + "]}");
+    }
     int text = column.textCount();
     if (text > 0 && text >= column.numberCount()) {
       ColumnStore.Cell first = column.firstText();
       throw new DataException(table.file(), 0, 0, column.name(), "the column holds text, not numbers"
-          + " (e.g. '" + first.raw().strip() + "' in row " + table.rowNumber(first.row())
-          + "); add it to one_hot or label_encode, or drop it");
+          + " (e.g. '" + first.raw().strip() + "' in row " + table.rowNumber(first.row()) + ")"
+          + CsvSniffer.numberHint(first.raw().strip()) + "; add it to one_hot or label_encode, or drop it");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.lamina.tune;
 
 import dev.lamina.model.Model;
+import dev.lamina.report.OutputGuard;
 import dev.lamina.run.Hashes;
 import dev.lamina.run.RunSpec;
 import dev.lamina.spec.SpecException;
@@ -40,8 +41,14 @@ public final class TuneJob {
    * @param data a CSV replacing the spec's, or null
    * @param epochs epochs replacing {@code fit.epochs} (the full budget), or null
    * @param resume whether to continue the search journaled in the output folder
+   * @param force whether the search may write into a folder that holds files of something else ({@code --force})
    */
-  public record Options(Path out, Path data, Integer epochs, boolean resume) {}
+  public record Options(Path out, Path data, Integer epochs, boolean resume, boolean force) {
+    /** Options without {@code --force}. */
+    public Options(Path out, Path data, Integer epochs, boolean resume) {
+      this(out, data, epochs, resume, false);
+    }
+  }
 
   /**
    * What a search produced.
@@ -89,6 +96,7 @@ public final class TuneJob {
     check(trials, tune, splits.get(0).train().cols(), base.fit().crossValidation() != null);
 
     Path out = options.out() != null ? options.out() : parsed.resolve("runs").resolve(base.model().name() + "-tune");
+    OutputGuard.folder(out, options.out() != null ? "--out" : "name", options.force());
     TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds());
     List<TrialResult> results = new ArrayList<>();
     long start = System.nanoTime();

@@ -1,6 +1,7 @@
 package dev.lamina.yaml;
 
 import dev.lamina.spec.SpecException;
+import dev.lamina.table.CsvFormat;
 import dev.lamina.table.DataSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,6 +45,9 @@ final class DataReader {
     Node stratify = m.take("stratify");
     Node fillMissing = m.take("fill_missing");
     Node sampleWeight = m.take("sample_weight");
+    Node delimiter = m.take("delimiter");
+    Node decimal = m.take("decimal");
+    Node encoding = m.take("encoding");
     m.finish();
     Boolean first = reader.bool(dropFirst, NodeReader.join(path, "drop_first"));
     Double split = reader.decimal(testSplit, NodeReader.join(path, "test_split"));
@@ -63,7 +67,10 @@ final class DataReader {
           split == null ? (NodeReader.isNull(testCsv) ? DataSpec.DEFAULT_TEST_SPLIT : 0) : split,
           strat == null ? DEFAULT_STRATIFY : strat,
           fills(fillMissing, NodeReader.join(path, "fill_missing")),
-          reader.text(sampleWeight, NodeReader.join(path, "sample_weight")));
+          reader.text(sampleWeight, NodeReader.join(path, "sample_weight")),
+          CsvFormat.of(reader.text(delimiter, NodeReader.join(path, "delimiter")),
+              reader.text(decimal, NodeReader.join(path, "decimal")),
+              reader.text(encoding, NodeReader.join(path, "encoding"))));
     } catch (SpecException e) {
       throw reader.wrap(e, path);
     }

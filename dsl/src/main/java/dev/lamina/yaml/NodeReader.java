@@ -109,9 +109,23 @@ final class NodeReader {
     if (node instanceof ScalarNode s) {
       boolean quoted = s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN;
       boolean looksTyped = !Tag.STR.equals(RESOLVER.resolve(NodeId.scalar, s.getValue(), true));
-      return "'" + s.getValue() + "'" + (quoted && looksTyped ? " (in quotes, so it is text: remove the quotes)" : "");
+      return "'" + shown(s.getValue()) + "'" + (quoted && looksTyped ? " (in quotes, so it is text: remove the quotes)" : "");
     }
     return node instanceof MappingNode ? "a map" : "a list";
+  }
+
+  /** The longest value a message quotes whole; longer ones are cut, and a message stays one short line. */
+  static final int MAX_QUOTED_CHARS = 60;
+
+  /** {@code value} as a message quotes it: its first line, cut at {@value #MAX_QUOTED_CHARS} characters. */
+  static String shown(String value) {
+    int newline = value.indexOf('\n');
+    String first = newline < 0 ? value : value.substring(0, newline);
+    if (first.length() <= MAX_QUOTED_CHARS && newline < 0) {
+      return value;
+    }
+    return first.substring(0, Math.min(first.length(), MAX_QUOTED_CHARS)) + "... (" + value.length() + " characters"
+        + (newline < 0 ? "" : " on " + value.lines().count() + " lines") + ")";
   }
 
   /** A whole number that fits an int, or null when absent. */

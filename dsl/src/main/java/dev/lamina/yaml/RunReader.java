@@ -42,6 +42,24 @@ final class RunReader {
     this.components = new ComponentReader(reader);
   }
 
+  /**
+   * Whether the text of a document that is not a map is a table: at least two lines, all
+   * with the same number (at least one) of commas, semicolons or tabs.
+   */
+  static boolean looksLikeCsv(String text) {
+    java.util.List<String> lines = text.lines().filter(l -> !l.isBlank()).limit(20).toList();
+    if (lines.size() < 2) {
+      return false;
+    }
+    for (char sep : new char[] {',', ';', '\t'}) {
+      long n = lines.get(0).chars().filter(c -> c == sep).count();
+      if (n > 0 && lines.stream().allMatch(l -> l.chars().filter(c -> c == sep).count() == n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The spec under {@code root}, read from {@code file} (may be null). */
   ParsedSpec read(Node root, Path file) {
     if (!(root instanceof MappingNode)) {

@@ -1,5 +1,6 @@
 package dev.lamina.yaml;
 
+import dev.lamina.io.BoundedRead;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -62,11 +63,15 @@ public final class SpecReader {
     String name = file.toString();
     String text;
     try {
-      if (Files.size(file) > MAX_BYTES) {
+      if (Files.isDirectory(file)) {
+        throw new SpecLocationException(name, SourceMark.UNKNOWN, "", "this is a folder; give the path of a model.yaml");
+      }
+      byte[] bytes = BoundedRead.readAtMost(file, MAX_BYTES);
+      if (bytes == null) {
         throw tooLarge(name);
       }
       // A strict decoder: a Latin-1 file should fail here, not read as replacement characters.
-      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new SpecLocationException(name, SourceMark.UNKNOWN, "", "no such file; give the path of a model.yaml");
     } catch (CharacterCodingException e) {
@@ -92,6 +97,12 @@ public final class SpecReader {
     if (NodeReader.isNull(root)) {
       throw new SpecLocationException(sourceName, SourceMark.START, "", "the file is empty; a spec needs at least"
           + " layers, e.g. layers: [{dense: {units: 1, activation: sigmoid}}]");
+    }
+    if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode) && RunReader.looksLikeCsv(text)) {
+      String first = text.lines().findFirst().orElse("");
+      throw new SpecLocationException(sourceName, SourceMark.START, "", "this looks like a CSV file (its first line is '"
+          + NodeReader.shown(first) + "'), not a spec; give the model.yaml whose data: {csv: ...} names it, or pass it "
+          + "with --data");
     }
     NodeReader reader = new NodeReader(marks, options);
     new NodeGuard(reader).check(root);

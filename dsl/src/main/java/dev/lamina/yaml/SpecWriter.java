@@ -9,6 +9,7 @@ import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
+import dev.lamina.table.CsvFormat;
 import dev.lamina.table.DataSpec;
 import dev.lamina.train.ClassWeight;
 import dev.lamina.train.CrossValidation;
@@ -125,6 +126,16 @@ public final class SpecWriter {
       line(out, "fill_missing", YamlText.arguments(new TreeMap<>(d.fillMissing())));
     }
     optional(out, "sample_weight", d.sampleWeight());
+    CsvFormat format = d.format();
+    if (format.delimiter() != CsvFormat.DEFAULT.delimiter()) {
+      line(out, "delimiter", YamlText.text(String.valueOf(format.delimiter())));
+    }
+    if (format.decimal() != CsvFormat.DEFAULT.decimal()) {
+      line(out, "decimal", YamlText.text(String.valueOf(format.decimal())));
+    }
+    if (!format.encoding().equals(CsvFormat.DEFAULT.encoding())) {
+      line(out, "encoding", YamlText.text(format.encoding()));
+    }
   }
 
   private static void fit(StringBuilder out, Fit f) {

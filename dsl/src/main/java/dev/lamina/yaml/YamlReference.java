@@ -192,7 +192,13 @@ public final class YamlReference {
             "a number, mean, median, mode", "fill_missing: {Age: median, Balance: 0}",
             "how to fill empty cells, statistic computed on the training split"),
         new Key("sample_weight", "column", "none", "finite numbers >= 0", "sample_weight: Weight",
-            "a column holding each row's weight, Keras's `fit(sample_weight=...)`; not a feature"));
+            "a column holding each row's weight, Keras's `fit(sample_weight=...)`; not a feature"),
+        new Key("delimiter", "character", "','", "',', ';', \"\\t\" (tab), '|'", "delimiter: ';'",
+            "the CSV's field delimiter (pandas's `sep`); Excel writes ';' in many European locales"),
+        new Key("decimal", "character", "'.'", "'.', ','", "decimal: ','",
+            "the decimal mark of the CSV's numbers (pandas's `decimal`); ',' needs another delimiter"),
+        new Key("encoding", "string", "utf-8", "utf-8, latin-1, windows-1252", "encoding: windows-1252",
+            "the CSV's text encoding (pandas's `encoding`)"));
   }
 
   private static List<Key> compile() {

@@ -88,6 +88,21 @@ class BadInputCorpusTest {
     assertThat(r.code).isEqualTo(exit);
   }
 
+  /** The spec classes that need no data: {@code validate} refuses them with the same line as training. */
+  static Stream<Arguments> checkedWithoutData() throws IOException {
+    return corpus().filter(a -> ((String) a.get()[0]).matches("spec/(name|checkpoint|network|target|callback)-.*"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("checkedWithoutData")
+  void validateRefusesWhatTrainingWouldRefuse(String input, int exit, String message) {
+    Path out = tmp.resolve("validate-" + input.replace('/', '-'));
+    Result r = run(new String[] {"validate", BAD.resolve(input).toString()});
+    assertOneLine(r);
+    assertThat(r.err).isEqualTo(expand(message, out) + System.lineSeparator());
+    assertThat(r.code).isEqualTo(exit);
+  }
+
   @Test
   void aHundredMegabyteLineIsRefusedInOneLine() throws IOException {
     Path csv = tmp.resolve("long-line.csv");
@@ -114,12 +129,22 @@ class BadInputCorpusTest {
     String file = BAD.resolve(input).toString();
     String kind = input.substring(0, input.indexOf('/'));
     return switch (kind) {
+      case "cli" -> commandLine(BAD.resolve(input), out);
       case "spec" -> new String[] {"train", file, "--out", out.toString(), "--quiet"};
       case "csv" -> new String[] {"train", BAD.resolve("good.yaml").toString(), "--data", file, "--out", out.toString(), "--quiet"};
       case "predict" -> new String[] {"predict", model.toString(), file, "--out", out.resolve("p.csv").toString()};
       case "model" -> new String[] {"predict", file, BAD.resolve("good.csv").toString(), "--out", out.resolve("p.csv").toString()};
       default -> throw new IllegalArgumentException("unknown corpus folder " + kind);
     };
+  }
+
+  /** A {@code cli/*.args} file: the command line, one argument a line, with the placeholders of expected.tsv. */
+  private static String[] commandLine(Path argsFile, Path out) {
+    try {
+      return Files.readAllLines(argsFile, StandardCharsets.UTF_8).stream().map(a -> expand(a, out)).toArray(String[]::new);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String expand(String message, Path out) {

@@ -91,9 +91,11 @@ class ColumnSelectionTest {
 
   @Test
   void theTargetCannotBeAFeature() {
+    // A spec error now, found by validate without the data.
     assertThatThrownBy(() -> prepare(Specs.target("Exited").features("Age", "Exited")))
-        .isInstanceOf(DataException.class)
-        .hasMessage(csv + ", column 'Exited': the target cannot also be a feature; remove it from features");
+        .isInstanceOf(dev.lamina.spec.SpecException.class)
+        .hasMessage("features[1]: 'Exited' is the target column, so it cannot be in features: the model would read"
+            + " the answer it has to predict; remove it from features");
   }
 
   @Test

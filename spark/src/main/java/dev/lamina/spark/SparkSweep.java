@@ -1,5 +1,6 @@
 package dev.lamina.spark;
 
+import dev.lamina.cli.SweepOptions;
 import dev.lamina.spec.SpecException;
 import dev.lamina.sweep.GroupStats;
 import dev.lamina.sweep.SweepJob;
@@ -14,8 +15,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The {@code sweep} command on Spark: the same planner, per-run trainer and report writer as
@@ -40,27 +41,12 @@ public final class SparkSweep implements Callable<Integer> {
   /** The application name shown by the cluster manager. */
   public static final String APP_NAME = "lamina-sweep";
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml with a sweep: section")
-  Path specFile;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<name>-sweep/ beside the spec)")
-  Path out;
+  @Mixin
+  SweepOptions options;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else " + DEFAULT_MASTER + ")")
   String master;
-
-  @Option(names = "--data", paramLabel = "CSV", description = "CSV to train on, replacing data.csv of the spec")
-  Path data;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "epochs per run, replacing fit.epochs")
-  Integer epochs;
-
-  @Option(names = "--seeds", paramLabel = "N", description = "repeats per cell, replacing sweep.seeds")
-  Integer seeds;
-
-  @Option(names = "--quiet", description = "print only the final line")
-  boolean quiet;
 
   /** Runs the command line; exits with 0 on success, 2 on a bad spec or argument, 1 on any other error. */
   public static void main(String[] args) {
@@ -71,7 +57,7 @@ public final class SparkSweep implements Callable<Integer> {
   public Integer call() {
     PrintWriter console = new PrintWriter(System.out, true);
     try (JavaSparkContext sc = new JavaSparkContext(conf(APP_NAME, master))) {
-      SweepJob.Outcome o = run(sc, specFile, new SweepJob.Options(out, data, epochs, seeds), console, quiet);
+      SweepJob.Outcome o = run(sc, options.specFile(), options.job(), console, options.quiet());
       console.println(String.format(Locale.ROOT, "%d runs in %.1f s on %s -> %s", o.results().size(), o.seconds(),
           sc.master(), o.outDir()));
       return 0;
