@@ -30,9 +30,4 @@ public record Binary(String target, List<String> classes) implements Task {
   public List<String> targets() {
     return List.of(target);
   }
-
-  @Override
-  public int outputs() {
-    return 1;
-  }
 }

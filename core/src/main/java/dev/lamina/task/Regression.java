@@ -21,14 +21,4 @@ public record Regression(List<String> targets) implements Task {
   public String kind() {
     return KIND;
   }
-
-  @Override
-  public int outputs() {
-    return targets.size();
-  }
-
-  @Override
-  public List<String> classes() {
-    return List.of();
-  }
 }

@@ -39,14 +39,18 @@ public sealed interface Task permits Binary, MultiClass, MultiLabel, Regression 
   /** The target column names, in output order (one for binary and multi-class). */
   List<String> targets();
 
-  /** The number of model outputs the task needs. */
-  int outputs();
+  /** The number of model outputs the task needs: one per target unless a class needs its own. */
+  default int outputs() {
+    return targets().size();
+  }
 
   /**
    * The class names as they appear in the data: two for {@link Binary} (negative first), k for
    * {@link MultiClass} (index order), empty for {@link MultiLabel} and {@link Regression}.
    */
-  List<String> classes();
+  default List<String> classes() {
+    return List.of();
+  }
 
   /** Whether the task predicts classes (binary, multi-class, multi-label) rather than numbers. */
   default boolean classification() {
