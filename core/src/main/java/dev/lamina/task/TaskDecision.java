@@ -57,9 +57,10 @@ final class TaskDecision {
   }
 
   private static Task regression(String loss, OutputLayer output, List<Target> targets, List<String> names) {
-    for (Target t : targets) {
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
       if (t.text()) {
-        throw new SpecException(TARGET, "the target '" + t.name() + "' holds text (" + preview(t.classes())
+        throw new SpecException(at(targets, i), "the target '" + t.name() + "' holds text (" + preview(t.classes())
             + "), but " + loss + " is a regression loss that needs numbers. For classes use binary_crossentropy"
             + " (two) or sparse_categorical_crossentropy (more); for a regression pick a numeric column");
       }
@@ -83,9 +84,10 @@ final class TaskDecision {
   }
 
   private static Task multiLabel(OutputLayer output, List<Target> targets, List<String> names) {
-    for (Target t : targets) {
+    for (int i = 0; i < targets.size(); i++) {
+      Target t = targets.get(i);
       if (!t.binary() || t.text()) {
-        throw new SpecException(TARGET, "the multi-label target '" + t.name() + "' holds values other than 0 and 1 ("
+        throw new SpecException(at(targets, i), "the multi-label target '" + t.name() + "' holds values other than 0 and 1 ("
             + (t.text() ? preview(t.classes()) : "numbers") + "); each label column of a multi-label model must be"
             + " 0 or 1. Encode it as 0/1, or remove it from target");
       }
@@ -96,6 +98,11 @@ final class TaskDecision {
           + " layer is a softmax, which makes the labels compete: use activation: sigmoid");
     }
     return new MultiLabel(names);
+  }
+
+  /** The spec path of target {@code i}: {@code data.target}, or {@code data.target[i]} in a list of several. */
+  private static String at(List<Target> targets, int i) {
+    return targets.size() == 1 ? TARGET : TARGET + "[" + i + "]";
   }
 
   private static void checkUnits(OutputLayer output, int k, List<String> names, String why) {

@@ -8,7 +8,7 @@ Each case is a block of rows "data,<case>,<t_0..t_k-1>,<p_0..p_k-1>,<w>" (target
 sample weight), then rows "expect,<case>,<metric>,<weighted 0|1>,<value>" with the value
 scikit-learn (or numpy, for log_cosh, which scikit-learn lacks) gives on that data. Values are
 written with repr(), so they read back exactly. mape is scaled by 100: Keras reports a percentage,
-scikit-learn a fraction.
+scikit-learn a fraction. r2_raw_<j> is output j's R2 (multioutput="raw_values").
 """
 import numpy as np
 from sklearn.metrics import (mean_absolute_error, mean_absolute_percentage_error, mean_squared_error,
@@ -40,6 +40,9 @@ def expectations(t, p, w):
     yield "msle", lambda sw: mean_squared_log_error(t, p, sample_weight=sw)
     yield "r2", lambda sw: r2_score(t, p, sample_weight=sw)
     yield "r2_variance_weighted", lambda sw: r2_score(t, p, sample_weight=sw, multioutput="variance_weighted")
+    for j in range(t.shape[1]):
+        # multioutput="raw_values": one R2 per output (what a run reports per target).
+        yield "r2_raw_%d" % j, lambda sw, j=j: r2_score(t, p, sample_weight=sw, multioutput="raw_values")[j]
     yield "log_cosh", lambda sw: np.average(row_logcosh, weights=sw)
     yield "cosine_similarity", lambda sw: np.average(row_cos, weights=sw)
 

@@ -97,7 +97,7 @@ final class InspectCommand implements Callable<Integer> {
     Path testCsv = spec.data().testCsv() == null ? null : parsed.resolve(spec.data().testCsv());
     PreparedData prepared = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
     model.ensureBuilt(prepared.featureCount());
-    Dataset train = Dataset.of(prepared.xTrain(), prepared.yTrain());
+    Dataset train = prepared.trainSet();
     Dataset rows = train.slice(0, Math.min(batch, train.rows()));
     if (!json) {
       out.print(model.summary());

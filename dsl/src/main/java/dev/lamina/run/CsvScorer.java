@@ -49,7 +49,8 @@ public final class CsvScorer {
     Task task = saved.task();
     double[] x = new double[CHUNK * in];
     long[] rows = new long[CHUNK];
-    double[] truth = new double[CHUNK];
+    int t = task.targets().size();
+    double[] truth = new double[CHUNK * t];
     Tally tally = new Tally(task, threshold);
     int[] fill = {0};
     boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
@@ -58,7 +59,9 @@ public final class CsvScorer {
         int k = fill[0];
         System.arraycopy(f, 0, x, k * in, in);
         rows[k] = rowNumber;
-        truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+        for (int j = 0; j < t; j++) {
+          truth[k * t + j] = target == null ? Double.NaN : target[j];
+        }
         fill[0] = k + 1;
         if (fill[0] == CHUNK) {
           flush(model, x, rows, truth, CHUNK, w, tally);
@@ -91,11 +94,14 @@ public final class CsvScorer {
       return;
     }
     int classes = model.outputWidth();
+    int t = truth.length / rows.length;
     double[] p = model.predictFlat(x, n);
     double[] one = new double[classes];
+    double[] known = new double[t];
     for (int i = 0; i < n; i++) {
       System.arraycopy(p, i * classes, one, 0, classes);
-      w.write(rows[i], one, truth[i]);
+      System.arraycopy(truth, i * t, known, 0, t);
+      w.write(rows[i], one, known);
     }
     tally.add(p, truth, n);
   }

@@ -6,9 +6,10 @@ import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;
 
 /**
- * The output layer's width against the loss, for a run that trains on one target column: one
- * unit for {@code binary_crossentropy} (a sigmoid giving the probability of class 1) and for the
- * regression losses (the value), at least two for the categorical losses (one per class). Checked
+ * The output layer's width against the loss and the target columns: one unit per target for
+ * {@code binary_crossentropy} (a sigmoid giving the probability of class 1, or of each label of a
+ * multi-label target) and for the regression losses (the value of each target), at least two for
+ * the categorical losses (one per class). Checked
  * by every command before anything is built, {@code validate} included; without it, 3 sigmoid
  * units with {@code binary_crossentropy} failed deep in the loss with an index out of bounds.
  */
@@ -42,12 +43,19 @@ public final class OutputWidth {
       throw new SpecException(where, name + " needs one output unit per class, at least 2, but the output layer has "
           + width + "; for two classes use units: 1 with sigmoid and binary_crossentropy, or units: 2 with softmax");
     }
-    if (!categorical && width != 1) {
-      boolean binary = name.equals("binary_crossentropy");
+    java.util.List<String> targets = spec.data() == null ? java.util.List.of() : spec.data().targets();
+    int k = Math.max(1, targets.size());
+    boolean binary = name.equals("binary_crossentropy");
+    if (!categorical && width != k && k > 1) {
+      throw new SpecException(where, "the output layer has " + width + " unit" + (width == 1 ? "" : "s") + ", but "
+          + name + " on " + k + " target columns " + targets + " needs " + k + " (one " + (binary
+          ? "sigmoid probability per label" : "predicted value per target") + ", in target order); use units: " + k);
+    }
+    if (!categorical && width != 1 && k == 1) {
       throw new SpecException(where, "the output layer has " + width + " units, but " + name + " on one target column "
           + "needs 1 (" + (binary ? "a sigmoid giving the probability of class 1" : "the predicted value")
           + "); use units: 1" + (binary ? ", or sparse_categorical_crossentropy with softmax and one unit per class"
-          : ""));
+          : "") + (width > 1 ? ", or name " + width + " target columns: target: [a, b, ...]" : ""));
     }
   }
 }

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param counts rows per predicted class (binary, multi-class) or predicted 1 per label
  *     (multi-label); empty for a regression
  * @param scores MAE, RMSE and R2 against the file's true values (regression with every true value
- *     present), else empty
+ *     present; keys {@code test_mae}, {@code test_rmse}, {@code test_r2}, averaged over the targets,
+ *     and with several targets also {@code test_mae_<target>} etc. per target), else empty
  * @param threshold the binary threshold used
  * @param unknownCategories cells holding a category the model never saw, encoded as all zeros
  *     under {@code handle_unknown: ignore}
@@ -42,16 +43,32 @@ public record PredictSummary(Task task, long rows, long[] counts, Map<String, Do
     return task instanceof Binary ? counts[1] : 0;
   }
 
+  /** {@code MAE 1.2, RMSE 2.3, R2 0.45} of the scores whose keys end in {@code suffix}. */
+  private String errors(String suffix) {
+    List<String> parts = new ArrayList<>();
+    for (String key : List.of(RegressionReport.MAE, RegressionReport.RMSE, RegressionReport.R2)) {
+      parts.add(key.replace("test_", "").toUpperCase(Locale.ROOT) + " "
+          + String.format(Locale.ROOT, "%.4f", scores.get(key + suffix)));
+    }
+    return String.join(", ", parts);
+  }
+
   /** The summary line, without the output file. */
   public String describe() {
     StringBuilder sb = new StringBuilder("scored ").append(rows).append(" rows");
     if (task instanceof Regression) {
       if (!scores.isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        scores.forEach((k, v) -> parts.add(k.replace("test_", "").toUpperCase(Locale.ROOT) + " "
-            + String.format(Locale.ROOT, "%.4f", v)));
-        sb.append(" (").append(String.join(", ", parts)).append(" against the file's ")
-            .append(String.join(", ", task.targets())).append(")");
+        sb.append(" (").append(errors("")).append(" against the file's ")
+            .append(String.join(", ", task.targets()));
+        if (task.targets().size() > 1) {
+          sb.append(", averaged; ");
+          List<String> each = new ArrayList<>();
+          for (String t : task.targets()) {
+            each.add(t + ": " + errors("_" + t));
+          }
+          sb.append(String.join("; ", each));
+        }
+        sb.append(")");
       }
     } else {
       List<String> names = task instanceof MultiLabel ? task.targets() : task.classes();

@@ -24,7 +24,7 @@ public final class RunTask {
   private RunTask() {}
 
   /**
-   * The task of a saved model, from its loss, output layer and pipeline target. A model without a
+   * The task of a saved model, from its loss, output layer and pipeline targets. A model without a
    * pipeline (imported from Keras) has unnamed classes ({@code 0}, {@code 1}, ...) or, under a
    * regression loss, one target per output named {@code output_<j>}. A saved model's labels were
    * checked when it was trained, so a multi-label target is taken as 0/1.
@@ -43,28 +43,41 @@ public final class RunTask {
       }
       return new Regression(names);
     }
-    List<String> classes = saved.pipeline().targetClasses();
-    String target = saved.pipeline().target();
-    Target t = classes.isEmpty() ? Target.numeric(target, true) : new Target(target, classes, classes.size() == 2);
-    return Task.decide(loss, outputLayer(model.spec(), outputs), List.of(t));
+    return Task.decide(loss, outputLayer(model.spec(), outputs), targets(saved.pipeline(), null, null));
   }
 
-  /** The task of {@code model} trained on {@code data}'s target column {@code target}. */
-  static Task decide(Model model, PreparedMatrices data, String target) {
-    return decide(model, data.pipeline(), data.yTrain(), data.yTest(), target);
+  /** The task of {@code model} trained on {@code data}'s target columns. */
+  static Task decide(Model model, PreparedMatrices data) {
+    return decide(model, data.pipeline(), data.yTrain(), data.yTest());
   }
 
   /**
-   * The task of the built {@code model} trained on the target column {@code target} that
-   * {@code pipeline} encoded as {@code yTrain} and {@code yTest}.
+   * The task of the built {@code model} trained on the target columns that {@code pipeline}
+   * encoded as {@code yTrain} and {@code yTest} (row-major, one value per target).
    *
-   * @throws dev.lamina.spec.SpecException when the loss, the output layer and the target disagree
+   * @throws dev.lamina.spec.SpecException when the loss, the output layer and the targets disagree
    */
-  public static Task decide(Model model, FittedPipeline pipeline, double[] yTrain, double[] yTest, String target) {
-    List<String> classes = pipeline.targetClasses();
-    Target t = classes.isEmpty() ? Target.numeric(target, zeroOrOne(yTrain) && zeroOrOne(yTest))
-        : new Target(target, classes, classes.size() == 2);
-    return Task.decide(model.lossName(), outputLayer(model.spec(), model.outputWidth()), List.of(t));
+  public static Task decide(Model model, FittedPipeline pipeline, double[] yTrain, double[] yTest) {
+    return Task.decide(model.lossName(), outputLayer(model.spec(), model.outputWidth()),
+        targets(pipeline, yTrain, yTest));
+  }
+
+  /**
+   * What {@code pipeline} knows of its targets; a numeric target is 0/1 when every value of it in
+   * {@code yTrain} and {@code yTest} is (taken as 0/1 when they are null: a saved model's labels
+   * were checked when it was trained).
+   */
+  private static List<Target> targets(FittedPipeline pipeline, double[] yTrain, double[] yTest) {
+    List<String> names = pipeline.targets();
+    int k = names.size();
+    List<Target> out = new java.util.ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      List<String> classes = pipeline.targetClasses(j);
+      out.add(classes.isEmpty()
+          ? Target.numeric(names.get(j), yTrain == null || zeroOrOne(yTrain, j, k) && zeroOrOne(yTest, j, k))
+          : new Target(names.get(j), classes, classes.size() == 2));
+    }
+    return out;
   }
 
   /** The last Dense layer (its units path) and the activation the outputs leave through. */
@@ -83,9 +96,10 @@ public final class RunTask {
     return new OutputLayer(units, activation, path);
   }
 
-  private static boolean zeroOrOne(double[] y) {
-    for (double v : y) {
-      if (v != 0 && v != 1) {
+  /** Whether every value of column {@code j} of the row-major {@code y} ({@code k} per row) is 0 or 1. */
+  private static boolean zeroOrOne(double[] y, int j, int k) {
+    for (int i = j; i < y.length; i += k) {
+      if (y[i] != 0 && y[i] != 1) {
         return false;
       }
     }

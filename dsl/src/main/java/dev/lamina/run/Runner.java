@@ -134,13 +134,18 @@ public final class Runner {
     checkInputDim(modelSpec, data);
     Fit fit = options.epochs() != null ? spec.fit().withEpochs(options.epochs()) : spec.fit();
     model.ensureBuilt(data.featureCount());
-    Task task = RunTask.decide(model, data, spec.data().target());
+    List<String> targets = spec.data().targets();
+    String testFile = testCsv != null ? testCsv.toString() : csv.toString();
+    if (targets.size() > 1 && "binary_crossentropy".equals(model.lossName())) {
+      TrainingChecks.labels(csv.toString(), targets, data.pipeline(), data.yTrain(), data.trainRows());
+      TrainingChecks.labels(testFile, targets, data.pipeline(), data.yTest(), data.testRows());
+    }
+    Task task = RunTask.decide(model, data);
     task.checkMetrics(model.spec().compile());
     TrainingChecks.monitors(fit, model.metricNames());
     if (model.lossName() != null && model.lossName().endsWith("crossentropy")) {
       TrainingChecks.classWeights(fit, model.outputWidth() == 1 ? 2 : model.outputWidth());
-      TrainingChecks.targets(csv.toString(), spec.data().target(), spec.data().sampleWeight(), data.yTrain(),
-          data.wTrain());
+      TrainingChecks.targets(csv.toString(), targets, spec.data().sampleWeight(), data.yTrain(), data.wTrain());
     }
     log.accept(model.summary());
     if (!Simd.enabled() && widestDense(modelSpec) >= WIDE_HINT_UNITS && !NativeGemm.available()) {
@@ -153,9 +158,8 @@ public final class Runner {
       checkChosenThreshold(strategy, fit, model, task, data);
     }
     if (!oneHot(task, model)) {
-      checkLabels(modelSpec, model.outputWidth(), spec.data().target(), csv.toString(), data.yTrain(), data.trainRows());
-      checkLabels(modelSpec, model.outputWidth(), spec.data().target(), testCsv != null ? testCsv.toString() : csv.toString(),
-          data.yTest(), data.testRows());
+      checkLabels(modelSpec, model.outputWidth(), targets, csv.toString(), data.yTrain(), data.trainRows());
+      checkLabels(modelSpec, model.outputWidth(), targets, testFile, data.yTest(), data.testRows());
     }
     RunSpec resolved = new RunSpec(model.spec(), spec.data(), fit, spec.predict());
     return new PreparedRun(resolved, task, model, data, fit, csv, testCsv, out, options, resume);
@@ -354,25 +358,34 @@ public final class Runner {
     }
   }
 
-  /** A label the loss cannot take, named by its CSV file, row and column (the engine knows only its index). */
-  private static void checkLabels(ModelSpec spec, int outputs, String target, String file, double[] y, long[] rows) {
+  /**
+   * A label the loss cannot take, named by its CSV file, row and column (the engine knows only its
+   * index); {@code y} is row-major, one value per target.
+   */
+  private static void checkLabels(ModelSpec spec, int outputs, List<String> targets, String file, double[] y,
+      long[] rows) {
     Loss loss = Losses.create(spec.compile().loss(), "compile.loss");
+    int k = targets.size();
     for (int i = 0; i < y.length; i++) {
       String problem = loss.checkTarget(y[i], outputs);
       if (problem != null) {
-        throw new DataException(file, rows[i], 0, target, problem);
+        throw new DataException(file, rows[i / k], 0, targets.get(i % k), problem);
       }
     }
   }
 
-  /** The engine's view of {@code rows} rows of the row-major {@code x} (not copied) and their targets. */
+  /**
+   * The engine's view of {@code rows} rows of the row-major {@code x} (not copied) and their
+   * row-major targets ({@code y.length / rows} per row, or one class index per row one-hot encoded
+   * over {@code classes} when {@code oneHot}).
+   */
   static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
     if (rows == 0) {
       // The engine's own message for a data set without rows.
       return Dataset.of(new double[0][], y);
     }
     if (!oneHot) {
-      return new Dataset(x, rows, cols, y.clone(), 1, null);
+      return new Dataset(x, rows, cols, y.clone(), y.length / rows, null);
     }
     double[] yy = new double[Math.multiplyExact(rows, classes)];
     for (int i = 0; i < rows; i++) {

@@ -16,14 +16,15 @@ import java.util.Map;
 /**
  * Counts what a scoring pass predicts, batch by batch in constant memory: rows per predicted
  * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values
- * while every row has one.
+ * while every row has one (averaged over the targets, and with several targets per target too).
  */
 final class Tally {
   private final Task task;
   private final double threshold;
   private final long[] counts;
-  private final List<Metric> scores = List.of(new RowErrorMean(RowError.MEAN_ABSOLUTE_ERROR),
-      new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
+  private final List<Metric> scores = errors();
+  /** With several targets, the same three scores per target. */
+  private final List<List<Metric>> perTarget = new java.util.ArrayList<>();
   private long rows;
   private boolean allTruth = true;
 
@@ -31,6 +32,17 @@ final class Tally {
     this.task = task;
     this.threshold = threshold;
     this.counts = new long[task instanceof Binary ? 2 : task.classification() ? task.outputs() : 0];
+    if (!task.classification() && task.targets().size() > 1) {
+      for (int j = 0; j < task.targets().size(); j++) {
+        perTarget.add(errors());
+      }
+    }
+  }
+
+  /** MAE, RMSE and R2, in the order of {@link RegressionReport#scores}. */
+  private static List<Metric> errors() {
+    return List.of(new RowErrorMean(RowError.MEAN_ABSOLUTE_ERROR),
+        new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
   }
 
   long rows() {
@@ -59,6 +71,17 @@ final class Tally {
         for (Metric m : scores) {
           m.update(outputs, truth, null, n, k);
         }
+        for (int j = 0; j < perTarget.size(); j++) {
+          double[] p = new double[n];
+          double[] t = new double[n];
+          for (int i = 0; i < n; i++) {
+            p[i] = outputs[i * k + j];
+            t[i] = truth[i * k + j];
+          }
+          for (Metric m : perTarget.get(j)) {
+            m.update(p, t, null, n, 1);
+          }
+        }
       }
     }
     rows += n;
@@ -70,6 +93,12 @@ final class Tally {
       s.put(RegressionReport.MAE, scores.get(0).result());
       s.put(RegressionReport.RMSE, scores.get(1).result());
       s.put(RegressionReport.R2, scores.get(2).result());
+      for (int j = 0; j < perTarget.size(); j++) {
+        String suffix = "_" + task.targets().get(j);
+        s.put(RegressionReport.MAE + suffix, perTarget.get(j).get(0).result());
+        s.put(RegressionReport.RMSE + suffix, perTarget.get(j).get(1).result());
+        s.put(RegressionReport.R2 + suffix, perTarget.get(j).get(2).result());
+      }
     }
     return new PredictSummary(task, rows, counts, s, threshold, unknownCategories);
   }

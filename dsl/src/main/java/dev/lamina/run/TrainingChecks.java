@@ -4,6 +4,7 @@ import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
+import dev.lamina.table.FittedPipeline;
 import dev.lamina.train.Callbacks;
 import dev.lamina.train.Fit;
 import java.util.ArrayList;
@@ -70,6 +71,33 @@ public final class TrainingChecks {
   }
 
   /**
+   * Checks that every label of a multi-label target (several columns under
+   * {@code binary_crossentropy}) is 0 or 1, naming the first other value by file, row and column.
+   * A text column is left to the task's decision, which names its classes.
+   *
+   * @param y the targets, row-major, one value per target
+   * @param rows the 1-based CSV row of each row of {@code y}
+   * @throws DataException at the first value that is not 0 or 1
+   */
+  public static void labels(String file, List<String> targets, FittedPipeline pipeline, double[] y, long[] rows) {
+    int k = targets.size();
+    int first = -1;
+    for (int i = 0; i < y.length; i++) {
+      boolean bad = y[i] != 0 && y[i] != 1 && pipeline.targetClasses(i % k).isEmpty();
+      if (bad && (first < 0 || rows[i / k] < rows[first / k])) {
+        first = i; // the first in file order, not in the shuffled split's
+      }
+    }
+    if (first >= 0) {
+      double v = y[first];
+      throw new DataException(file, rows[first / k], 0, targets.get(first % k), "the multi-label target holds "
+          + (v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v)) + ", but each label of a multi-label"
+          + " model (several targets under binary_crossentropy) is 0 or 1. Fix the value, encode the column as 0/1,"
+          + " or remove it from target");
+    }
+  }
+
+  /**
    * Checks that {@code class_weight} names only classes the target has.
    *
    * @param classes the number of classes (2 for a binary target)
@@ -91,18 +119,21 @@ public final class TrainingChecks {
   /**
    * Checks the training targets and weights of a classifier.
    *
-   * @param y the training targets (class indices, or 0/1)
+   * @param targets the target columns
+   * @param y the training targets (class indices, or 0/1), row-major, one value per target
    * @param weights the training rows' sample weights, or null
    * @throws DataException naming the file and column
    */
-  public static void targets(String file, String target, String weightColumn, double[] y, double[] weights) {
-    if (y.length > 1) {
+  public static void targets(String file, List<String> targets, String weightColumn, double[] y, double[] weights) {
+    int k = targets.size();
+    int rows = y.length / k;
+    for (int j = 0; j < k && rows > 1; j++) {
       boolean constant = true;
-      for (double v : y) {
-        constant &= v == y[0];
+      for (int i = j; i < y.length; i += k) {
+        constant &= y[i] == y[j];
       }
       if (constant) {
-        throw new DataException(file, 0, 0, target, "every one of the " + y.length + " training rows has the same "
+        throw new DataException(file, 0, 0, targets.get(j), "every one of the " + rows + " training rows has the same "
             + "target value, so there is nothing to learn (the model would predict a constant, and ROC AUC is "
             + "undefined); check the target column, or the split if the file is sorted by it (stratify: true)");
       }

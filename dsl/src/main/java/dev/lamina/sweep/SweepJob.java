@@ -92,11 +92,11 @@ public final class SweepJob {
     Path testCsv = base.data().testCsv() == null ? null : parsed.resolve(base.data().testCsv());
     PreparedData data = TablePipeline.prepare(base.data(), csv, testCsv, baseSeed);
     Model probe = Model.of(base.model().withSeed(baseSeed), data.featureNames().size());
-    Task task = RunTask.decide(probe, data.pipeline(), data.yTrain(), data.yTest(), base.data().target());
+    Task task = RunTask.decide(probe, data.pipeline(), data.yTrain(), data.yTest());
     task.checkMetrics(base.model().compile());
     boolean higher = rankHigher(sweep, base, probe);
-    Dataset train = Dataset.of(data.xTrain(), data.yTrain());
-    Dataset test = data.xTest().length == 0 ? null : Dataset.of(data.xTest(), data.yTest());
+    Dataset train = data.trainSet();
+    Dataset test = data.testSet();
     List<SweepRun> runs = SweepPlanner.plan(sweep, baseSeed);
 
     long start = System.nanoTime();

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Which CSV columns become features and how, resolved from a {@link DataSpec} against a header.
  *
- * <p>Inputs are the {@code features} list in its order, or else every column but the target and
+ * <p>Inputs are the {@code features} list in its order, or else every column but the targets and
  * the {@code drop} list, in file order. A column is one-hot or label encoded when listed there,
  * and numeric otherwise. Every name the spec gives must be in the file (with a did-you-mean), and
  * contradictions (a dropped column that is also one-hot, the target as a feature) are errors.
@@ -24,14 +24,16 @@ import java.util.Set;
 record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, FillRule> fills) {
 
   static ColumnPlan resolve(DataSpec spec, String file, List<String> header) {
-    String target = spec.target();
-    if (!header.contains(target)) {
-      String sniffed = CsvSniffer.headerFormat(spec.format(), header);
-      if (sniffed != null) {
-        throw new DataException(file, "the target column '" + target + "' is not in the file: " + sniffed);
+    List<String> targets = spec.targets();
+    for (String target : targets) {
+      if (!header.contains(target)) {
+        String sniffed = CsvSniffer.headerFormat(spec.format(), header);
+        if (sniffed != null) {
+          throw new DataException(file, "the target column '" + target + "' is not in the file: " + sniffed);
+        }
+        throw new DataException(file, "the target column '" + target + "' is not in the file."
+            + Names.didYouMean(target, header) + " The columns are: " + String.join(", ", header) + ".");
       }
-      throw new DataException(file, "the target column '" + target + "' is not in the file."
-          + Names.didYouMean(target, header) + " The columns are: " + String.join(", ", header) + ".");
     }
     checkExist(file, header, "drop", spec.drop());
     checkExist(file, header, "features", spec.features());
@@ -48,25 +50,25 @@ record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, Fi
       inputs.addAll(spec.features());
     } else {
       for (String c : header) {
-        if (!c.equals(target) && !spec.drop().contains(c) && !c.equals(spec.sampleWeight())) {
+        if (!targets.contains(c) && !spec.drop().contains(c) && !c.equals(spec.sampleWeight())) {
           inputs.add(c);
         }
       }
     }
     if (inputs.isEmpty()) {
       throw new DataException(file, "no feature columns are left after dropping "
-          + spec.drop() + " and the target; keep at least one column");
+          + spec.drop() + " and the target" + (targets.size() == 1 ? "" : "s") + "; keep at least one column");
     }
     Map<String, String> kinds = new LinkedHashMap<>();
     for (String c : inputs) {
       kinds.put(c, NumericColumn.KIND);
     }
-    assign(file, spec.oneHot(), OneHotColumn.KIND, "one_hot", inputs, kinds, target);
-    assign(file, spec.labelEncode(), LabelColumn.KIND, "label_encode", inputs, kinds, target);
+    assign(file, spec.oneHot(), OneHotColumn.KIND, "one_hot", inputs, kinds, targets);
+    assign(file, spec.labelEncode(), LabelColumn.KIND, "label_encode", inputs, kinds, targets);
     Map<String, FillRule> fills = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : spec.fillMissing().entrySet()) {
       String c = e.getKey();
-      if (c.equals(target)) {
+      if (targets.contains(c)) {
         throw new DataException(file, 0, 0, c, "fill_missing cannot fill the target, since a"
             + " label cannot be made up; remove the rule and fix or remove those rows");
       }
@@ -80,9 +82,9 @@ record ColumnPlan(List<String> inputs, Map<String, String> kinds, Map<String, Fi
   }
 
   private static void assign(String file, List<String> listed, String kind, String key,
-      List<String> inputs, Map<String, String> kinds, String target) {
+      List<String> inputs, Map<String, String> kinds, List<String> targets) {
     for (String c : listed) {
-      if (c.equals(target)) {
+      if (targets.contains(c)) {
         if (kind.equals(LabelColumn.KIND)) {
           continue; // a text target is label encoded anyway
         }

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param csv the training CSV, relative to the spec file (the command line's --data overrides it)
  * @param testCsv an optional separate test CSV (then {@code testSplit} must be 0, the YAML default with test_csv)
- * @param target the label column
+ * @param targets the target column(s), in output order: one for a binary, multi-class or single
+ *     regression model ({@code target: Exited}), several for a multi-output regression or a
+ *     multi-label classifier ({@code target: [Weight, Waist, Pulse]}); each named once
  * @param drop columns to leave out (identifiers); exclusive with {@code features}
  * @param features the columns to keep, in order (all others but the target are dropped), or empty
  * @param oneHot categorical columns to one-hot encode, levels sorted, first level dropped when
@@ -27,7 +29,7 @@ import java.util.Map;
  * @param format how the CSV files are written (delimiter, decimal mark, encoding); the default
  *     {@link CsvFormat#DEFAULT} when null
  */
-public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+public record DataSpec(String csv, String testCsv, List<String> targets, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
     boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
   /** The scalings the pipeline knows. */
@@ -39,9 +41,7 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
 
   /** Fills in defaults and validates. */
   public DataSpec {
-    if (target == null || target.isBlank()) {
-      throw new SpecException("target", "data needs a target column, e.g. target: Exited");
-    }
+    targets = checkTargets(targets);
     drop = drop == null ? List.of() : List.copyOf(drop);
     features = features == null ? List.of() : List.copyOf(features);
     oneHot = oneHot == null ? List.of() : List.copyOf(oneHot);
@@ -62,12 +62,18 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
       throw new SpecException("test_split", "with test_csv the test rows come from that file, and test_split would hold"
           + " out more: remove test_split (it is 0 with test_csv) or remove test_csv");
     }
-    checkTargetIsNotAnInput(target, "features", features);
-    checkTargetIsNotAnInput(target, "one_hot", oneHot);
-    checkTargetIsNotAnInput(target, "label_encode", labelEncode);
-    checkTargetIsNotAnInput(target, "drop", drop);
-    if (sampleWeight != null && sampleWeight.equals(target)) {
-      throw new SpecException("sample_weight", "the sample_weight column cannot be the target '" + target + "'");
+    for (String target : targets) {
+      checkTargetIsNotAnInput(target, targets.size() > 1, "features", features);
+      checkTargetIsNotAnInput(target, targets.size() > 1, "one_hot", oneHot);
+      checkTargetIsNotAnInput(target, targets.size() > 1, "label_encode", labelEncode);
+      checkTargetIsNotAnInput(target, targets.size() > 1, "drop", drop);
+      if (target.equals(sampleWeight)) {
+        throw new SpecException("sample_weight", "the sample_weight column cannot be the target '" + target + "'");
+      }
+    }
+    if (stratify && targets.size() > 1) {
+      throw new SpecException("stratify", "stratify keeps one target's class proportions in the test split, but target"
+          + " names " + targets.size() + " columns " + targets + "; remove stratify (or set it to false)");
     }
     if (sampleWeight != null && features.contains(sampleWeight)) {
       throw new SpecException("sample_weight", "the sample_weight column '" + sampleWeight
@@ -76,20 +82,58 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
   }
 
   /**
+   * The target list: at least one name, none blank, none twice (each would be one output unit,
+   * and two outputs trained on one column are a mistake). Errors point at {@code target[i]}.
+   */
+  private static List<String> checkTargets(List<String> targets) {
+    if (targets == null || targets.isEmpty()) {
+      throw new SpecException("target", "data needs a target column, e.g. target: Exited (or several: target: [Weight,"
+          + " Waist])");
+    }
+    for (int i = 0; i < targets.size(); i++) {
+      String t = targets.get(i);
+      String at = targets.size() == 1 ? "target" : "target[" + i + "]";
+      if (t == null || t.isBlank()) {
+        throw new SpecException(at, "a target needs a column name, e.g. target: Exited");
+      }
+      int first = targets.indexOf(t);
+      if (first < i) {
+        throw new SpecException(at, "'" + t + "' is named twice in target (at " + first + " and " + i + "); each target"
+            + " is one output of the model, so list each column once");
+      }
+    }
+    return List.copyOf(targets);
+  }
+
+  /** The one target of a single-target spec, or the first of several (the column a split stratifies by). */
+  public String firstTarget() {
+    return targets.get(0);
+  }
+
+  /**
    * The target is what the model predicts: never one of its inputs (the model would read its own
    * answer), nor dropped. A spec error, so {@code validate} finds it without the data.
    */
-  private static void checkTargetIsNotAnInput(String target, String key, List<String> columns) {
+  private static void checkTargetIsNotAnInput(String target, boolean several, String key, List<String> columns) {
     int at = columns.indexOf(target);
     if (at >= 0) {
-      throw new SpecException(key + "[" + at + "]", "'" + target + "' is the target column, so it cannot be in " + key
+      throw new SpecException(key + "[" + at + "]", "'" + target + "' is " + (several ? "a" : "the")
+          + " target column, so it cannot be in " + key
           + (key.equals("drop") ? "" : ": the model would read the answer it has to predict") + "; remove it from "
           + key + (key.equals("one_hot") || key.equals("label_encode") ? " (text labels are encoded by the target "
           + "itself)" : ""));
     }
   }
 
-  /** A data section of a CSV in the default format. */
+  /** A data section of one target column. */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
+    this(csv, testCsv, target == null ? null : List.of(target), drop, features, oneHot, dropFirst, labelEncode, scale,
+        testSplit, stratify, fillMissing, sampleWeight, format);
+  }
+
+  /** A data section of one target column, of a CSV in the default format. */
   public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
       List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
       boolean stratify, Map<String, Object> fillMissing, String sampleWeight) {
@@ -97,7 +141,7 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
         sampleWeight, null);
   }
 
-  /** A data section without a sample-weight column. */
+  /** A data section of one target column, without a sample-weight column. */
   public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
       List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
       boolean stratify, Map<String, Object> fillMissing) {

@@ -9,12 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * Everything needed to turn raw CSV rows into the exact feature vectors a model was trained on:
  * the input columns it reads and how each is encoded (fill value, category levels), the feature
- * names in order, the scaler's statistics and the target's name and classes. It is what
+ * names in order, the scaler's statistics and the targets' names and classes. It is what
  * scikit-learn keeps in a fitted {@code ColumnTransformer} + {@code StandardScaler}, and what
  * {@link TablePipeline#prepare} builds from the training split.
  *
@@ -23,27 +22,30 @@ import java.util.OptionalDouble;
  * reads them back, and a round trip gives bit-identical features (doubles survive JSON exactly).
  *
  * <p>Columns are found by name, so a file at predict time may order its columns differently and
- * may have extra columns; the target column may be absent.
+ * may have extra columns; the target columns may be absent.
  */
 public final class FittedPipeline {
   /** The version written by {@link #toMap()}. */
   public static final int FORMAT = 1;
 
   private final List<ColumnEncoding> columns;
-  private final TargetColumn target;
+  private final List<TargetColumn> targets;
   private final Scaler scaler;
   private final List<String> inputColumns;
   private final List<String> featureNames;
   private final CsvFormat format;
 
-  FittedPipeline(List<ColumnEncoding> columns, TargetColumn target, Scaler scaler) {
-    this(columns, target, scaler, CsvFormat.DEFAULT);
+  FittedPipeline(List<ColumnEncoding> columns, List<TargetColumn> targets, Scaler scaler) {
+    this(columns, targets, scaler, CsvFormat.DEFAULT);
   }
 
-  private FittedPipeline(List<ColumnEncoding> columns, TargetColumn target, Scaler scaler, CsvFormat format) {
+  private FittedPipeline(List<ColumnEncoding> columns, List<TargetColumn> targets, Scaler scaler, CsvFormat format) {
     this.format = format;
     this.columns = List.copyOf(columns);
-    this.target = target;
+    this.targets = List.copyOf(targets);
+    if (this.targets.isEmpty()) {
+      throw PlainMaps.bad("target", "a pipeline has at least one target column");
+    }
     this.scaler = scaler;
     List<String> inputs = new ArrayList<>();
     List<String> features = new ArrayList<>();
@@ -74,14 +76,23 @@ public final class FittedPipeline {
     return featureNames.size();
   }
 
-  /** The target column's name. */
-  public String target() {
-    return target.name();
+  /** The target columns' names, in output order (one for a single-target model). */
+  public List<String> targets() {
+    List<String> names = new ArrayList<>();
+    for (TargetColumn t : targets) {
+      names.add(t.name());
+    }
+    return List.copyOf(names);
   }
 
-  /** The target's class names in index order, or empty when the target is numeric. */
+  /** The first (for a single-target model, the only) target's class names in index order, or empty when numeric. */
   public List<String> targetClasses() {
-    return target.classes();
+    return targets.get(0).classes();
+  }
+
+  /** Target {@code j}'s class names in index order, or empty when it is numeric. */
+  public List<String> targetClasses(int j) {
+    return targets.get(j).classes();
   }
 
   /** The scaling, {@code standard}, {@code minmax} or {@code none}. */
@@ -117,19 +128,30 @@ public final class FittedPipeline {
     return encode(at, row, null, rowNumber, 0);
   }
 
-  /** Whether {@code csv}'s header holds the target column (it is optional at predict time). */
+  /** Whether {@code csv}'s header holds a target column (they are optional at predict time). */
   public boolean hasTargetColumn(Path csv) {
     try (CsvReader reader = CsvReader.open(csv, format)) {
-      return reader.header().contains(target.name());
+      return targetPositions(reader.header()) != null;
     }
+  }
+
+  /** Each target's index in {@code header} (-1 when absent), or null when none is there. */
+  private int[] targetPositions(List<String> header) {
+    int[] at = new int[targets.size()];
+    boolean any = false;
+    for (int j = 0; j < at.length; j++) {
+      at[j] = header.indexOf(targets.get(j).name());
+      any |= at[j] >= 0;
+    }
+    return any ? at : null;
   }
 
   /**
    * Streams a CSV file through the pipeline, one row at a time in constant memory, whatever the
    * file's size.
    *
-   * @param csv the file; it must hold every {@link #inputColumns()} column, the target is optional
-   * @param sink receives each row's number, features and target (when present)
+   * @param csv the file; it must hold every {@link #inputColumns()} column, the targets are optional
+   * @param sink receives each row's number, features and targets (when present)
    * @throws DataException for any problem in the file, naming row, line and column
    */
   public void transform(Path csv, RowSink sink) {
@@ -150,14 +172,21 @@ public final class FittedPipeline {
   private void transform(CsvReader opened, RowSink sink) {
     try (CsvReader reader = opened) {
       int[] at = locate(reader.file(), reader.header());
-      int targetAt = reader.header().indexOf(target.name());
+      int[] targetAt = targetPositions(reader.header());
       boolean any = false;
       while (reader.next()) {
         any = true;
         String[] row = reader.fields();
         double[] x = encode(at, row, reader.file(), reader.row(), reader.line());
-        OptionalDouble y = targetAt < 0 || Cells.isMissing(row[targetAt]) ? OptionalDouble.empty()
-            : OptionalDouble.of(target.encode(row[targetAt], reader.file(), reader.row(), reader.line()));
+        double[] y = null;
+        if (targetAt != null) {
+          y = new double[targetAt.length];
+          for (int j = 0; j < y.length; j++) {
+            String cell = targetAt[j] < 0 ? null : row[targetAt[j]];
+            y[j] = Cells.isMissing(cell) ? Double.NaN
+                : targets.get(j).encode(cell, reader.file(), reader.row(), reader.line());
+          }
+        }
         sink.accept(reader.row(), x, y);
       }
       if (!any) {
@@ -302,16 +331,16 @@ public final class FittedPipeline {
 
   /** The same pipeline with another scaler (prepare fits the scaler on encoded rows). */
   FittedPipeline withScaler(Scaler newScaler) {
-    return new FittedPipeline(columns, target, newScaler, format);
+    return new FittedPipeline(columns, targets, newScaler, format);
   }
 
   /** The same pipeline for CSV files written in {@code csvFormat} (what {@code predict} reads then). */
   FittedPipeline withFormat(CsvFormat csvFormat) {
-    return new FittedPipeline(columns, target, scaler, csvFormat);
+    return new FittedPipeline(columns, targets, scaler, csvFormat);
   }
 
-  TargetColumn targetColumn() {
-    return target;
+  List<TargetColumn> targetColumns() {
+    return targets;
   }
 
   private static String quoted(List<String> names) {
@@ -326,7 +355,9 @@ public final class FittedPipeline {
    * The pipeline as plain data: {@code format}, {@code columns} (each with {@code name},
    * {@code kind} numeric|one_hot|label, {@code fill}, and {@code levels}/{@code drop_first} for
    * categories), {@code feature_names}, {@code scaler} ({@code kind}, {@code offset},
-   * {@code factor}) and {@code target} ({@code name}, {@code classes}).
+   * {@code factor}) and {@code target} ({@code name}, {@code classes}), or with several target
+   * columns {@code targets}, a list of them in output order (a single-target pipeline is written as
+   * before this list existed, so files stay readable by older versions).
    */
   public Map<String, Object> toMap() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -338,7 +369,15 @@ public final class FittedPipeline {
     m.put("columns", cols);
     m.put("feature_names", featureNames);
     m.put("scaler", scaler.toMap());
-    m.put("target", target.toMap());
+    if (targets.size() == 1) {
+      m.put("target", targets.get(0).toMap());
+    } else {
+      List<Object> ts = new ArrayList<>();
+      for (TargetColumn t : targets) {
+        ts.add(t.toMap());
+      }
+      m.put("targets", ts);
+    }
     if (!format.equals(CsvFormat.DEFAULT)) {
       m.put("csv_format", format.toMap()); // absent for the default: files stay as they were
     }
@@ -359,8 +398,15 @@ public final class FittedPipeline {
     for (Object o : PlainMaps.list(map, "columns")) {
       cols.add(ColumnEncoding.fromMap(PlainMaps.map(o, "columns")));
     }
-    FittedPipeline p = new FittedPipeline(cols,
-        TargetColumn.fromMap(PlainMaps.map(PlainMaps.required(map, "target"), "target")),
+    List<TargetColumn> targets = new ArrayList<>();
+    if (map.containsKey("targets")) {
+      for (Object o : PlainMaps.list(map, "targets")) {
+        targets.add(TargetColumn.fromMap(PlainMaps.map(o, "targets")));
+      }
+    } else {
+      targets.add(TargetColumn.fromMap(PlainMaps.map(PlainMaps.required(map, "target"), "target")));
+    }
+    FittedPipeline p = new FittedPipeline(cols, targets,
         Scaler.fromMap(PlainMaps.map(PlainMaps.required(map, "scaler"), "scaler")));
     List<String> names = PlainMaps.strings(map, "feature_names");
     if (!names.equals(p.featureNames)) {

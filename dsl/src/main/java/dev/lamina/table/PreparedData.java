@@ -1,5 +1,6 @@
 package dev.lamina.table;
 
+import dev.lamina.train.Dataset;
 import java.util.List;
 
 /**
@@ -8,9 +9,10 @@ import java.util.List;
  * and the fitted pipeline that reproduces the transformation on new rows.
  *
  * @param xTrain training features, {@code [rows][features]}, rows in shuffled split order
- * @param yTrain training targets (numbers, or class indices for text labels)
+ * @param yTrain training targets (numbers, or class indices for text labels), row-major with one
+ *     value per target column
  * @param xTest test features (no rows when there is no test split)
- * @param yTest test targets
+ * @param yTest test targets, row-major like {@code yTrain}
  * @param trainRows the 1-based data row of the training CSV each training row came from
  * @param testRows the 1-based data row each test row came from (of the test CSV when one is given)
  * @param featureNames the feature names in column order, one-hot columns expanded in place
@@ -35,5 +37,32 @@ public record PreparedData(double[][] xTrain, double[] yTrain, double[][] xTest,
   /** The number of features per row. */
   public int featureCount() {
     return featureNames.size();
+  }
+
+  /** The number of target columns: the values per row of {@code yTrain} and {@code yTest}. */
+  public int targetCount() {
+    return pipeline.targets().size();
+  }
+
+  /** The training rows as the engine reads them, one target column per target (no weights). */
+  public Dataset trainSet() {
+    return dataset(xTrain, yTrain);
+  }
+
+  /** The test rows as the engine reads them (no weights), or null when there are none. */
+  public Dataset testSet() {
+    return xTest.length == 0 ? null : dataset(xTest, yTest);
+  }
+
+  private Dataset dataset(double[][] x, double[] y) {
+    int k = targetCount();
+    if (k == 1) {
+      return Dataset.of(x, y);
+    }
+    double[][] rows = new double[y.length / k][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = java.util.Arrays.copyOfRange(y, i * k, (i + 1) * k);
+    }
+    return Dataset.of(x, rows);
   }
 }

@@ -10,9 +10,10 @@ import java.util.List;
  * reference more per row) plus the engine's flat copy of them.
  *
  * @param xTrain training features, {@code trainCount() x featureCount()}, row-major, rows in shuffled split order
- * @param yTrain training targets (numbers, or class indices for text labels)
+ * @param yTrain training targets (numbers, or class indices for text labels), row-major with
+ *     {@link #targetCount()} values per row (one per target column, in {@code target:} order)
  * @param xTest test features, row-major (empty when there is no test split)
- * @param yTest test targets
+ * @param yTest test targets, row-major like {@code yTrain}
  * @param trainRows the 1-based data row of the training CSV each training row came from
  * @param testRows the 1-based data row each test row came from (of the test CSV when one is given)
  * @param featureNames the feature names in column order, one-hot columns expanded in place
@@ -37,12 +38,17 @@ public record PreparedMatrices(double[] xTrain, double[] yTrain, double[] xTest,
 
   /** The number of training rows. */
   public int trainCount() {
-    return yTrain.length;
+    return trainRows.length;
   }
 
   /** The number of test rows. */
   public int testCount() {
-    return yTest.length;
+    return testRows.length;
+  }
+
+  /** The number of target columns: the values per row of {@code yTrain} and {@code yTest}. */
+  public int targetCount() {
+    return pipeline.targets().size();
   }
 
   /** The same data without the training features (once the engine has them), to let them be freed. */

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * Reads model inputs straight from CSV columns, for a model that has no fitted data pipeline (an
@@ -57,7 +56,7 @@ public final class RawFeatures {
           }
           x[i] = Cells.parse(cell, reader.file(), reader.row(), reader.line(), header.get(at[i]));
         }
-        sink.accept(reader.row(), x, OptionalDouble.empty());
+        sink.accept(reader.row(), x, null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

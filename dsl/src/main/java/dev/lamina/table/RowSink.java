@@ -1,7 +1,6 @@
 package dev.lamina.table;
 
 import java.io.IOException;
-import java.util.OptionalDouble;
 
 /**
  * Receives the rows of {@link FittedPipeline#transform(java.nio.file.Path, RowSink)} one at a
@@ -14,9 +13,10 @@ public interface RowSink {
    *
    * @param rowNumber the 1-based data row of the CSV (header not counted)
    * @param features the row's feature vector, a fresh array the sink may keep
-   * @param target the encoded target, or empty when the file has no target column or this row's
-   *     target cell is missing
+   * @param targets the encoded targets, one per target column in output order (NaN where the
+   *     file lacks that column or this row's cell is missing), or null when the file has none of
+   *     the target columns
    * @throws IOException when the sink's own output fails (it is rethrown unchecked)
    */
-  void accept(long rowNumber, double[] features, OptionalDouble target) throws IOException;
+  void accept(long rowNumber, double[] features, double[] targets) throws IOException;
 }

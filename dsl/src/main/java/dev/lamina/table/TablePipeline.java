@@ -72,7 +72,7 @@ public final class TablePipeline {
     ColumnPlan[] planned = new ColumnPlan[1];
     ColumnStore table = ColumnStore.read(csv, spec.format(), header -> {
       planned[0] = ColumnPlan.resolve(spec, csv.toString(), header);
-      return kinds(planned[0], spec.target(), spec.sampleWeight());
+      return kinds(planned[0], spec.targets(), spec.sampleWeight());
     });
     ColumnPlan plan = planned[0];
     ColumnStore.Column[] inputs = new ColumnStore.Column[plan.inputs().size()];
@@ -82,15 +82,39 @@ public final class TablePipeline {
         requireNumericColumn(table, inputs[c]);
       }
     }
-    ColumnStore.Column targetCells = table.column(spec.target());
-    TargetColumn target = new TargetColumn(spec.target(), targetClasses(table, targetCells));
-    checkCells(table, plan, inputs, target, targetCells);
-    double[] y = encodeTargets(table, target, targetCells);
-    return new Loaded(plan, table, inputs, target, y);
+    int k = spec.targets().size();
+    ColumnStore.Column[] targetCells = new ColumnStore.Column[k];
+    List<TargetColumn> targets = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      targetCells[j] = table.column(spec.targets().get(j));
+      targets.add(new TargetColumn(spec.targets().get(j), targetClasses(table, targetCells[j])));
+    }
+    checkCells(table, plan, inputs, targets, targetCells);
+    double[] y = new double[Math.multiplyExact(table.size(), k)];
+    for (int j = 0; j < k; j++) {
+      double[] column = encodeTargets(table, targets.get(j), targetCells[j]);
+      for (int i = 0; i < column.length; i++) {
+        y[i * k + j] = column[i];
+      }
+    }
+    return new Loaded(plan, table, inputs, targets, y);
   }
 
-  /** A CSV read and checked: its plan, columns, target and encoded targets, before any fitting. */
-  private record Loaded(ColumnPlan plan, ColumnStore table, ColumnStore.Column[] inputs, TargetColumn target, double[] y) {}
+  /**
+   * A CSV read and checked: its plan, columns, targets and encoded targets (row-major, one value
+   * per target), before any fitting.
+   */
+  private record Loaded(ColumnPlan plan, ColumnStore table, ColumnStore.Column[] inputs, List<TargetColumn> targets,
+      double[] y) {
+    int targetCount() {
+      return targets.size();
+    }
+
+    /** The first target's value of every row: what a split or a fold stratifies by (one target only). */
+    double[] strata() {
+      return targets.size() == 1 ? y : column(y, 0, targets.size());
+    }
+  }
 
   /**
    * The folds of a k-fold cross-validation of the training rows (the rows {@link #prepareFlat}
@@ -111,7 +135,7 @@ public final class TablePipeline {
     Loaded d = load(spec, csv);
     Split split = split(spec, testCsv, d, seed);
     List<PreparedMatrices> out = new ArrayList<>();
-    for (Split fold : Folds.of(split.train(), d.y(), cv, seed, d.table().file())) {
+    for (Split fold : Folds.of(split.train(), d.strata(), cv, seed, d.table().file())) {
       out.add(fitAndEncode(spec, d, fold, true));
     }
     return out;
@@ -119,7 +143,7 @@ public final class TablePipeline {
 
   private static Split split(DataSpec spec, Path testCsv, Loaded d, long seed) {
     return testCsv == null && spec.testSplit() > 0
-        ? Split.of(d.y(), spec.testSplit(), spec.stratify(), seed, d.table().file())
+        ? Split.of(d.strata(), spec.testSplit(), spec.stratify(), seed, d.table().file())
         : Split.none(d.table().size());
   }
 
@@ -136,7 +160,7 @@ public final class TablePipeline {
     for (int c = 0; c < inputs.length; c++) {
       columns.add(fitColumn(spec, plan, plan.inputs().get(c), table, inputs[c], split.train()));
     }
-    FittedPipeline unscaled = new FittedPipeline(columns, d.target(), Scaler.none(width(columns)));
+    FittedPipeline unscaled = new FittedPipeline(columns, d.targets(), Scaler.none(width(columns)));
     // The training rows are encoded once, unscaled; the scaler is fitted on them (in split order,
     // as on the raw rows) and then applied in place, the same arithmetic FittedPipeline.encode does.
     int f = unscaled.featureCount();
@@ -157,42 +181,51 @@ public final class TablePipeline {
       scaler.apply(xTrain, k * f);
     }
     FittedPipeline pipeline = unscaled.withScaler(scaler).withFormat(spec.format());
-    double[] yTrain = pick(y, split.train());
+    int k = d.targetCount();
+    double[] yTrain = pick(y, split.train(), k);
     long[] trainRows = rowNumbers(table, split.train());
     double[] weights = sampleWeights(table, spec.sampleWeight());
-    double[] wTrain = weights == null ? null : pick(weights, split.train());
+    double[] wTrain = weights == null ? null : pick(weights, split.train(), 1);
     int[] test = encodeTest ? split.test() : new int[0];
     return new PreparedMatrices(xTrain, yTrain, encode(pipeline, table, inputs, test),
-        pick(y, test), trainRows, rowNumbers(table, test), pipeline.featureNames(), pipeline,
-        wTrain, weights == null ? null : pick(weights, test), table.sha256());
+        pick(y, test, k), trainRows, rowNumbers(table, test), pipeline.featureNames(), pipeline,
+        wTrain, weights == null ? null : pick(weights, test, 1), table.sha256());
   }
 
   /** {@code fitted} with its test rows read from {@code testCsv} through its pipeline. */
   private static PreparedMatrices withTestFile(DataSpec spec, Loaded d, PreparedMatrices fitted, Path testCsv) {
     FittedPipeline pipeline = fitted.pipeline();
-    TargetColumn target = d.target();
     ColumnPlan plan = d.plan();
     ColumnStore.Column[] inputs = d.inputs();
-    ColumnStore testTable = ColumnStore.read(testCsv, spec.format(), header -> testKinds(pipeline, header, spec.target(), spec.sampleWeight()));
+    ColumnStore testTable = ColumnStore.read(testCsv, spec.format(), header -> testKinds(pipeline, header, spec.targets(),
+        spec.sampleWeight()));
     pipeline.locate(testTable.file(), testTable.header());
-    ColumnStore.Column testTarget = testTable.column(spec.target());
-    if (testTarget == null) {
-      throw new DataException(testTable.file(), "the test file has no target column '" + spec.target()
-          + "', so the model cannot be scored on it; its columns are " + String.join(", ", testTable.header())
-          + ". Add the column, or remove test_csv and hold out rows with test_split");
+    int k = d.targetCount();
+    ColumnStore.Column[] testTargets = new ColumnStore.Column[k];
+    for (int j = 0; j < k; j++) {
+      String name = spec.targets().get(j);
+      testTargets[j] = testTable.column(name);
+      if (testTargets[j] == null) {
+        throw new DataException(testTable.file(), "the test file has no target column '" + name
+            + "', so the model cannot be scored on it; its columns are " + String.join(", ", testTable.header())
+            + ". Add the column, or remove test_csv and hold out rows with test_split");
+      }
     }
     ColumnStore.Column[] testInputs = new ColumnStore.Column[inputs.length];
     for (int c = 0; c < inputs.length; c++) {
       testInputs[c] = testTable.column(plan.inputs().get(c));
     }
     int[] all = Split.none(testTable.size()).train();
-    double[] yTest = new double[all.length];
+    double[] yTest = new double[Math.multiplyExact(all.length, k)];
     for (int i : all) {
-      String cell = testTarget.cell(i);
-      if (testTarget.missing(i)) {
-        throw target.missing(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
+      for (int j = 0; j < k; j++) {
+        TargetColumn target = d.targets().get(j);
+        String cell = testTargets[j].cell(i);
+        if (testTargets[j].missing(i)) {
+          throw target.missing(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
+        }
+        yTest[i * k + j] = target.encode(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
       }
-      yTest[i] = target.encode(cell, testTable.file(), testTable.rowNumber(i), testTable.line(i));
     }
     double[] wTest = spec.sampleWeight() != null && testTable.header().contains(spec.sampleWeight())
         ? sampleWeights(testTable, spec.sampleWeight()) : null;
@@ -227,22 +260,24 @@ public final class TablePipeline {
     return w;
   }
 
-  /** How each used column is stored: numeric inputs as doubles, categories as codes, the target as labels. */
-  private static Map<String, ColumnStore.Kind> kinds(ColumnPlan plan, String target, String sampleWeight) {
+  /** How each used column is stored: numeric inputs as doubles, categories as codes, the targets as labels. */
+  private static Map<String, ColumnStore.Kind> kinds(ColumnPlan plan, List<String> targets, String sampleWeight) {
     Map<String, ColumnStore.Kind> kinds = new LinkedHashMap<>();
     for (String c : plan.inputs()) {
       kinds.put(c, plan.categorical(c) ? ColumnStore.Kind.CODES : ColumnStore.Kind.NUMBER);
     }
-    kinds.put(target, ColumnStore.Kind.TARGET);
+    for (String target : targets) {
+      kinds.put(target, ColumnStore.Kind.TARGET);
+    }
     if (sampleWeight != null) {
       kinds.put(sampleWeight, ColumnStore.Kind.NUMBER);
     }
     return kinds;
   }
 
-  /** The columns of a test file the fitted pipeline reads, and its target when present. */
-  private static Map<String, ColumnStore.Kind> testKinds(FittedPipeline pipeline, List<String> header, String target,
-      String sampleWeight) {
+  /** The columns of a test file the fitted pipeline reads, and its targets when present. */
+  private static Map<String, ColumnStore.Kind> testKinds(FittedPipeline pipeline, List<String> header,
+      List<String> targets, String sampleWeight) {
     Map<String, ColumnStore.Kind> kinds = new LinkedHashMap<>();
     List<String> inputs = pipeline.inputColumns();
     for (int c = 0; c < inputs.size(); c++) {
@@ -250,8 +285,10 @@ public final class TablePipeline {
         kinds.put(inputs.get(c), pipeline.numeric(c) ? ColumnStore.Kind.NUMBER : ColumnStore.Kind.CODES);
       }
     }
-    if (header.contains(target)) {
-      kinds.put(target, ColumnStore.Kind.TARGET);
+    for (String target : targets) {
+      if (header.contains(target)) {
+        kinds.put(target, ColumnStore.Kind.TARGET);
+      }
     }
     if (sampleWeight != null && header.contains(sampleWeight)) {
       kinds.put(sampleWeight, ColumnStore.Kind.NUMBER);
@@ -293,8 +330,8 @@ public final class TablePipeline {
   }
 
   /** Checks every cell in file order so the first problem in the file is the one reported. */
-  private static void checkCells(ColumnStore table, ColumnPlan plan, ColumnStore.Column[] inputs, TargetColumn target,
-      ColumnStore.Column targetCells) {
+  private static void checkCells(ColumnStore table, ColumnPlan plan, ColumnStore.Column[] inputs,
+      List<TargetColumn> targets, ColumnStore.Column[] targetCells) {
     int first = Integer.MAX_VALUE;
     for (int c = 0; c < inputs.length; c++) {
       ColumnStore.Cell missing = inputs[c].firstMissing();
@@ -306,13 +343,15 @@ public final class TablePipeline {
         first = Math.min(first, text.row());
       }
     }
-    if (targetCells.firstMissing() != null) {
-      first = Math.min(first, targetCells.firstMissing().row());
+    for (ColumnStore.Column cells : targetCells) {
+      if (cells.firstMissing() != null) {
+        first = Math.min(first, cells.firstMissing().row());
+      }
     }
     if (first == Integer.MAX_VALUE) {
       return;
     }
-    // The first bad row: report its first bad cell, in column order, then the target.
+    // The first bad row: report its first bad cell, in column order, then the targets.
     int i = first;
     for (int c = 0; c < inputs.length; c++) {
       String column = plan.inputs().get(c);
@@ -325,7 +364,12 @@ public final class TablePipeline {
         Cells.parse(inputs[c].cell(i), table.file(), table.rowNumber(i), table.line(i), column);
       }
     }
-    throw target.missing(targetCells.cell(i), table.file(), table.rowNumber(i), table.line(i));
+    for (int j = 0; j < targetCells.length; j++) {
+      if (targetCells[j].missing(i)) {
+        throw targets.get(j).missing(targetCells[j].cell(i), table.file(), table.rowNumber(i), table.line(i));
+      }
+    }
+    throw new IllegalStateException("row " + i + " was found bad but no cell of it is");
   }
 
   /** The encoded target of every row, computing each distinct label once. */
@@ -403,10 +447,20 @@ public final class TablePipeline {
     return x;
   }
 
-  private static double[] pick(double[] y, int[] rows) {
-    double[] out = new double[rows.length];
+  /** The rows {@code rows} of the row-major {@code y} of {@code width} values per row. */
+  private static double[] pick(double[] y, int[] rows, int width) {
+    double[] out = new double[Math.multiplyExact(rows.length, width)];
     for (int k = 0; k < rows.length; k++) {
-      out[k] = y[rows[k]];
+      System.arraycopy(y, rows[k] * width, out, k * width, width);
+    }
+    return out;
+  }
+
+  /** Column {@code j} of the row-major {@code y} of {@code width} values per row. */
+  private static double[] column(double[] y, int j, int width) {
+    double[] out = new double[y.length / width];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = y[i * width + j];
     }
     return out;
   }

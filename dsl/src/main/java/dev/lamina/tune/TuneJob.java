@@ -11,7 +11,6 @@ import dev.lamina.table.PreparedData;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.table.TablePipeline;
 import dev.lamina.train.CrossValidation;
-import dev.lamina.train.Dataset;
 import dev.lamina.yaml.ParsedSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -206,16 +205,16 @@ public final class TuneJob {
     CrossValidation cv = base.fit().crossValidation();
     if (cv == null) {
       PreparedData data = TablePipeline.prepare(base.data(), csv, testCsv, seed);
-      return List.of(new EvaluationSplit("holdout", DatasetRows.of(Dataset.of(data.xTrain(), data.yTrain())), null,
-          data.xTest().length == 0 ? null : DatasetRows.of(Dataset.of(data.xTest(), data.yTest()))));
+      return List.of(new EvaluationSplit("holdout", DatasetRows.of(data.trainSet()), null,
+          data.xTest().length == 0 ? null : DatasetRows.of(data.testSet())));
     }
     List<EvaluationSplit> out = new ArrayList<>();
     List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
     for (int i = 0; i < folds.size(); i++) {
       PreparedMatrices f = folds.get(i);
       out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
-          new DatasetRows(f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), 1, null),
-          new DatasetRows(f.xTest(), f.testCount(), f.featureCount(), f.yTest(), 1, null), null));
+          new DatasetRows(f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), f.targetCount(), null),
+          new DatasetRows(f.xTest(), f.testCount(), f.featureCount(), f.yTest(), f.targetCount(), null), null));
     }
     return out;
   }

@@ -10,7 +10,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads the {@code data:} section into a {@link DataSpec}: {@code csv}, {@code test_csv},
- * {@code target}, {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
+ * {@code target} (one column, or a list of several), {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
  * {@code label_encode}, {@code scale}, {@code test_split}, {@code stratify},
  * {@code fill_missing}, {@code sample_weight}. Column names are taken exactly as written (never put in snake_case).
  */
@@ -56,7 +56,7 @@ final class DataReader {
       return new DataSpec(
           reader.text(csv, NodeReader.join(path, "csv")),
           reader.text(testCsv, NodeReader.join(path, "test_csv")),
-          reader.text(target, NodeReader.join(path, "target")),
+          reader.texts(target, NodeReader.join(path, "target")),
           reader.texts(drop, NodeReader.join(path, "drop")),
           reader.texts(features, NodeReader.join(path, "features")),
           reader.texts(oneHot, NodeReader.join(path, "one_hot")),

@@ -108,7 +108,11 @@ public final class SpecWriter {
     out.append("data:\n");
     optional(out, "csv", d.csv());
     optional(out, "test_csv", d.testCsv());
-    line(out, "target", YamlText.text(d.target()));
+    if (d.targets().size() == 1) {
+      line(out, "target", YamlText.text(d.firstTarget()));
+    } else {
+      texts(out, "target", d.targets());
+    }
     texts(out, "drop", d.drop());
     texts(out, "features", d.features());
     texts(out, "one_hot", d.oneHot());

@@ -171,7 +171,11 @@ public final class YamlReference {
             "the training CSV, relative to the spec file; `--data` overrides it"),
         new Key("test_csv", "path", "none", null, "test_csv: holdout.csv",
             "a separate test CSV (then `test_split` must be 0)"),
-        new Key("target", "column", "required", null, "target: Exited", "the label column"),
+        new Key("target", "column or list of columns", "required", null, "target: Exited",
+            "the column the model predicts; a list (`target: [Weight, Waist, Pulse]`) trains one output unit per"
+            + " target, in that order: a multi-output regression, or under `binary_crossentropy` a multi-label"
+            + " classifier of 0/1 columns (one sigmoid each). Each column once, none also a feature; a `test_csv`"
+            + " holds every target"),
         new Key("drop", "list of columns", "[]", null, "drop: [RowNumber, CustomerId, Surname]",
             "columns left out (identifiers); exclusive with `features`"),
         new Key("features", "list of columns", "all but the target", null, "features: [Age, Balance]",

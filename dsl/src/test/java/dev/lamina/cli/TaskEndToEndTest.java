@@ -76,4 +76,41 @@ class TaskEndToEndTest {
         "--out", scored.toString());
     assertThat(p.out()).matches("scored 150 rows: \\d+ setosa, \\d+ versicolor, \\d+ virginica -> .*\\R");
   }
+
+  @Test
+  void aMultiOutputRegressionHasOneOutputPerTargetAndScoresEachTarget() throws IOException {
+    Path run = train("linnerud", "--epochs", "20");
+    String metrics = Files.readString(run.resolve("metrics.json"));
+    assertThat(metrics).contains("\"task\": \"regression\"", "\"test_mae\"", "\"test_r2\"",
+        "\"test_mae_per_target\": {", "\"test_rmse_per_target\": {", "\"test_r2_per_target\": {", "\"Weight\": ",
+        "\"Waist\": ", "\"Pulse\": ");
+    List<String> rows = Files.readAllLines(run.resolve("predictions.csv"));
+    assertThat(rows.get(0)).isEqualTo("row,Weight_predicted,Weight,Waist_predicted,Waist,Pulse_predicted,Pulse");
+    assertThat(rows).hasSize(1 + 5); // test_split 0.25 of 20 rows
+    Path scored = tmp.resolve("linnerud-scored.csv");
+    Result p = CliFixture.run("predict", run.toString(),
+        CliFixture.root().resolve("examples/linnerud/linnerud.csv").toString(), "--out", scored.toString());
+    assertThat(p.code()).isZero();
+    assertThat(p.out()).matches("scored 20 rows \\(MAE [0-9.]+, RMSE [0-9.]+, R2 -?[0-9.]+ against the file's Weight,"
+        + " Waist, Pulse, averaged; Weight: MAE [0-9.]+, RMSE [0-9.]+, R2 -?[0-9.]+; Waist: MAE .*; Pulse: MAE .*\\)"
+        + " -> .*\\R");
+    assertThat(header(scored)).isEqualTo(rows.get(0));
+    for (String text : List.of(metrics, p.out(), header(scored))) {
+      assertThat(text.toLowerCase(Locale.ROOT)).doesNotContain("probabilit", "class", "threshold", "positive");
+    }
+  }
+
+  @Test
+  void aSavedMultiOutputModelScoresAFileWithoutItsTargets() throws IOException {
+    Path run = train("linnerud", "--epochs", "5");
+    Path inputs = tmp.resolve("exercises.csv");
+    Files.writeString(inputs, "Jumps,Situps,Chins\n60,162,5\n101,101,12\n");
+    Path scored = tmp.resolve("exercises-scored.csv");
+    Result p = CliFixture.run("predict", run.toString(), inputs.toString(), "--out", scored.toString());
+    assertThat(p.code()).isZero();
+    assertThat(p.out()).startsWith("scored 2 rows -> ");
+    List<String> rows = Files.readAllLines(scored);
+    assertThat(rows.get(0)).isEqualTo("row,Weight_predicted,Waist_predicted,Pulse_predicted");
+    assertThat(rows.get(1).split(",")).hasSize(4);
+  }
 }

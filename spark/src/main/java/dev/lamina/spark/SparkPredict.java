@@ -221,7 +221,7 @@ public final class SparkPredict implements Callable<Integer> {
           int k = fill[0];
           System.arraycopy(f, 0, x, k * in, in);
           rows[k] = offset + row;
-          truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+          truth[k] = target == null ? Double.NaN : target[0];
           if (++fill[0] == CHUNK) {
             flush(m, x, rows, truth, CHUNK, w, counted);
             fill[0] = 0;
