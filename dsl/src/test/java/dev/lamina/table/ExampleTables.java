@@ -1,0 +1,30 @@
+package dev.lamina.table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The example data sets of {@code examples/}, and variants of them the tests write. */
+public final class ExampleTables {
+  private ExampleTables() {}
+
+  /** Fisher's iris: four measurements and the species as text. */
+  public static final Path IRIS = Path.of("../examples/iris/iris.csv").toAbsolutePath().normalize();
+
+  /**
+   * Iris with a sample-weight column {@code w}: every third row weighs 0.2, the others 3, so a
+   * weighted loss differs from the unweighted one from the first batch.
+   */
+  public static Path weightedIris(Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(IRIS);
+    List<String> weighted = new ArrayList<>(List.of(lines.get(0) + ",w"));
+    for (int i = 1; i < lines.size(); i++) {
+      weighted.add(lines.get(i) + "," + (i % 3 == 0 ? "0.2" : "3"));
+    }
+    Path csv = dir.resolve("weighted-iris.csv");
+    Files.write(csv, weighted);
+    return csv;
+  }
+}
