@@ -23,17 +23,8 @@ class SweepRowsTest {
 
   private SweepJob.Outcome sweep(Path csv, String data, String loss) throws IOException {
     Path spec = Files.createTempFile(dir, "sweep", ".yaml");
-    Files.writeString(spec, """
-        name: rows
-        seed: 11
-        data: {csv: %s, target: species, test_split: 0.2, stratify: true%s}
-        layers:
-          - dense: {units: 8, activation: relu}
-          - dense: {units: 3, activation: softmax}
-        compile: {optimizer: {adam: {learning_rate: 0.01}}, loss: %s, metrics: [accuracy]}
-        fit: {epochs: 6, batch_size: 16, validation_split: 0.25}
-        sweep: {kernel_initializer: [he_uniform], activation: [relu], seeds: 1}
-        """.formatted(csv.toString().replace('\\', '/'), data, loss));
+    Files.writeString(spec, ExampleTables.irisSpec(csv, data, loss)
+        + "sweep: {kernel_initializer: [he_uniform], activation: [relu], seeds: 1}\n");
     return SweepJob.run(SpecReader.read(spec), new SweepJob.Options(Files.createTempDirectory(dir, "out"), null, null, null),
         new ThreadEngine(1), n -> r -> { });
   }

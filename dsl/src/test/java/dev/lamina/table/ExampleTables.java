@@ -27,4 +27,24 @@ public final class ExampleTables {
     Files.write(csv, weighted);
     return csv;
   }
+
+  /**
+   * A small iris classifier (8 relu units, softmax over the 3 species, Adam 0.01, 6 epochs,
+   * a quarter of the training rows for validation) on {@code csv}.
+   *
+   * @param data extra keys of the data section, each starting with ", "
+   * @param loss the loss, e.g. {@code sparse_categorical_crossentropy}
+   */
+  public static String irisSpec(Path csv, String data, String loss) {
+    return """
+        name: rows
+        seed: 11
+        data: {csv: %s, target: species, test_split: 0.2, stratify: true%s}
+        layers:
+          - dense: {units: 8, activation: relu}
+          - dense: {units: 3, activation: softmax}
+        compile: {optimizer: {adam: {learning_rate: 0.01}}, loss: %s, metrics: [accuracy]}
+        fit: {epochs: 6, batch_size: 16, validation_split: 0.25}
+        """.formatted(csv.toString().replace('\\', '/'), data, loss);
+  }
 }

@@ -27,19 +27,6 @@ class TrialRowsTest {
   @TempDir
   Path dir;
 
-  private static String spec(String csv, String data, String loss) {
-    return """
-        name: rows
-        seed: 11
-        data: {csv: %s, target: species, test_split: 0.2, stratify: true%s}
-        layers:
-          - dense: {units: 8, activation: relu}
-          - dense: {units: 3, activation: softmax}
-        compile: {optimizer: {adam: {learning_rate: 0.01}}, loss: %s, metrics: [accuracy]}
-        fit: {epochs: 6, batch_size: 16, validation_split: 0.25}
-        """.formatted(csv.replace('\\', '/'), data, loss);
-  }
-
   /** Trial 0's objective and the {@code train} command's last {@code val_loss} for the same spec. */
   private double[] trialAndTrain(String yaml) throws IOException {
     Path dir = Files.createTempDirectory(this.dir, "case");
@@ -58,16 +45,16 @@ class TrialRowsTest {
 
   @Test
   void aTrialOfACategoricalCrossentropySpecTrainsOnOneHotTargetsLikeTrain() throws IOException {
-    double[] both = trialAndTrain(spec(IRIS.toString(), "", "categorical_crossentropy"));
+    double[] both = trialAndTrain(ExampleTables.irisSpec(IRIS, "", "categorical_crossentropy"));
     assertThat(both[0]).isFinite().isEqualTo(both[1]);
   }
 
   @Test
   void aTrialWeighsItsRowsByTheSampleWeightColumnLikeTrain() throws IOException {
     Path csv = ExampleTables.weightedIris(dir);
-    double[] withWeights = trialAndTrain(spec(csv.toString(), ", sample_weight: w", "sparse_categorical_crossentropy"));
+    double[] withWeights = trialAndTrain(ExampleTables.irisSpec(csv, ", sample_weight: w", "sparse_categorical_crossentropy"));
     assertThat(withWeights[0]).isFinite().isEqualTo(withWeights[1]);
-    double[] without = trialAndTrain(spec(csv.toString(), ", drop: [w]", "sparse_categorical_crossentropy"));
+    double[] without = trialAndTrain(ExampleTables.irisSpec(csv, ", drop: [w]", "sparse_categorical_crossentropy"));
     assertThat(without[0]).isEqualTo(without[1]).isNotEqualTo(withWeights[0]);
   }
 }
