@@ -95,8 +95,9 @@ public final class SweepJob {
     Task task = RunTask.decide(probe, data.pipeline(), data.yTrain(), data.yTest());
     task.checkMetrics(base.model().compile());
     boolean higher = rankHigher(sweep, base, probe);
-    Dataset train = data.trainSet();
-    Dataset test = data.testSet();
+    // Class indexes and sample weights as the pipeline encoded them; each run encodes them for its model.
+    Dataset train = data.trainSet().withWeights(data.wTrain());
+    Dataset test = data.xTest().length == 0 ? null : data.testSet().withWeights(data.wTest());
     List<SweepRun> runs = SweepPlanner.plan(sweep, baseSeed);
 
     long start = System.nanoTime();
