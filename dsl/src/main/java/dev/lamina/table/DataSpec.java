@@ -87,8 +87,7 @@ public record DataSpec(String csv, String testCsv, List<String> targets, List<St
    */
   private static List<String> checkTargets(List<String> targets) {
     if (targets == null || targets.isEmpty()) {
-      throw new SpecException("target", "data needs a target column, e.g. target: Exited (or several: target: [Weight,"
-          + " Waist])");
+      throw new SpecException("target", "data needs a target column, e.g. target: Exited");
     }
     for (int i = 0; i < targets.size(); i++) {
       String t = targets.get(i);

@@ -194,13 +194,14 @@ class SpecWriterRoundTripTest {
 
   @Test
   void severalTargetsAreWrittenAsAListAndOneAsAColumnName() {
-    String several = "name: m\nlayers: [{dense: {units: 3}}]\ndata: {csv: l.csv, target: [Weight, Waist, Pulse]}\n";
+    String several = "name: m\nlayers: [{dense: {units: 3}}]\ncompile: {loss: mse}\n"
+        + "data: {csv: l.csv, target: [Weight, Waist, Pulse]}\n";
     RunSpec spec = SpecReader.read(several, "m.yaml").spec();
     assertThat(spec.data().targets()).containsExactly("Weight", "Waist", "Pulse");
     assertThat(SpecWriter.write(spec)).contains("\n  target: [Weight, Waist, Pulse]\n");
     assertThat(roundTrip(spec)).isEqualTo(spec);
-    RunSpec one = SpecReader.read("name: m\nlayers: [{dense: {units: 1}}]\ndata: {csv: c.csv, target: Exited}\n",
-        "m.yaml").spec();
+    RunSpec one = SpecReader.read("name: m\nlayers: [{dense: {units: 1}}]\ncompile: {loss: mse}\n"
+        + "data: {csv: c.csv, target: Exited}\n", "m.yaml").spec();
     assertThat(one.data().targets()).containsExactly("Exited");
     assertThat(SpecWriter.write(one)).contains("\n  target: Exited\n");
   }
