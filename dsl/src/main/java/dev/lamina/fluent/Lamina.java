@@ -32,6 +32,14 @@ public final class Lamina {
     return new SequentialBuilder().name(name);
   }
 
+  /**
+   * A new {@code data:} section builder for the training CSV {@code csv} (the path a run resolves
+   * against the spec's folder): {@code Lamina.data("linnerud.csv").targets("Weight", "Waist").build()}.
+   */
+  public static DataBuilder data(String csv) {
+    return new DataBuilder(csv);
+  }
+
   /** Builds a model from a spec (for example one read from YAML). */
   public static Model fromSpec(ModelSpec spec) {
     return Model.of(spec);

@@ -62,7 +62,7 @@ record Outputs(Task task, List<String> names, double threshold) {
       boolean labels = task instanceof MultiLabel;
       for (int c = 0; c < p.length; c++) {
         if (labels) {
-          m.put(names.get(c) + PredictionsWriter.PROBABILITY_SUFFIX, p[c]);
+          m.put(PredictionsWriter.CLASS_PROBABILITY_PREFIX + names.get(c), p[c]);
           m.put(names.get(c) + PredictionsWriter.PREDICTED_SUFFIX, p[c] > threshold ? 1 : 0);
         } else {
           m.put(names.get(c) + PredictionsWriter.PREDICTED_SUFFIX, p[c]);

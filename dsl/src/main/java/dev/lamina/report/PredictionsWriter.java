@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  *   <li>{@link MultiClass} (softmax): {@code row,p_<class>...,predicted_class[,true_label]}, the
  *       class being the one of the largest probability (the first one on a tie, as
  *       {@code numpy.argmax}; NaN never wins);</li>
- *   <li>{@link MultiLabel}: per label {@code <label>_probability,<label>_predicted[,<label>]}, each
- *       label 1 when its probability is strictly greater than its threshold;</li>
+ *   <li>{@link MultiLabel}: per label {@code p_<label>,<label>_predicted[,<label>]}, each label 1
+ *       when its probability is strictly greater than its threshold;</li>
  *   <li>{@link Regression}: per target {@code <target>_predicted[,<target>]} - no probability,
  *       class or threshold.</li>
  * </ul>
@@ -53,7 +53,7 @@ public final class PredictionsWriter implements AutoCloseable {
   public static final String ROW = "row";
   /** Column of the binary probability. */
   public static final String PROBABILITY = "probability";
-  /** Prefix of the per-class probability columns in the multi-class layout. */
+  /** Prefix of the per-class (multi-class) and per-label (multi-label) probability columns. */
   public static final String CLASS_PROBABILITY_PREFIX = "p_";
   /** Column of the predicted class. */
   public static final String PREDICTED_CLASS = "predicted_class";
@@ -61,8 +61,6 @@ public final class PredictionsWriter implements AutoCloseable {
   public static final String TRUE_LABEL = "true_label";
   /** Suffix of a regression target's (or a label's) prediction column: {@code Price_predicted}. */
   public static final String PREDICTED_SUFFIX = "_predicted";
-  /** Suffix of a multi-label label's probability column: {@code spam_probability}. */
-  public static final String PROBABILITY_SUFFIX = "_probability";
 
   private static final char SEPARATOR = ',';
   private static final char LINE_END = '\n';
@@ -183,7 +181,7 @@ public final class PredictionsWriter implements AutoCloseable {
       boolean labels = task instanceof MultiLabel;
       for (String target : task.targets()) {
         if (labels) {
-          cols.add(target + PROBABILITY_SUFFIX);
+          cols.add(CLASS_PROBABILITY_PREFIX + target);
         }
         cols.add(target + PREDICTED_SUFFIX);
         if (withTruth) {

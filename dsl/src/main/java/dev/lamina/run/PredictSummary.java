@@ -15,7 +15,8 @@ import java.util.Map;
  * <ul>
  *   <li>binary and multi-class: rows per predicted class, by name ({@code 30 rows: 10 setosa,
  *       11 versicolor, 9 virginica}), and for binary the threshold;</li>
- *   <li>multi-label: rows predicted 1 per label;</li>
+ *   <li>multi-label: per label, the rows predicted positive at its threshold ({@code Exited: 203 of
+ *       1000 predicted positive at threshold 0.5});</li>
  *   <li>regression: the test MAE, RMSE and R2 when the file holds the true values.</li>
  * </ul>
  *
@@ -74,12 +75,12 @@ public record PredictSummary(Task task, long rows, long[] counts, Map<String, Do
       List<String> names = task instanceof MultiLabel ? task.targets() : task.classes();
       List<String> parts = new ArrayList<>();
       for (int c = 0; c < names.size(); c++) {
-        parts.add(counts[c] + " " + names.get(c));
+        parts.add(task instanceof MultiLabel
+            ? names.get(c) + ": " + counts[c] + " of " + rows + " predicted positive at threshold " + threshold
+            : counts[c] + " " + names.get(c));
       }
-      sb.append(": ").append(String.join(", ", parts));
-      if (task instanceof MultiLabel) {
-        sb.append(" (rows predicted 1 per label)");
-      } else if (task instanceof Binary) {
+      sb.append(": ").append(String.join(task instanceof MultiLabel ? "; " : ", ", parts));
+      if (task instanceof Binary) {
         sb.append(" (").append(names.get(1)).append(" when p > ").append(threshold).append(")");
       }
     }

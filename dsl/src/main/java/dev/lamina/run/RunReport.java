@@ -9,6 +9,7 @@ import dev.lamina.report.PredictionsWriter;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
 import dev.lamina.train.Dataset;
@@ -59,6 +60,8 @@ final class RunReport {
           TestReport.binary(scores, data.yTest(), run.threshold(), metrics, out, plots::submit);
         } else if (task instanceof MultiClass m) {
           TestReport.multiClass(scores, m.outputs(), data.yTest(), metrics);
+        } else if (task instanceof MultiLabel l) {
+          TestReport.multiLabel(scores, l.targets(), data.yTest(), thresholds(task, run.threshold()), metrics);
         } else if (task instanceof Regression r) {
           RegressionReport.write(r, scores, data.yTest(), metrics, out, plots::submit);
         }
@@ -72,6 +75,13 @@ final class RunReport {
       if (task instanceof Binary) {
         metrics.put("threshold", run.threshold());
         metrics.put("threshold_strategy", p.spec().predict().strategy().describe());
+      } else if (task instanceof MultiLabel) {
+        Map<String, Double> each = new LinkedHashMap<>();
+        double[] t = thresholds(task, run.threshold());
+        for (int j = 0; j < t.length; j++) {
+          each.put(task.targets().get(j), t[j]);
+        }
+        metrics.put("thresholds", each);
       }
       if (model.lastDivergence() != null) {
         metrics.put("diverged", model.lastDivergence().message());
@@ -100,6 +110,13 @@ final class RunReport {
       throw new TrainingDivergedException(model.lastDivergence(), "; they are saved in " + out.resolve("model.lamina"));
     }
     return new RunResult(model, run.history(), metrics, out);
+  }
+
+  /** Each label's threshold: the run's one threshold for every label of a multi-label model. */
+  private static double[] thresholds(Task task, double threshold) {
+    double[] t = new double[task.outputs()];
+    java.util.Arrays.fill(t, threshold);
+    return t;
   }
 
   /** Writes predictions.csv from the test outputs {@code p} ({@code task.outputs()} per row, row-major). */

@@ -2,11 +2,13 @@ package dev.lamina.run;
 
 import dev.lamina.metric.BinaryReport;
 import dev.lamina.metric.MultiClassReport;
+import dev.lamina.metric.MultiLabelReport;
 import dev.lamina.model.Model;
 import dev.lamina.report.CurvePlots;
 import dev.lamina.report.ThresholdsCsv;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -25,6 +27,12 @@ import java.util.concurrent.Executor;
  *
  * <p>Multi-class models: {@value #CONFUSION_MATRIX} (rows true class, columns predicted),
  * {@value #PRECISION_PER_CLASS} and {@value #RECALL_PER_CLASS}.
+ *
+ * <p>Multi-label models, each label at its threshold: precision, recall, F1 and exact ROC AUC per
+ * label ({@code test_precision_per_label: {Exited: 0.71, ...}}, {@code _recall_}, {@code _f1_},
+ * {@code _roc_auc_}) and their macro averages ({@code test_precision_macro}, ...: the mean over the
+ * labels, scikit-learn's {@code average="macro"}). A compiled Keras metric keeps its own
+ * {@code test_} value (Keras's {@code Precision} on several labels counts every label together).
  */
 public final class TestReport {
   /** Key of the confusion matrix. */
@@ -46,7 +54,40 @@ public final class TestReport {
   /** Key of the per-class recall (multi-class). */
   public static final String RECALL_PER_CLASS = "test_recall_per_class";
 
+  /** Suffix of a multi-label score's map from label to value ({@code test_f1_per_label}). */
+  public static final String PER_LABEL_SUFFIX = "_per_label";
+  /** Suffix of a multi-label score's mean over the labels ({@code test_f1_macro}). */
+  public static final String MACRO_SUFFIX = "_macro";
+
   private TestReport() {}
+
+  /**
+   * Adds the multi-label keys to {@code metrics}: per label and macro precision, recall, F1 and
+   * ROC AUC of row-major {@code scores} against the 0/1 {@code labels} at {@code thresholds}.
+   */
+  public static MultiLabelReport multiLabel(double[] scores, List<String> names, double[] labels, double[] thresholds,
+      Map<String, Object> metrics) {
+    MultiLabelReport r = MultiLabelReport.of(scores, labels, names.size(), thresholds);
+    Map<String, Double> precision = new LinkedHashMap<>();
+    Map<String, Double> recall = new LinkedHashMap<>();
+    Map<String, Double> f1 = new LinkedHashMap<>();
+    Map<String, Double> auc = new LinkedHashMap<>();
+    for (int j = 0; j < names.size(); j++) {
+      precision.put(names.get(j), r.label(j).precision());
+      recall.put(names.get(j), r.label(j).recall());
+      f1.put(names.get(j), r.label(j).f1());
+      auc.put(names.get(j), r.label(j).rocAuc());
+    }
+    metrics.put(PRECISION + PER_LABEL_SUFFIX, precision);
+    metrics.put(RECALL + PER_LABEL_SUFFIX, recall);
+    metrics.put(F1 + PER_LABEL_SUFFIX, f1);
+    metrics.put(ROC_AUC + PER_LABEL_SUFFIX, auc);
+    metrics.put(PRECISION + MACRO_SUFFIX, r.macroPrecision());
+    metrics.put(RECALL + MACRO_SUFFIX, r.macroRecall());
+    metrics.put(F1 + MACRO_SUFFIX, r.macroF1());
+    metrics.put(ROC_AUC + MACRO_SUFFIX, r.macroRocAuc());
+    return r;
+  }
 
   /** Whether the model and labels make a binary problem (one output, every label 0 or 1). */
   public static boolean isBinary(Model model, double[] labels) {

@@ -20,9 +20,13 @@ class TaskEndToEndTest {
   Path tmp;
 
   private Path train(String example, String... extra) {
-    Path out = tmp.resolve(example);
+    return trainSpec(example + "/model.yaml", extra);
+  }
+
+  private Path trainSpec(String spec, String... extra) {
+    Path out = tmp.resolve(spec.replace('/', '-'));
     String[] args = new String[4 + extra.length];
-    args[0] = CliFixture.root().resolve("examples/" + example + "/model.yaml").toString();
+    args[0] = CliFixture.root().resolve("examples/" + spec).toString();
     args[1] = "--out";
     args[2] = out.toString();
     args[3] = "--quiet";
@@ -112,5 +116,32 @@ class TaskEndToEndTest {
     List<String> rows = Files.readAllLines(scored);
     assertThat(rows.get(0)).isEqualTo("row,Weight_predicted,Waist_predicted,Pulse_predicted");
     assertThat(rows.get(1).split(",")).hasSize(4);
+  }
+
+  @Test
+  void aMultiLabelModelScoresEachLabelAtItsThresholdAndTheirMacroAverage() throws IOException {
+    Path run = trainSpec("churn/multi-label.yaml", "--epochs", "2");
+    String metrics = Files.readString(run.resolve("metrics.json"));
+    assertThat(metrics).contains("\"task\": \"multi_label\"", "\"thresholds\": {", "\"test_f1_macro\": ",
+        "\"test_roc_auc_macro\": ", "\"test_precision_macro\": ", "\"test_recall_macro\": ");
+    for (String score : List.of("precision", "recall", "f1", "roc_auc")) {
+      assertThat(metrics).contains("\"test_" + score + "_per_label\": {\n    \"Exited\": ");
+    }
+    List<String> rows = Files.readAllLines(run.resolve("predictions.csv"));
+    assertThat(rows.get(0)).isEqualTo(
+        "row,p_Exited,Exited_predicted,Exited,p_IsActiveMember,IsActiveMember_predicted,IsActiveMember");
+    assertThat(rows).hasSize(1 + 2000);
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",");
+      assertThat(f[2]).isEqualTo(Double.parseDouble(f[1]) > 0.5 ? "1" : "0");
+      assertThat(f[5]).isEqualTo(Double.parseDouble(f[4]) > 0.5 ? "1" : "0");
+    }
+    Path scored = tmp.resolve("labels-scored.csv");
+    Result p = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("data/churn.csv").toString(),
+        "--out", scored.toString());
+    assertThat(p.code()).isZero();
+    assertThat(p.out()).matches("scored 10000 rows: Exited: \\d+ of 10000 predicted positive at threshold 0.5;"
+        + " IsActiveMember: \\d+ of 10000 predicted positive at threshold 0.5 -> .*\\R");
+    assertThat(header(scored)).isEqualTo(rows.get(0));
   }
 }

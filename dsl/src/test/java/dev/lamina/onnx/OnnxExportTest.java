@@ -64,6 +64,12 @@ class OnnxExportTest {
   }
 
   @Test
+  void aMultiOutputRegressionScoresEveryTargetTheSame() throws Exception {
+    Path run = train(TrainedModels.EXAMPLES.resolve("linnerud/model.yaml"), dir.resolve("linnerud"), 5);
+    agree(run, TrainedModels.rows(TrainedModels.EXAMPLES.resolve("linnerud/linnerud.csv"), 20));
+  }
+
+  @Test
   void aNamedMultiClassModelWithAFillRuleAndOneHotScoresTheSame() throws Exception {
     Path run = TrainedModels.threeClasses(dir.resolve("iris"));
     agree(run, TrainedModels.rows(dir.resolve("iris").resolve("iris.csv"), 300));

@@ -176,6 +176,51 @@ class PredictorTest {
   }
 
   @Test
+  void multiOutputRegressionPredictionsCarryOneValuePerTargetAndEqualThePredictCommand() {
+    Path run = TrainedModels.example(dir, "linnerud/model.yaml", 5);
+    Predictor linnerud = Predictor.load(run);
+    assertThat(linnerud.task()).isInstanceOf(dev.lamina.task.Regression.class);
+    assertThat(linnerud.outputNames()).containsExactly("Weight", "Waist", "Pulse");
+    Path csv = TrainedModels.EXAMPLES.resolve("linnerud/linnerud.csv");
+    List<String> lines = TrainedModels.predictCsv(run, csv, dir.resolve("linnerud.predictions.csv"));
+    List<Prediction> ps = linnerud.predictAll(TrainedModels.rows(csv, 20));
+    assertThat(ps).hasSize(20);
+    for (int i = 0; i < ps.size(); i++) {
+      Prediction p = ps.get(i);
+      assertSameAsCsv(p, TrainedModels.csvRow(lines, i), i);
+      assertThat(p.values()).containsOnlyKeys("Weight", "Waist", "Pulse");
+      assertThat(p.values().get("Pulse")).isEqualTo(p.output(2));
+      assertThatThrownBy(p::probabilities).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
+  void multiLabelPredictionsCarryAProbabilityAndADecisionPerLabelAndEqualThePredictCommand() {
+    Path run = TrainedModels.example(dir, "churn/multi-label.yaml", 1);
+    Predictor labels = Predictor.load(run);
+    assertThat(labels.task()).isInstanceOf(dev.lamina.task.MultiLabel.class);
+    assertThat(labels.outputNames()).containsExactly("Exited", "IsActiveMember");
+    Path some = dir.resolve("some-labels.csv");
+    writeFirstLines(TrainedModels.CHURN_CSV, some, 201);
+    List<String> lines = TrainedModels.predictCsv(run, some, dir.resolve("labels.predictions.csv"));
+    assertThat(lines.get(0)).isEqualTo(
+        "row,p_Exited,Exited_predicted,Exited,p_IsActiveMember,IsActiveMember_predicted,IsActiveMember");
+    List<Prediction> ps = labels.predictAll(TrainedModels.rows(some, 200));
+    for (int i = 0; i < ps.size(); i++) {
+      Prediction p = ps.get(i);
+      assertSameAsCsv(p, TrainedModels.csvRow(lines, i), i);
+      assertThat(p.probabilities()).containsOnlyKeys("Exited", "IsActiveMember");
+      List<String> on = new java.util.ArrayList<>();
+      p.probabilities().forEach((label, prob) -> {
+        if (prob > labels.threshold()) {
+          on.add(label);
+        }
+      });
+      assertThat(p.labels()).isEqualTo(on);
+    }
+  }
+
+  @Test
   void anImportedKerasModelScoresFeaturesAsKerasDid() throws Exception {
     Path shared = Path.of(System.getProperty("lamina.shared", "../../shared"), "datasets", "keras");
     Predictor keras = Predictor.load(shared.resolve("churn_keras3.keras"));

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Small models trained through the command line, as a user trains them: the churn example (binary)
- * and a named three-class model on generated rows with a one-hot column and a fill rule; and the
+ * Small models trained through the command line, as a user trains them: the churn example (binary),
+ * any other example of examples/ (the multi-output regression and the multi-label classifier), and
+ * a named three-class model on generated rows with a one-hot column and a fill rule; and the
  * rows of a CSV as maps of text, as a client sends them.
  */
 public final class TrainedModels {
@@ -25,6 +26,17 @@ public final class TrainedModels {
   public static final Path CHURN_CSV = Path.of("..", "data", "churn.csv").toAbsolutePath().normalize();
 
   private TrainedModels() {}
+
+  /** The folder of the examples' specs, from a module folder. */
+  public static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  /**
+   * Trains the example {@code spec} ({@code linnerud/model.yaml}) for {@code epochs} epochs into
+   * {@code dir}; returns the run folder.
+   */
+  public static Path example(Path dir, String spec, int epochs) {
+    return train(EXAMPLES.resolve(spec), dir.resolve(spec.replace('/', '-')), epochs);
+  }
 
   /** Trains the churn example for {@code epochs} epochs into {@code dir}; returns the run folder. */
   public static Path churn(Path dir, int epochs) {

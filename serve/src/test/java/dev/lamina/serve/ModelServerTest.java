@@ -32,6 +32,8 @@ class ModelServerTest {
   static Path dir;
   static Path churnRun;
   static Path irisRun;
+  static Path linnerudRun;
+  static Path labelsRun;
   static ModelServer.Running server;
   static Http http;
   static Predictor churn;
@@ -46,6 +48,10 @@ class ModelServerTest {
     Map<String, Predictor> models = new LinkedHashMap<>();
     models.put("churn", churn);
     models.put("iris", Predictor.load(irisRun));
+    linnerudRun = TrainedModels.example(dir, "linnerud/model.yaml", 5);
+    labelsRun = TrainedModels.example(dir, "churn/multi-label.yaml", 1);
+    models.put("linnerud", Predictor.load(linnerudRun));
+    models.put("labels", Predictor.load(labelsRun));
     server = ModelServer.find().start(new ServeOptions("127.0.0.1", 0, MAX_BODY, MAX_ROWS, false, models));
     http = new Http(server.port());
     Path some = dir.resolve("some.csv");
@@ -135,6 +141,47 @@ class ModelServerTest {
     }
   }
 
+  @Test
+  void aMultiOutputRegressionAnswersOneValuePerTargetAsPredictsCsv() {
+    Path csvFile = TrainedModels.EXAMPLES.resolve("linnerud/linnerud.csv");
+    List<Map<String, Object>> lrows = TrainedModels.rows(csvFile, 20);
+    List<String> lcsv = TrainedModels.predictCsv(linnerudRun, csvFile, dir.resolve("linnerud.predictions.csv"));
+    JsonNode meta = http.get("/v2/models/linnerud").json();
+    assertThat(meta.path("outputs").get(0).path("name").asText()).isEqualTo("value");
+    assertThat(meta.path("outputs").get(0).path("shape").toString()).isEqualTo("[-1,3]");
+    assertThat(meta.path("parameters").path("output_names").toString()).isEqualTo("[\"Weight\",\"Waist\",\"Pulse\"]");
+    Http.Answer a = http.post("/v2/models/linnerud/infer", inferBody(Predictor.load(linnerudRun), lrows, true));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    JsonNode v = a.json().path("outputs").get(0);
+    assertThat(v.path("shape").toString()).isEqualTo("[20,3]");
+    for (int i = 0; i < 20; i++) {
+      Map<String, String> row = TrainedModels.csvRow(lcsv, i);
+      assertThat(v.path("data").get(i * 3).doubleValue()).isEqualTo(Double.parseDouble(row.get("Weight_predicted")));
+      assertThat(v.path("data").get(i * 3 + 2).doubleValue()).isEqualTo(Double.parseDouble(row.get("Pulse_predicted")));
+    }
+    JsonNode ps = http.post("/v1/models/linnerud/predict", Http.json(Map.of("rows", lrows))).json().path("predictions");
+    assertSameAsCsv(ps, lcsv, 20);
+  }
+
+  @Test
+  void aMultiLabelModelAnswersAProbabilityAndADecisionPerLabelAsPredictsCsv() {
+    Http.Answer a = http.post("/v2/models/labels/infer", inferBody(Predictor.load(labelsRun), rows, true));
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    List<String> lcsv = TrainedModels.predictCsv(labelsRun, dir.resolve("some.csv"), dir.resolve("labels.predictions.csv"));
+    JsonNode p = a.json().path("outputs").get(0);
+    JsonNode decided = a.json().path("outputs").get(1);
+    assertThat(p.path("shape").toString()).isEqualTo("[40,2]");
+    assertThat(decided.path("datatype").asText()).isEqualTo("INT64");
+    assertThat(decided.path("shape").toString()).isEqualTo("[40,2]");
+    for (int i = 0; i < 40; i++) {
+      Map<String, String> row = TrainedModels.csvRow(lcsv, i);
+      assertThat(p.path("data").get(i * 2).doubleValue()).isEqualTo(Double.parseDouble(row.get("p_Exited")));
+      assertThat(decided.path("data").get(i * 2 + 1).asText()).isEqualTo(row.get("IsActiveMember_predicted"));
+    }
+    JsonNode ps = http.post("/v1/models/labels/predict", Http.json(Map.of("rows", rows))).json().path("predictions");
+    assertSameAsCsv(ps, lcsv, 40);
+  }
+
   /** Each JSON prediction holds the CSV row's columns with the same values (and a label). */
   private static void assertSameAsCsv(JsonNode predictions, List<String> csv, int rows) {
     assertThat(predictions).hasSize(rows);
@@ -172,7 +219,7 @@ class ModelServerTest {
         413, "more than this server's limit of " + MAX_ROWS);
     expect(http.post("/v1/models/churn/predict", "{\"rows\": [\"" + "x".repeat((int) MAX_BODY) + "\"]}"), 413,
         "over this server's limit of " + MAX_BODY + " bytes");
-    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris]. Did you mean churn?");
+    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris, linnerud, labels]. Did you mean churn?");
     expect(http.get("/v2/models/nope"), 404, "no model named 'nope'");
     expect(http.get("/v2/nothing"), 404, "no endpoint /v2/nothing");
     expect(http.get("/v2/models/churn/explain"), 404, "no endpoint");
@@ -222,8 +269,13 @@ class ModelServerTest {
 
   /** A V2 request for {@code rows}: one tensor per input column, shape [N, 1] or [N] with nested data. */
   static String inferBody(List<Map<String, Object>> rows, boolean column) {
+    return inferBody(churn, rows, column);
+  }
+
+  /** A V2 infer request for {@code p}: one tensor per raw input column of {@code rows}. */
+  static String inferBody(Predictor p, List<Map<String, Object>> rows, boolean column) {
     List<Object> inputs = new ArrayList<>();
-    for (InputColumn c : churn.inputs()) {
+    for (InputColumn c : p.inputs()) {
       List<Object> data = new ArrayList<>();
       for (Map<String, Object> r : rows) {
         Object v = c.numeric() ? (Object) Double.parseDouble((String) r.get(c.name())) : r.get(c.name());
