@@ -97,8 +97,9 @@ public final class SweepJob {
     task.checkMetrics(base.model().compile());
     base = new RunSpec(base.model(), base.data(), TrainingChecks.classWeights(base.fit(), task), base.predict());
     boolean higher = rankHigher(sweep, base, probe);
-    Dataset train = Dataset.of(data.xTrain(), data.yTrain());
-    Dataset test = data.xTest().length == 0 ? null : Dataset.of(data.xTest(), data.yTest());
+    // Class indexes and sample weights as the pipeline encoded them; each run encodes them for its model.
+    Dataset train = Dataset.of(data.xTrain(), data.yTrain()).withWeights(data.wTrain());
+    Dataset test = data.xTest().length == 0 ? null : Dataset.of(data.xTest(), data.yTest()).withWeights(data.wTest());
     List<SweepRun> runs = SweepPlanner.plan(sweep, baseSeed);
 
     long start = System.nanoTime();

@@ -7,11 +7,9 @@ import dev.lamina.run.RunSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.sweep.DatasetRows;
 import dev.lamina.sweep.SweepEngine;
-import dev.lamina.table.PreparedData;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.table.TablePipeline;
 import dev.lamina.train.CrossValidation;
-import dev.lamina.train.Dataset;
 import dev.lamina.yaml.ParsedSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -205,19 +203,34 @@ public final class TuneJob {
   private static List<EvaluationSplit> splits(RunSpec base, Path csv, Path testCsv, long seed) {
     CrossValidation cv = base.fit().crossValidation();
     if (cv == null) {
-      PreparedData data = TablePipeline.prepare(base.data(), csv, testCsv, seed);
-      return List.of(new EvaluationSplit("holdout", DatasetRows.of(Dataset.of(data.xTrain(), data.yTrain())), null,
-          data.xTest().length == 0 ? null : DatasetRows.of(Dataset.of(data.xTest(), data.yTest()))));
+      PreparedMatrices data = TablePipeline.prepareFlat(base.data(), csv, testCsv, seed);
+      return List.of(new EvaluationSplit("holdout", trainRows(data), null,
+          data.testCount() == 0 ? null : testRows(data)));
     }
     List<EvaluationSplit> out = new ArrayList<>();
     List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
     for (int i = 0; i < folds.size(); i++) {
       PreparedMatrices f = folds.get(i);
       out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
-          new DatasetRows(f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), 1, null),
-          new DatasetRows(f.xTest(), f.testCount(), f.featureCount(), f.yTest(), 1, null), null));
+          trainRows(f), testRows(f), null));
     }
     return out;
+  }
+
+  /** The training rows as the pipeline encoded them (class indexes, sample weights); each trial encodes them for its model. */
+  private static DatasetRows trainRows(PreparedMatrices d) {
+    return new DatasetRows(d.xTrain(), d.trainCount(), d.featureCount(), d.yTrain(), targetCols(d.yTrain(), d.trainCount()),
+        d.wTrain());
+  }
+
+  /** The held-out or test rows, like {@link #trainRows}. */
+  private static DatasetRows testRows(PreparedMatrices d) {
+    return new DatasetRows(d.xTest(), d.testCount(), d.featureCount(), d.yTest(), targetCols(d.yTest(), d.testCount()),
+        d.wTest());
+  }
+
+  private static int targetCols(double[] y, int rows) {
+    return rows == 0 ? 1 : y.length / rows;
   }
 
   private static String requireCsv(RunSpec base) {
