@@ -143,8 +143,9 @@ public final class Runner {
     Task task = RunTask.decide(model, data);
     task.checkMetrics(model.spec().compile());
     TrainingChecks.monitors(fit, model.metricNames());
+    // The spec keeps class_weight's names (saved in model.lamina); training gets class numbers.
+    Fit training = TrainingChecks.classWeights(fit, task);
     if (model.lossName() != null && model.lossName().endsWith("crossentropy")) {
-      TrainingChecks.classWeights(fit, model.outputWidth() == 1 ? 2 : model.outputWidth());
       TrainingChecks.targets(csv.toString(), targets, spec.data().sampleWeight(), data.yTrain(), data.wTrain());
     }
     log.accept(model.summary());
@@ -162,7 +163,7 @@ public final class Runner {
       checkLabels(modelSpec, model.outputWidth(), targets, testFile, data.yTest(), data.testRows());
     }
     RunSpec resolved = new RunSpec(model.spec(), spec.data(), fit, spec.predict());
-    return new PreparedRun(resolved, task, model, data, fit, csv, testCsv, out, options, resume);
+    return new PreparedRun(resolved, task, model, data, training, csv, testCsv, out, options, resume);
   }
 
   /**

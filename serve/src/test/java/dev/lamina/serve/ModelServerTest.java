@@ -34,6 +34,7 @@ class ModelServerTest {
   static Path irisRun;
   static Path linnerudRun;
   static Path labelsRun;
+  static Path diabetesRun;
   static ModelServer.Running server;
   static Http http;
   static Predictor churn;
@@ -44,10 +45,12 @@ class ModelServerTest {
   static void start() throws Exception {
     churnRun = TrainedModels.churn(dir, 3);
     irisRun = TrainedModels.threeClasses(dir.resolve("iris"));
+    diabetesRun = TrainedModels.diabetes(dir, 5);
     churn = Predictor.load(churnRun);
     Map<String, Predictor> models = new LinkedHashMap<>();
     models.put("churn", churn);
     models.put("iris", Predictor.load(irisRun));
+    models.put("diabetes", Predictor.load(diabetesRun));
     linnerudRun = TrainedModels.example(dir, "linnerud/model.yaml", 5);
     labelsRun = TrainedModels.example(dir, "churn/multi-label.yaml", 1);
     models.put("linnerud", Predictor.load(linnerudRun));
@@ -182,6 +185,28 @@ class ModelServerTest {
     assertSameAsCsv(ps, lcsv, 40);
   }
 
+  @Test
+  void aRegressionModelAnswersBothEndpointsWithTheValuesOfPredictsCsv() {
+    List<Map<String, Object>> dRows = TrainedModels.rows(TrainedModels.DIABETES_CSV, 25);
+    List<String> dCsv = TrainedModels.predictCsv(diabetesRun, TrainedModels.DIABETES_CSV,
+        dir.resolve("diabetes.predictions.csv"));
+    JsonNode meta = http.get("/v2/models/diabetes").json();
+    assertThat(meta.path("parameters").path("kind").asText()).isEqualTo("regression");
+    assertThat(meta.path("outputs").get(0).path("shape").toString()).isEqualTo("[-1,1]");
+    Http.Answer v1 = http.post("/v1/models/diabetes/predict", Http.json(Map.of("rows", dRows)));
+    assertThat(v1.status()).as(v1.body()).isEqualTo(200);
+    assertSameAsCsv(v1.json().path("predictions"), dCsv, 25);
+    assertThat(v1.body()).doesNotContain("probab").doesNotContain("class").doesNotContain("threshold");
+    Http.Answer v2 = http.post("/v2/models/diabetes/infer", inferBody(Predictor.load(diabetesRun), dRows, true));
+    assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+    JsonNode values = v2.json().path("outputs").get(0);
+    assertThat(values.path("shape").toString()).isEqualTo("[25,1]");
+    for (int i = 0; i < 25; i++) {
+      assertThat(values.path("data").get(i).doubleValue()).isEqualTo(Double.parseDouble(dCsv.get(i + 1).split(",")[1]));
+    }
+    assertThat(v2.body()).doesNotContain("probab").doesNotContain("label");
+  }
+
   /** Each JSON prediction holds the CSV row's columns with the same values (and a label). */
   private static void assertSameAsCsv(JsonNode predictions, List<String> csv, int rows) {
     assertThat(predictions).hasSize(rows);
@@ -219,7 +244,8 @@ class ModelServerTest {
         413, "more than this server's limit of " + MAX_ROWS);
     expect(http.post("/v1/models/churn/predict", "{\"rows\": [\"" + "x".repeat((int) MAX_BODY) + "\"]}"), 413,
         "over this server's limit of " + MAX_BODY + " bytes");
-    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris, linnerud, labels]. Did you mean churn?");
+    expect(http.post("/v1/models/chrun/predict", "{}"), 404,
+        "no model named 'chrun'; this server has [churn, iris, diabetes, linnerud, labels]. Did you mean churn?");
     expect(http.get("/v2/models/nope"), 404, "no model named 'nope'");
     expect(http.get("/v2/nothing"), 404, "no endpoint /v2/nothing");
     expect(http.get("/v2/models/churn/explain"), 404, "no endpoint");
@@ -272,10 +298,10 @@ class ModelServerTest {
     return inferBody(churn, rows, column);
   }
 
-  /** A V2 infer request for {@code p}: one tensor per raw input column of {@code rows}. */
-  static String inferBody(Predictor p, List<Map<String, Object>> rows, boolean column) {
+  /** A V2 infer body for {@code model}: one tensor per raw input column, shape [N, 1] or [N]. */
+  static String inferBody(Predictor model, List<Map<String, Object>> rows, boolean column) {
     List<Object> inputs = new ArrayList<>();
-    for (InputColumn c : p.inputs()) {
+    for (InputColumn c : model.inputs()) {
       List<Object> data = new ArrayList<>();
       for (Map<String, Object> r : rows) {
         Object v = c.numeric() ? (Object) Double.parseDouble((String) r.get(c.name())) : r.get(c.name());
