@@ -1,0 +1,56 @@
+package dev.lamina.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lamina.yaml.SpecReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep of a multi-output regression (linnerud's three targets): every run trains on the three
+ * target columns and reports the test MAE, RMSE and R2, averaged over the targets, beside the
+ * best val_loss.
+ */
+class SeveralTargetsSweepTest {
+  static final Path LINNERUD = Path.of("../examples/linnerud/linnerud.csv").toAbsolutePath().normalize();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aMultiOutputRegressionSweepTrainsEveryRunOnAllTargetsAndReportsTheRegressionScores() throws Exception {
+    Path file = dir.resolve("sweep.yaml");
+    Files.writeString(file, """
+        name: linnerud-sweep
+        seed: 3
+        data: {csv: %s, target: [Weight, Waist, Pulse], test_split: 0.25}
+        layers:
+          - dense: {units: 8, activation: relu}
+          - dense: {units: 3}
+        compile: {optimizer: {adam: {learning_rate: 0.05}}, loss: mse, metrics: [mae]}
+        fit: {epochs: 5, batch_size: 5, validation_split: 0.2}
+        sweep:
+          kernel_initializer: [glorot_uniform, he_uniform]
+          seeds: 2
+        """.formatted(LINNERUD.toString().replace('\\', '/')));
+    SweepJob.run(SpecReader.read(file), new SweepJob.Options(dir.resolve("out"), null, null, null), new ThreadEngine(1),
+        n -> r -> { });
+    List<String> csv = Files.readAllLines(dir.resolve("out/sweep.csv"));
+    assertThat(csv).hasSize(1 + 4);
+    assertThat(csv.get(0)).contains("test_mae", "test_rmse", "test_r2");
+    String md = Files.readString(dir.resolve("out/report.md"));
+    assertThat(md).contains("4 runs: 2 cells x 2 seeds", "|glorot_uniform|2 / 2|", "|he_uniform|2 / 2|",
+        "|test_mae|test_rmse|test_r2|best val_loss|");
+    List<String> header = List.of(csv.get(0).split(","));
+    for (String row : csv.subList(1, csv.size())) {
+      String[] f = row.split(",", -1);
+      assertThat(f[header.indexOf("status")]).isEqualTo("ok");
+      for (String score : List.of("best_val_loss", "test_loss", "test_mae", "test_rmse", "test_r2")) {
+        assertThat(Double.parseDouble(f[header.indexOf(score)])).as(score).isFinite();
+      }
+    }
+  }
+}
