@@ -243,7 +243,8 @@ public final class YamlReference {
   private static List<Key> predict() {
     return List.of(new Key("threshold", "number, `best_f1` or `{recall: r}`", String.valueOf(PredictSpec.DEFAULT_THRESHOLD),
         "(0, 1)", "threshold: best_f1",
-        "a row is class 1 when its probability is greater; `best_f1` and `{recall: 0.7}` choose it on the validation rows"));
+        "a row is class 1 when its probability is greater; `best_f1` and `{recall: 0.7}` choose it on the validation rows"
+            + " (binary models). A multi-label model decides every label at this one fixed threshold"));
   }
 
   private static void sweep(StringBuilder md) {
