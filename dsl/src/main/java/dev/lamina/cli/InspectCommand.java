@@ -7,6 +7,7 @@ import dev.lamina.diagnose.Diagnostics;
 import dev.lamina.diagnose.DiagnosticsCallback;
 import dev.lamina.diagnose.LayerStats;
 import dev.lamina.model.Model;
+import dev.lamina.run.EngineRows;
 import dev.lamina.run.RunSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
@@ -97,7 +98,7 @@ final class InspectCommand implements Callable<Integer> {
     Path testCsv = spec.data().testCsv() == null ? null : parsed.resolve(spec.data().testCsv());
     PreparedData prepared = TablePipeline.prepare(spec.data(), csv, testCsv, model.seed());
     model.ensureBuilt(prepared.featureCount());
-    Dataset train = Dataset.of(prepared.xTrain(), prepared.yTrain());
+    Dataset train = EngineRows.of(model, Dataset.of(prepared.xTrain(), prepared.yTrain()).withWeights(prepared.wTrain()));
     Dataset rows = train.slice(0, Math.min(batch, train.rows()));
     if (!json) {
       out.print(model.summary());

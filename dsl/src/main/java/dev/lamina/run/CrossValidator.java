@@ -70,13 +70,8 @@ public final class CrossValidator {
       PreparedMatrices f = folds.get(i);
       Model m = Model.of(model.withSeed(seed));
       m.ensureBuilt(f.featureCount());
-      boolean oneHot = "categorical_crossentropy".equals(m.lossName()) && m.outputWidth() > 1;
-      Dataset train = Runner.targets(f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), oneHot, m.outputWidth());
-      Dataset held = Runner.targets(f.xTest(), f.testCount(), f.featureCount(), f.yTest(), oneHot, m.outputWidth());
-      if (f.wTrain() != null) {
-        train = train.withWeights(f.wTrain());
-        held = held.withWeights(f.wTest());
-      }
+      Dataset train = EngineRows.of(m, f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), f.wTrain());
+      Dataset held = EngineRows.of(m, f.xTest(), f.testCount(), f.featureCount(), f.yTest(), f.wTest());
       m.fit(train, held, inner);
       Map<String, Double> scores = m.evaluate(held, inner.batchSize());
       Map<String, Object> entry = new LinkedHashMap<>();

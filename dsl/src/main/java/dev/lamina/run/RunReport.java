@@ -49,11 +49,7 @@ final class RunReport {
       // The test outputs, computed once for the report and predictions.csv.
       double[] scores = null;
       if (data.testCount() > 0) {
-        Dataset test = Runner.targets(data.xTest(), data.testCount(), data.featureCount(), data.yTest(),
-            task instanceof MultiClass && "categorical_crossentropy".equals(model.lossName()), model.outputWidth());
-        if (data.wTest() != null) {
-          test = test.withWeights(data.wTest());
-        }
+        Dataset test = EngineRows.of(model, data.xTest(), data.testCount(), data.featureCount(), data.yTest(), data.wTest());
         model.evaluate(test, p.fit().batchSize()).forEach((k, v) -> metrics.put(MetricsJson.TEST_PREFIX + k, v));
         scores = model.predict(test);
         if (model.lastDivergence() != null) {

@@ -179,11 +179,7 @@ public final class Runner {
   public static TrainedRun train(PreparedRun run, List<Callback> progress) {
     Model model = run.model();
     PreparedMatrices data = run.data();
-    Dataset train = targets(data.xTrain(), data.trainCount(), data.featureCount(), data.yTrain(), oneHot(run.task(), model),
-        model.outputWidth());
-    if (data.wTrain() != null) {
-      train = train.withWeights(data.wTrain());
-    }
+    Dataset train = EngineRows.of(model, data.xTrain(), data.trainCount(), data.featureCount(), data.yTrain(), data.wTrain());
     ThresholdStrategy strategy = run.spec().predict().strategy();
     if (!strategy.chosen()) {
       // The engine reads the training matrix in place; once training is over, nothing else needs
@@ -381,25 +377,5 @@ public final class Runner {
         throw new DataException(file, rows[i], 0, target, problem);
       }
     }
-  }
-
-  /** The engine's view of {@code rows} rows of the row-major {@code x} (not copied) and their targets. */
-  static Dataset targets(double[] x, int rows, int cols, double[] y, boolean oneHot, int classes) {
-    if (rows == 0) {
-      // The engine's own message for a data set without rows.
-      return Dataset.of(new double[0][], y);
-    }
-    if (!oneHot) {
-      return new Dataset(x, rows, cols, y.clone(), 1, null);
-    }
-    double[] yy = new double[Math.multiplyExact(rows, classes)];
-    for (int i = 0; i < rows; i++) {
-      int c = (int) y[i];
-      if (c < 0 || c >= classes || c != y[i]) {
-        throw new DataException("", "target value " + y[i] + " of training row " + i + " is not a class index below " + classes);
-      }
-      yy[i * classes + c] = 1;
-    }
-    return new Dataset(x, rows, cols, yy, classes, null);
   }
 }

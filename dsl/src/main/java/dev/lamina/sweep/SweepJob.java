@@ -95,8 +95,9 @@ public final class SweepJob {
     Task task = RunTask.decide(probe, data.pipeline(), data.yTrain(), data.yTest(), base.data().target());
     task.checkMetrics(base.model().compile());
     boolean higher = rankHigher(sweep, base, probe);
-    Dataset train = Dataset.of(data.xTrain(), data.yTrain());
-    Dataset test = data.xTest().length == 0 ? null : Dataset.of(data.xTest(), data.yTest());
+    // Class indexes and sample weights as the pipeline encoded them; each run encodes them for its model.
+    Dataset train = Dataset.of(data.xTrain(), data.yTrain()).withWeights(data.wTrain());
+    Dataset test = data.xTest().length == 0 ? null : Dataset.of(data.xTest(), data.yTest()).withWeights(data.wTest());
     List<SweepRun> runs = SweepPlanner.plan(sweep, baseSeed);
 
     long start = System.nanoTime();

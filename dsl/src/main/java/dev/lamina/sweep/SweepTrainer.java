@@ -2,6 +2,7 @@ package dev.lamina.sweep;
 
 import dev.lamina.metric.Metrics;
 import dev.lamina.model.Model;
+import dev.lamina.run.EngineRows;
 import dev.lamina.run.RegressionReport;
 import dev.lamina.run.RunSpec;
 import dev.lamina.task.Regression;
@@ -68,8 +69,9 @@ public final class SweepTrainer implements RunTrainer {
     try {
       RunSpec rs = SweepOverrides.apply(base, axes, run.values());
       Model model = Model.of(rs.model().withSeed(run.seed()), train.cols());
+      Dataset test = EngineRows.of(model, this.test);
       DivergenceGuard guard = new DivergenceGuard();
-      History h = model.fit(train, null, rs.fit(), guard);
+      History h = model.fit(EngineRows.of(model, train), null, rs.fit(), guard);
       double[] loss = array(h.get("loss"));
       double[] val = h.keys().contains("val_loss") ? array(h.get("val_loss")) : loss;
       RunStatus status = guard.diverged() || !allFinite(loss) || !allFinite(val) ? RunStatus.DIVERGED : RunStatus.OK;

@@ -2,6 +2,7 @@ package dev.lamina.tune;
 
 import dev.lamina.model.Model;
 import dev.lamina.random.Rng;
+import dev.lamina.run.EngineRows;
 import dev.lamina.run.RunSpec;
 import dev.lamina.sweep.SweepEngine;
 import dev.lamina.train.Dataset;
@@ -70,13 +71,13 @@ public record TrialTrainer(List<EvaluationSplit> splits, Objective objective, in
   /** Trains one unit; returns why it failed, or null. */
   private String train(RunSpec spec, long seed, int epochs, EvaluationSplit split, List<Double> units,
       Map<String, List<Double>> metrics, List<double[]> curves) {
-    Dataset train = split.train().dataset();
-    Dataset validation = split.validation() == null ? null : split.validation().dataset();
+    Model model = Model.of(spec.model().withSeed(seed), split.train().cols());
+    Dataset train = EngineRows.of(model, split.train().dataset());
+    Dataset validation = split.validation() == null ? null : EngineRows.of(model, split.validation().dataset());
     Fit fit = spec.fit().withEpochs(epochs);
     if (validation != null) {
       fit = fit.validationSplit(0);
     }
-    Model model = Model.of(spec.model().withSeed(seed), train.cols());
     History h = model.fit(train, validation, fit);
     if (model.lastDivergence() != null) {
       return "diverged: " + model.lastDivergence().message();
@@ -97,7 +98,7 @@ public record TrialTrainer(List<EvaluationSplit> splits, Objective objective, in
       }
     }
     if (split.test() != null && split.test().rows() > 0) {
-      model.evaluate(split.test().dataset(), fit.batchSize())
+      model.evaluate(EngineRows.of(model, split.test().dataset()), fit.batchSize())
           .forEach((k, v) -> metrics.computeIfAbsent("test_" + k, x -> new ArrayList<>()).add(v));
     }
     return null;

@@ -206,19 +206,15 @@ public final class TuneJob {
     CrossValidation cv = base.fit().crossValidation();
     if (cv == null) {
       PreparedMatrices data = TablePipeline.prepareFlat(base.data(), csv, testCsv, seed);
-      int f = data.featureCount();
-      return new Prepared(List.of(new EvaluationSplit("holdout",
-          new DatasetRows(data.xTrain(), data.trainCount(), f, data.yTrain(), 1, null), null,
-          data.testCount() == 0 ? null : new DatasetRows(data.xTest(), data.testCount(), f, data.yTest(), 1, null))),
-          data.dataSha256());
+      return new Prepared(List.of(new EvaluationSplit("holdout", trainRows(data), null,
+          data.testCount() == 0 ? null : testRows(data))), data.dataSha256());
     }
     List<EvaluationSplit> out = new ArrayList<>();
     List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
     for (int i = 0; i < folds.size(); i++) {
       PreparedMatrices f = folds.get(i);
       out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
-          new DatasetRows(f.xTrain(), f.trainCount(), f.featureCount(), f.yTrain(), 1, null),
-          new DatasetRows(f.xTest(), f.testCount(), f.featureCount(), f.yTest(), 1, null), null));
+          trainRows(f), testRows(f), null));
     }
     return new Prepared(out, folds.get(0).dataSha256());
   }
@@ -229,6 +225,22 @@ public final class TuneJob {
    * again to be hashed.
    */
   private record Prepared(List<EvaluationSplit> splits, String dataSha256) {}
+
+  /** The training rows as the pipeline encoded them (class indexes, sample weights); each trial encodes them for its model. */
+  private static DatasetRows trainRows(PreparedMatrices d) {
+    return new DatasetRows(d.xTrain(), d.trainCount(), d.featureCount(), d.yTrain(), targetCols(d.yTrain(), d.trainCount()),
+        d.wTrain());
+  }
+
+  /** The held-out or test rows, like {@link #trainRows}. */
+  private static DatasetRows testRows(PreparedMatrices d) {
+    return new DatasetRows(d.xTest(), d.testCount(), d.featureCount(), d.yTest(), targetCols(d.yTest(), d.testCount()),
+        d.wTest());
+  }
+
+  private static int targetCols(double[] y, int rows) {
+    return rows == 0 ? 1 : y.length / rows;
+  }
 
   private static String requireCsv(RunSpec base) {
     if (base.data().csv() == null) {

@@ -176,6 +176,24 @@ class PredictorTest {
   }
 
   @Test
+  void regressionPredictionsAreValuesPerTargetAndEqualThePredictCommand() {
+    Path run = TrainedModels.diabetes(dir, 5);
+    Predictor diabetes = Predictor.load(run);
+    assertThat(diabetes.task()).isInstanceOf(dev.lamina.task.Regression.class);
+    assertThat(diabetes.outputNames()).containsExactly("progression");
+    List<String> lines = TrainedModels.predictCsv(run, TrainedModels.DIABETES_CSV, dir.resolve("diabetes.predictions.csv"));
+    assertThat(lines.get(0)).isEqualTo("row,progression_predicted,progression");
+    List<Prediction> ps = diabetes.predictAll(TrainedModels.rows(TrainedModels.DIABETES_CSV, 442));
+    assertThat(ps).hasSize(442);
+    for (int i = 0; i < ps.size(); i++) {
+      Prediction p = ps.get(i);
+      assertSameAsCsv(p, TrainedModels.csvRow(lines, i), i);
+      assertThat(p.fields()).containsOnlyKeys("progression_predicted");
+      assertThat(p.output(0)).isEqualTo(p.fields().get("progression_predicted"));
+    }
+  }
+
+  @Test
   void anImportedKerasModelScoresFeaturesAsKerasDid() throws Exception {
     Path shared = Path.of(System.getProperty("lamina.shared", "../../shared"), "datasets", "keras");
     Predictor keras = Predictor.load(shared.resolve("churn_keras3.keras"));

@@ -24,7 +24,17 @@ public final class TrainedModels {
   /** The churn data the example trains on. */
   public static final Path CHURN_CSV = Path.of("..", "data", "churn.csv").toAbsolutePath().normalize();
 
+  /** The regression example's spec (scikit-learn's diabetes data). */
+  public static final Path DIABETES_SPEC = Path.of("..", "examples", "diabetes", "model.yaml").toAbsolutePath().normalize();
+  /** The diabetes data the regression example trains on (target {@code progression}). */
+  public static final Path DIABETES_CSV = Path.of("..", "examples", "diabetes", "diabetes.csv").toAbsolutePath().normalize();
+
   private TrainedModels() {}
+
+  /** Trains the regression example for {@code epochs} epochs into {@code dir}; returns the run folder. */
+  public static Path diabetes(Path dir, int epochs) {
+    return train(DIABETES_SPEC, dir.resolve("diabetes"), epochs);
+  }
 
   /** Trains the churn example for {@code epochs} epochs into {@code dir}; returns the run folder. */
   public static Path churn(Path dir, int epochs) {

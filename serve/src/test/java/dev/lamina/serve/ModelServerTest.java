@@ -33,6 +33,7 @@ class ModelServerTest {
   static Path churnRun;
   static Path irisRun;
   static Path zeroRun;
+  static Path diabetesRun;
   static ModelServer.Running server;
   static Http http;
   static Predictor churn;
@@ -44,11 +45,13 @@ class ModelServerTest {
     churnRun = TrainedModels.churn(dir, 3);
     irisRun = TrainedModels.threeClasses(dir.resolve("iris"));
     zeroRun = positiveClassZero(dir.resolve("zero"));
+    diabetesRun = TrainedModels.diabetes(dir, 5);
     churn = Predictor.load(churnRun);
     Map<String, Predictor> models = new LinkedHashMap<>();
     models.put("churn", churn);
     models.put("iris", Predictor.load(irisRun));
     models.put("zero", Predictor.load(zeroRun));
+    models.put("diabetes", Predictor.load(diabetesRun));
     server = ModelServer.find().start(new ServeOptions("127.0.0.1", 0, MAX_BODY, MAX_ROWS, false, models));
     http = new Http(server.port());
     Path some = dir.resolve("some.csv");
@@ -163,6 +166,28 @@ class ModelServerTest {
     return d.resolve("run");
   }
 
+  @Test
+  void aRegressionModelAnswersBothEndpointsWithTheValuesOfPredictsCsv() {
+    List<Map<String, Object>> dRows = TrainedModels.rows(TrainedModels.DIABETES_CSV, 25);
+    List<String> dCsv = TrainedModels.predictCsv(diabetesRun, TrainedModels.DIABETES_CSV,
+        dir.resolve("diabetes.predictions.csv"));
+    JsonNode meta = http.get("/v2/models/diabetes").json();
+    assertThat(meta.path("parameters").path("kind").asText()).isEqualTo("regression");
+    assertThat(meta.path("outputs").get(0).path("shape").toString()).isEqualTo("[-1,1]");
+    Http.Answer v1 = http.post("/v1/models/diabetes/predict", Http.json(Map.of("rows", dRows)));
+    assertThat(v1.status()).as(v1.body()).isEqualTo(200);
+    assertSameAsCsv(v1.json().path("predictions"), dCsv, 25);
+    assertThat(v1.body()).doesNotContain("probab").doesNotContain("class").doesNotContain("threshold");
+    Http.Answer v2 = http.post("/v2/models/diabetes/infer", inferBody(Predictor.load(diabetesRun), dRows, true));
+    assertThat(v2.status()).as(v2.body()).isEqualTo(200);
+    JsonNode values = v2.json().path("outputs").get(0);
+    assertThat(values.path("shape").toString()).isEqualTo("[25,1]");
+    for (int i = 0; i < 25; i++) {
+      assertThat(values.path("data").get(i).doubleValue()).isEqualTo(Double.parseDouble(dCsv.get(i + 1).split(",")[1]));
+    }
+    assertThat(v2.body()).doesNotContain("probab").doesNotContain("label");
+  }
+
   /** Each JSON prediction holds the CSV row's columns with the same values (and a label). */
   private static void assertSameAsCsv(JsonNode predictions, List<String> csv, int rows) {
     assertThat(predictions).hasSize(rows);
@@ -200,7 +225,7 @@ class ModelServerTest {
         413, "more than this server's limit of " + MAX_ROWS);
     expect(http.post("/v1/models/churn/predict", "{\"rows\": [\"" + "x".repeat((int) MAX_BODY) + "\"]}"), 413,
         "over this server's limit of " + MAX_BODY + " bytes");
-    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris, zero]. Did you mean churn?");
+    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris, zero, diabetes]. Did you mean churn?");
     expect(http.get("/v2/models/nope"), 404, "no model named 'nope'");
     expect(http.get("/v2/nothing"), 404, "no endpoint /v2/nothing");
     expect(http.get("/v2/models/churn/explain"), 404, "no endpoint");
@@ -250,8 +275,13 @@ class ModelServerTest {
 
   /** A V2 request for {@code rows}: one tensor per input column, shape [N, 1] or [N] with nested data. */
   static String inferBody(List<Map<String, Object>> rows, boolean column) {
+    return inferBody(churn, rows, column);
+  }
+
+  /** A V2 infer body for {@code model}: one tensor per raw input column, shape [N, 1] or [N]. */
+  static String inferBody(Predictor model, List<Map<String, Object>> rows, boolean column) {
     List<Object> inputs = new ArrayList<>();
-    for (InputColumn c : churn.inputs()) {
+    for (InputColumn c : model.inputs()) {
       List<Object> data = new ArrayList<>();
       for (Map<String, Object> r : rows) {
         Object v = c.numeric() ? (Object) Double.parseDouble((String) r.get(c.name())) : r.get(c.name());

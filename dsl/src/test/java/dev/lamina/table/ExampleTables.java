@@ -1,0 +1,50 @@
+package dev.lamina.table;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The example data sets of {@code examples/}, and variants of them the tests write. */
+public final class ExampleTables {
+  private ExampleTables() {}
+
+  /** Fisher's iris: four measurements and the species as text. */
+  public static final Path IRIS = Path.of("../examples/iris/iris.csv").toAbsolutePath().normalize();
+
+  /**
+   * Iris with a sample-weight column {@code w}: every third row weighs 0.2, the others 3, so a
+   * weighted loss differs from the unweighted one from the first batch.
+   */
+  public static Path weightedIris(Path dir) throws IOException {
+    List<String> lines = Files.readAllLines(IRIS);
+    List<String> weighted = new ArrayList<>(List.of(lines.get(0) + ",w"));
+    for (int i = 1; i < lines.size(); i++) {
+      weighted.add(lines.get(i) + "," + (i % 3 == 0 ? "0.2" : "3"));
+    }
+    Path csv = dir.resolve("weighted-iris.csv");
+    Files.write(csv, weighted);
+    return csv;
+  }
+
+  /**
+   * A small iris classifier (8 relu units, softmax over the 3 species, Adam 0.01, 6 epochs,
+   * a quarter of the training rows for validation) on {@code csv}.
+   *
+   * @param data extra keys of the data section, each starting with ", "
+   * @param loss the loss, e.g. {@code sparse_categorical_crossentropy}
+   */
+  public static String irisSpec(Path csv, String data, String loss) {
+    return """
+        name: rows
+        seed: 11
+        data: {csv: %s, target: species, test_split: 0.2, stratify: true%s}
+        layers:
+          - dense: {units: 8, activation: relu}
+          - dense: {units: 3, activation: softmax}
+        compile: {optimizer: {adam: {learning_rate: 0.01}}, loss: %s, metrics: [accuracy]}
+        fit: {epochs: 6, batch_size: 16, validation_split: 0.25}
+        """.formatted(csv.toString().replace('\\', '/'), data, loss);
+  }
+}
