@@ -5,7 +5,8 @@ package dev.lamina.metric;
  * is predicted as the arg-max of its probabilities (the first on ties) and compared with its
  * class index. Matrix rows are the true class, columns the predicted one (scikit-learn's
  * {@code confusion_matrix}); precision of class c = M[c][c] / column sum, recall = M[c][c] / row
- * sum, 0 when the sum is 0.
+ * sum, 0 when the sum is 0; F1 of class c = 2 P R / (P + R), 0 when P + R is 0 (scikit-learn's
+ * {@code precision_recall_fscore_support(average=None, zero_division=0)}).
  */
 public final class MultiClassReport {
   private final long[][] matrix;
@@ -64,5 +65,16 @@ public final class MultiClassReport {
       r[c] = row == 0 ? 0 : (double) matrix[c][c] / row;
     }
     return r;
+  }
+
+  /** F1 of each class: the harmonic mean of its precision and recall, 0 when both are 0. */
+  public double[] f1() {
+    double[] p = precision();
+    double[] r = recall();
+    double[] f = new double[p.length];
+    for (int c = 0; c < f.length; c++) {
+      f[c] = p[c] + r[c] == 0 ? 0 : 2 * p[c] * r[c] / (p[c] + r[c]);
+    }
+    return f;
   }
 }

@@ -106,6 +106,15 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
     return classWeight(ClassWeight.of(w));
   }
 
+  /**
+   * A copy with class weights by class name as the target column writes them, e.g.
+   * {@code Map.of("setosa", 1.0, "virginica", 2.0)} (YAML's {@code class_weight: {setosa: 1.0,
+   * virginica: 2.0}}); a run checks the names against the target's classes before training.
+   */
+  public Fit classWeightByName(java.util.Map<String, Double> w) {
+    return classWeight(ClassWeight.named(w));
+  }
+
   /** A copy with {@code class_weight: balanced}. */
   public Fit balancedClassWeight() {
     return classWeight(ClassWeight.BALANCED);

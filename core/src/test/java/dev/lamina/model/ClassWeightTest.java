@@ -1,6 +1,7 @@
 package dev.lamina.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lamina.spec.CompileSpec;
@@ -40,6 +41,25 @@ class ClassWeightTest {
   void explicitWeightsMultiplySampleWeightsAndUnlistedClassesKeepOne() {
     Dataset d = Dataset.of(new double[][] {{0}, {0}, {0}}, new double[] {0, 1, 2}).withWeights(new double[] {2, 3, 4});
     assertThat(ClassWeight.of(Map.of(1, 5.0)).rowWeights(d)).containsExactly(2.0, 15.0, 4.0);
+  }
+
+  @Test
+  void classNamesResolveToTheirNumbersInClassOrder() {
+    ClassWeight named = ClassWeight.named(Map.of("virginica", 3.0, "setosa", 0.5));
+    assertThat(named.resolve("species", List.of("setosa", "versicolor", "virginica")).weights())
+        .isEqualTo(ClassWeight.of(Map.of(2, 3.0, 0, 0.5)).weights());
+  }
+
+  @Test
+  void aNumberNamesTheNumericClassOfTheSameValue() {
+    assertThat(ClassWeight.named(Map.of("1.0", 4.0)).resolve("y", List.of("0", "1")).weights()).isEqualTo(Map.of("1", 4.0));
+  }
+
+  @Test
+  void aNameTheEngineCannotNumberIsRefusedUntilResolved() {
+    Dataset d = Dataset.of(new double[][] {{0}, {0}}, new double[] {0, 1});
+    assertThatThrownBy(() -> ClassWeight.named(Map.of("left", 2.0)).rowWeights(d))
+        .hasMessageContaining("class_weight names the class 'left', but the engine numbers classes 0, 1, ...");
   }
 
   @Test

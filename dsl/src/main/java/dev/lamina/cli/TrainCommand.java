@@ -1,8 +1,10 @@
 package dev.lamina.cli;
 
+import dev.lamina.report.ConfusionMatrix;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.RunResult;
 import dev.lamina.run.Runner;
+import dev.lamina.run.TestReport;
 import dev.lamina.train.Callback;
 import dev.lamina.train.EarlyStopping;
 import java.io.PrintWriter;
@@ -52,7 +54,8 @@ final class TrainCommand implements Callable<Integer> {
       + "DIR (same spec, --seed and --data); ends bit for bit like an uninterrupted run")
   Path resume;
 
-  @Option(names = "--quiet", description = "print only the final result line")
+  @Option(names = "--quiet", description = "print only the final result: the test scores' line (after the "
+      + "confusion matrix of a classifier)")
   boolean quiet;
 
   @Mixin
@@ -87,14 +90,23 @@ final class TrainCommand implements Callable<Integer> {
           live, checkpointEvery, resume, force.force), callbacks,
           quiet ? s -> { } : out::print);
     });
+    Object matrix = r.metrics().get(TestReport.CONFUSION_MATRIX);
+    if (matrix != null) {
+      out.print(ConfusionMatrix.fromMap(matrix).table());
+    }
     out.println(resultLine(r.metrics()) + " -> " + r.outDir());
     return ExitCode.OK;
   }
 
+  /**
+   * The run's last line: its test scores (the confusion matrix aside, printed above it as a table),
+   * epochs, seconds and what early stopping did.
+   */
   static String resultLine(Map<String, Object> m) {
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, Object> e : m.entrySet()) {
-      boolean metric = e.getKey().startsWith("test_") && !e.getKey().equals("test_rows");
+      boolean metric = e.getKey().startsWith("test_") && !e.getKey().equals("test_rows")
+          && !e.getKey().equals(TestReport.CONFUSION_MATRIX);
       if (metric || e.getKey().equals("epochs_run") || e.getKey().equals("train_seconds")
           || e.getKey().equals(EarlyStopping.REPORT_KEY)) {
         if (sb.length() > 0) {

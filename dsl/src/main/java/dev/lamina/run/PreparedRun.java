@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param task what the model is trained to do, decided once from the loss, the output layer and the target
  * @param model the built, untrained model
  * @param data the prepared matrices (training and test rows, fitted pipeline)
- * @param fit the fit section, with the command line's overrides
+ * @param fit the fit section as trained: the command line's overrides applied, class_weight by class number
  * @param csv the training CSV
  * @param testCsv the separate test CSV, or null
  * @param out the run folder

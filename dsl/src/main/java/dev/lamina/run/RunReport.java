@@ -27,7 +27,8 @@ import java.util.Map;
  * the test loss and compiled metrics), {@code history.csv}, {@code history.json}, {@code loss.png},
  * one plot per metric, {@code model.lamina} and {@code predictions.csv} in the task's layout
  * ({@link PredictionsWriter}); then binary models add the threshold report of {@link TestReport},
- * multi-class models the labelled confusion matrix, and regressions the report of
+ * multi-class models the labelled confusion matrix ({@code confusion_matrix.png}, also drawn for
+ * binary models) and per-class scores keyed by class name, and regressions the report of
  * {@link RegressionReport} (MAE, RMSE, R2; no class, probability or threshold anywhere).
  */
 final class RunReport {
@@ -55,10 +56,10 @@ final class RunReport {
         if (model.lastDivergence() != null) {
           // A diverged model's scores may be non-finite: the report is skipped, the diagnosis follows.
           metrics.put("test_report", "skipped: training diverged");
-        } else if (task instanceof Binary) {
-          TestReport.binary(scores, data.yTest(), run.threshold(), metrics, out, plots::submit);
+        } else if (task instanceof Binary b) {
+          TestReport.binary(scores, data.yTest(), run.threshold(), b, metrics, out, plots::submit);
         } else if (task instanceof MultiClass m) {
-          TestReport.multiClass(scores, m.outputs(), data.yTest(), metrics);
+          TestReport.multiClass(scores, data.yTest(), m, metrics, out, plots::submit);
         } else if (task instanceof Regression r) {
           RegressionReport.write(r, scores, data.yTest(), metrics, out, plots::submit);
         }

@@ -142,8 +142,9 @@ public final class Runner {
           + "; remove positive_class");
     }
     TrainingChecks.monitors(fit, model.metricNames());
+    // The spec keeps class_weight's names (saved in model.lamina); training gets class numbers.
+    Fit training = TrainingChecks.classWeights(fit, task);
     if (model.lossName() != null && model.lossName().endsWith("crossentropy")) {
-      TrainingChecks.classWeights(fit, model.outputWidth() == 1 ? 2 : model.outputWidth());
       TrainingChecks.targets(csv.toString(), spec.data().target(), spec.data().sampleWeight(), data.yTrain(),
           data.wTrain());
     }
@@ -166,7 +167,7 @@ public final class Runner {
           data.yTest(), data.testRows());
     }
     RunSpec resolved = new RunSpec(model.spec(), spec.data(), fit, spec.predict());
-    return new PreparedRun(resolved, task, model, data, fit, csv, testCsv, out, options, resume);
+    return new PreparedRun(resolved, task, model, data, training, csv, testCsv, out, options, resume);
   }
 
   /**

@@ -3,10 +3,14 @@ package dev.lamina.run;
 import dev.lamina.metric.BinaryReport;
 import dev.lamina.metric.MultiClassReport;
 import dev.lamina.model.Model;
+import dev.lamina.report.ConfusionMatrix;
+import dev.lamina.report.ConfusionMatrixPlot;
 import dev.lamina.report.CurvePlots;
 import dev.lamina.report.ThresholdsCsv;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -16,15 +20,19 @@ import java.util.concurrent.Executor;
  * beside it.
  *
  * <p>Binary models (one output, labels 0/1), at the threshold in use:
- * {@value #CONFUSION_MATRIX} ({@code [[TN, FP], [FN, TP]]}), {@value #PRECISION},
+ * {@value #CONFUSION_MATRIX} ({@code [[TN, FP], [FN, TP]]}, labelled with the class names, as
+ * {@link ConfusionMatrix}), {@value #PRECISION},
  * {@value #RECALL}, {@value #F1}, {@value #ACCURACY_AT_THRESHOLD}, and, over all thresholds,
  * {@value #ROC_AUC} (exact, by ranks with ties averaged) and {@value #PR_AUC} (average
  * precision) - not Keras's 200-bucket {@code AUC} approximation; plus {@code roc.png},
  * {@code pr.png} and {@code thresholds.csv}. A compiled {@code precision} or {@code recall}
  * metric's {@code test_} value is replaced by the one at the threshold in use (equal at 0.5).
  *
- * <p>Multi-class models: {@value #CONFUSION_MATRIX} (rows true class, columns predicted),
- * {@value #PRECISION_PER_CLASS} and {@value #RECALL_PER_CLASS}.
+ * <p>Multi-class models: {@value #CONFUSION_MATRIX} (rows true class, columns predicted, labelled
+ * with the class names), and {@value #PRECISION_PER_CLASS}, {@value #RECALL_PER_CLASS} and
+ * {@value #F1_PER_CLASS} keyed by class name ({@code {setosa: 1.0, versicolor: 0.9, ...}}).
+ *
+ * <p>Both draw the matrix as {@value ConfusionMatrixPlot#FILE}.
  */
 public final class TestReport {
   /** Key of the confusion matrix. */
@@ -45,6 +53,8 @@ public final class TestReport {
   public static final String PRECISION_PER_CLASS = "test_precision_per_class";
   /** Key of the per-class recall (multi-class). */
   public static final String RECALL_PER_CLASS = "test_recall_per_class";
+  /** Key of the per-class F1 (multi-class). */
+  public static final String F1_PER_CLASS = "test_f1_per_class";
 
   private TestReport() {}
 
@@ -61,20 +71,19 @@ public final class TestReport {
     return true;
   }
 
-  /** Adds the binary keys to {@code metrics} and writes the curves and the threshold table to {@code out}. */
-  public static BinaryReport binary(double[] scores, double[] labels, double threshold, Map<String, Object> metrics,
-      Path out) {
-    return binary(scores, labels, threshold, metrics, out, Runnable::run);
-  }
-
   /**
-   * {@link #binary(double[], double[], double, Map, Path)}, with the two curve plots drawn by
-   * {@code plots} (for example on other threads; the caller then waits for them).
+   * Adds the binary keys to {@code metrics} and writes the curves, the confusion matrix and the
+   * threshold table to {@code out}, the plots drawn by {@code plots} (for example on other
+   * threads; the caller then waits for them).
+   *
+   * @param task the model's task: the target and its two class names, negative first
    */
-  public static BinaryReport binary(double[] scores, double[] labels, double threshold, Map<String, Object> metrics,
-      Path out, Executor plots) {
+  public static BinaryReport binary(double[] scores, double[] labels, double threshold, Binary task,
+      Map<String, Object> metrics, Path out, Executor plots) {
     BinaryReport r = BinaryReport.of(scores, labels, threshold);
-    metrics.put(CONFUSION_MATRIX, matrix(r.confusionMatrix()));
+    ConfusionMatrix cm = new ConfusionMatrix(task.target(), task.classes(), r.confusionMatrix());
+    metrics.put(CONFUSION_MATRIX, cm.toMap());
+    plots.execute(() -> ConfusionMatrixPlot.write(out.resolve(ConfusionMatrixPlot.FILE), cm));
     metrics.put(PRECISION, r.precision());
     metrics.put(RECALL, r.recall());
     metrics.put(F1, r.f1());
@@ -87,23 +96,28 @@ public final class TestReport {
     return r;
   }
 
-  /** Adds the multi-class keys to {@code metrics}. */
-  public static void multiClass(double[] probabilities, int classes, double[] labels, Map<String, Object> metrics) {
-    MultiClassReport r = MultiClassReport.of(probabilities, classes, labels);
-    metrics.put(CONFUSION_MATRIX, matrix(r.confusionMatrix()));
-    metrics.put(PRECISION_PER_CLASS, r.precision());
-    metrics.put(RECALL_PER_CLASS, r.recall());
+  /**
+   * Adds the multi-class keys to {@code metrics} and draws the confusion matrix into {@code out}.
+   *
+   * @param task the model's task: the target and its class names in output order
+   */
+  public static void multiClass(double[] probabilities, double[] labels, MultiClass task, Map<String, Object> metrics,
+      Path out, Executor plots) {
+    MultiClassReport r = MultiClassReport.of(probabilities, task.outputs(), labels);
+    ConfusionMatrix cm = new ConfusionMatrix(task.target(), task.classes(), r.confusionMatrix());
+    metrics.put(CONFUSION_MATRIX, cm.toMap());
+    metrics.put(PRECISION_PER_CLASS, byClass(task.classes(), r.precision()));
+    metrics.put(RECALL_PER_CLASS, byClass(task.classes(), r.recall()));
+    metrics.put(F1_PER_CLASS, byClass(task.classes(), r.f1()));
+    plots.execute(() -> ConfusionMatrixPlot.write(out.resolve(ConfusionMatrixPlot.FILE), cm));
   }
 
-  private static List<List<Long>> matrix(long[][] m) {
-    List<List<Long>> rows = new ArrayList<>();
-    for (long[] row : m) {
-      List<Long> r = new ArrayList<>();
-      for (long v : row) {
-        r.add(v);
-      }
-      rows.add(r);
+  /** {@code {setosa: 1.0, versicolor: 0.9, ...}} in class order. */
+  private static Map<String, Double> byClass(List<String> classes, double[] values) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (int c = 0; c < values.length; c++) {
+      m.put(classes.get(c), values[c]);
     }
-    return rows;
+    return m;
   }
 }

@@ -4,11 +4,11 @@ import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
+import dev.lamina.task.Task;
 import dev.lamina.train.Callbacks;
 import dev.lamina.train.Fit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Settings that would train without complaint and silently mean nothing, refused before training
@@ -70,22 +70,31 @@ public final class TrainingChecks {
   }
 
   /**
-   * Checks that {@code class_weight} names only classes the target has.
+   * {@code fit} with its {@code class_weight} classes, named as the target column holds them
+   * ({@code {setosa: 1.0, virginica: 2.0}}, {@code {0: 1.0, 1: 3.9}}), turned into the engine's
+   * class numbers for {@code task}; every training path calls this before {@code Model.fit}.
    *
-   * @param classes the number of classes (2 for a binary target)
-   * @throws SpecException at {@code fit.class_weight}
+   * @throws SpecException at {@code fit.class_weight.<name>} for a class the target does not have
+   *     (its weight would be ignored), naming the classes it has; at {@code fit.class_weight} for
+   *     a regression
    */
-  public static void classWeights(Fit fit, int classes) {
-    if (fit.classWeight() == null || fit.classWeight().balanced()) {
-      return;
+  public static Fit classWeights(Fit fit, Task task) {
+    if (fit.classWeight() == null) {
+      return fit;
     }
-    for (Map.Entry<Integer, Double> e : fit.classWeight().weights().entrySet()) {
-      if (e.getKey() < 0 || e.getKey() >= classes) {
-        throw new SpecException("fit.class_weight", "class_weight names class " + e.getKey() + ", but the target has "
-            + classes + " classes (0 to " + (classes - 1) + "), so its weight would be ignored; name only those "
-            + "classes (text labels are numbered in sorted order)");
+    if (!task.classification()) {
+      throw new SpecException("fit.class_weight", "class_weight weighs the rows of each class, but this model is a "
+          + task.describe() + "; remove class_weight, or weigh rows with data: {sample_weight: COLUMN}");
+    }
+    List<String> classes = task.classes();
+    if (classes.isEmpty()) {
+      // Multi-label: Keras weighs each row by the class of its largest target, numbered 0, 1, ...
+      classes = new ArrayList<>();
+      for (int j = 0; j < task.outputs(); j++) {
+        classes.add(Integer.toString(j));
       }
     }
+    return fit.classWeight(fit.classWeight().resolve(String.join(", ", task.targets()), classes));
   }
 
   /**

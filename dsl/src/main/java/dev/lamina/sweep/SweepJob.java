@@ -7,6 +7,7 @@ import dev.lamina.model.Model;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.run.RunSpec;
 import dev.lamina.run.RunTask;
+import dev.lamina.run.TrainingChecks;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.PreparedData;
 import dev.lamina.table.TablePipeline;
@@ -94,6 +95,7 @@ public final class SweepJob {
     Model probe = Model.of(base.model().withSeed(baseSeed), data.featureNames().size());
     Task task = RunTask.decide(probe, data.pipeline(), data.yTrain(), data.yTest(), base.data().target());
     task.checkMetrics(base.model().compile());
+    base = new RunSpec(base.model(), base.data(), TrainingChecks.classWeights(base.fit(), task), base.predict());
     boolean higher = rankHigher(sweep, base, probe);
     // Class indexes and sample weights as the pipeline encoded them; each run encodes them for its model.
     Dataset train = Dataset.of(data.xTrain(), data.yTrain()).withWeights(data.wTrain());

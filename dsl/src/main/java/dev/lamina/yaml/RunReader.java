@@ -199,37 +199,39 @@ final class RunReader {
     }
   }
 
-  /** {@code class_weight: balanced} or {@code class_weight: {0: 1.0, 1: 3.9}}. */
+  /**
+   * {@code class_weight: balanced}, or a weight per class named as the target column holds it:
+   * {@code {0: 1.0, 1: 3.9}}, {@code {setosa: 1.0, virginica: 2.0}} (checked against the target's
+   * classes once the data is read).
+   */
   private ClassWeight classWeight(Node node, String path) {
     if (NodeReader.isNull(node)) {
       return null;
     }
     if (node instanceof ScalarNode s) {
       if (!ClassWeight.BALANCED_NAME.equals(Names.canonical(s.getValue()))) {
-        throw reader.error(s, path, "expected balanced or a map of class index to weight such as {0: 1.0, 1: 3.9}, got "
-            + NodeReader.describe(s) + "." + Names.didYouMean(s.getValue(), List.of(ClassWeight.BALANCED_NAME)));
+        throw reader.error(s, path, "expected balanced or a map of class to weight such as {0: 1.0, 1: 3.9} or "
+            + "{setosa: 1.0, virginica: 2.0}, got " + NodeReader.describe(s) + "."
+            + Names.didYouMean(s.getValue(), List.of(ClassWeight.BALANCED_NAME)));
       }
       return ClassWeight.BALANCED;
     }
     MapReader m = new MapReader(reader, node, path, "in class_weight", "class", false);
-    Map<Integer, Double> weights = new java.util.TreeMap<>();
+    Map<String, Double> weights = new java.util.LinkedHashMap<>();
     for (String key : m.keys()) {
       Node value = m.take(key);
-      int cls;
-      try {
-        cls = Integer.parseInt(key.strip());
-      } catch (NumberFormatException e) {
-        throw reader.error(m.keyMark(key), path, "class_weight keys are class indices 0, 1, 2, ..., got '" + key
-            + "'; text labels are numbered in sorted order");
-      }
       Double w = reader.decimal(value, NodeReader.join(path, key));
       if (w == null) {
         throw reader.error(value == null ? m.keyMark(key) : SourceMark.of(value.getStartMark()), NodeReader.join(path, key),
             "give class " + key + " a weight, e.g. " + key + ": 2.0");
       }
-      weights.put(cls, w);
+      weights.put(key.strip(), w);
     }
-    return ClassWeight.of(weights);
+    try {
+      return ClassWeight.named(weights);
+    } catch (SpecException e) {
+      throw reader.wrap(e, "fit");
+    }
   }
 
   private PredictSpec predict(Node node, String path) {

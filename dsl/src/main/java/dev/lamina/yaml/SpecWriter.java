@@ -159,7 +159,7 @@ public final class SpecWriter {
         line(out, "class_weight", ClassWeight.BALANCED_NAME);
       } else {
         List<String> entries = new ArrayList<>();
-        cw.weights().forEach((k, v) -> entries.add(k + ": " + YamlText.number(v)));
+        cw.weights().forEach((k, v) -> entries.add((k.matches("-?\\d+(\\.\\d+)?") ? k : YamlText.text(k)) + ": " + YamlText.number(v)));
         line(out, "class_weight", "{" + String.join(", ", entries) + "}");
       }
     }

@@ -227,8 +227,11 @@ public final class YamlReference {
             "reshuffle the training rows every epoch"),
         new Key("callbacks", "list of [callbacks](#callbacks)", "[]", null,
             "callbacks: [{early_stopping: {patience: 5, restore_best_weights: true}}]", "run at each epoch's end"),
-        new Key("class_weight", "`balanced` or map class -> number", "none", null, "class_weight: {0: 1.0, 1: 3.9}",
-            "multiplies each row's loss by its class's weight; `balanced` is scikit-learn's n / (k * count)"),
+        new Key("class_weight", "`balanced` or map class -> number", "none", null,
+            "class_weight: {setosa: 1.0, virginica: 2.0}",
+            "multiplies each row's loss by its class's weight (a class left out weighs 1); classes are named as the "
+            + "target column writes them (`{0: 1.0, 1: 3.9}` for a 0/1 target), and a name the target lacks is an "
+            + "error listing its classes; `balanced` is scikit-learn's n / (k * count)"),
         new Key("cross_validation", "map: `folds` (>= 2, default " + CrossValidation.DEFAULT_FOLDS + "), `stratified` "
             + "(default false), `repeats` (default 1), `refit` (default true)", "none", null,
             "cross_validation: {folds: 5, stratified: true}",

@@ -8,6 +8,7 @@ import dev.lamina.layer.BatchNormalization;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.random.Rng;
+import dev.lamina.report.ConfusionMatrix;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
 import dev.lamina.yaml.SpecReader;
@@ -75,24 +76,25 @@ class ImbalancedRunTest {
     writeCsv("d.csv", csv(600, 1, false));
     RunResult r = run("report", "csv: d.csv, target: y, drop: [id, w]", "", "epochs: 5, batch_size: 16", "threshold: 0.5");
     Map<String, Object> m = r.metrics();
-    @SuppressWarnings("unchecked")
-    List<List<Long>> cm = (List<List<Long>>) m.get(TestReport.CONFUSION_MATRIX);
-    long tn = cm.get(0).get(0);
-    long fp = cm.get(0).get(1);
-    long fn = cm.get(1).get(0);
-    long tp = cm.get(1).get(1);
+    ConfusionMatrix cm = ConfusionMatrix.fromMap(m.get(TestReport.CONFUSION_MATRIX));
+    assertThat(cm.labels()).containsExactly("0", "1");
+    long tn = cm.count(0, 0);
+    long fp = cm.count(0, 1);
+    long fn = cm.count(1, 0);
+    long tp = cm.count(1, 1);
     assertThat(tn + fp + fn + tp).isEqualTo(120);
     assertThat((double) m.get(TestReport.PRECISION)).isEqualTo(tp + fp == 0 ? 0 : (double) tp / (tp + fp));
     assertThat((double) m.get(TestReport.RECALL)).isEqualTo((double) tp / (tp + fn));
     assertThat((double) m.get(TestReport.ROC_AUC)).isBetween(0.8, 1.0);
     assertThat((double) m.get(TestReport.PR_AUC)).isBetween(0.4, 1.0);
     assertThat((double) m.get(TestReport.ACCURACY_AT_THRESHOLD)).isCloseTo((double) m.get("test_accuracy"), within(1e-12));
-    for (String f : List.of("roc.png", "pr.png", "thresholds.csv", "metrics.json")) {
+    for (String f : List.of("roc.png", "pr.png", "confusion_matrix.png", "thresholds.csv", "metrics.json")) {
       assertThat(r.outDir().resolve(f)).isNotEmptyFile();
     }
     assertThat(Files.readAllLines(r.outDir().resolve("thresholds.csv"))).hasSize(100)
         .first().isEqualTo("threshold,precision,recall,f1,flagged");
-    assertThat(Files.readString(r.outDir().resolve("metrics.json"))).contains("\"test_confusion_matrix\": [[" + tn + ", " + fp + "]");
+    assertThat(Files.readString(r.outDir().resolve("metrics.json"))).contains("\"labels\": [\"0\", \"1\"]",
+        "\"matrix\": [[" + tn + ", " + fp + "], [" + fn + ", " + tp + "]]");
   }
 
   @Test
@@ -185,12 +187,18 @@ class ImbalancedRunTest {
         """);
     RunResult r = Runner.run(SpecReader.read(spec).spec(), spec, new RunOptions(dir.resolve("runs/multi"), null, null, null,
         true, false), List.of(), s -> { });
-    @SuppressWarnings("unchecked")
-    List<List<Long>> cm = (List<List<Long>>) r.metrics().get(TestReport.CONFUSION_MATRIX);
-    assertThat(cm).hasSize(3).allSatisfy(row -> assertThat(row).hasSize(3));
-    assertThat(cm.stream().flatMap(List::stream).mapToLong(Long::longValue).sum()).isEqualTo(60);
-    assertThat((double[]) r.metrics().get(TestReport.RECALL_PER_CLASS)).hasSize(3);
-    assertThat((double[]) r.metrics().get(TestReport.PRECISION_PER_CLASS)).hasSize(3);
+    ConfusionMatrix cm = ConfusionMatrix.fromMap(r.metrics().get(TestReport.CONFUSION_MATRIX));
+    assertThat(cm.labels()).containsExactly("0", "1", "2");
+    long total = 0;
+    for (int t = 0; t < 3; t++) {
+      for (int p = 0; p < 3; p++) {
+        total += cm.count(t, p);
+      }
+    }
+    assertThat(total).isEqualTo(60);
+    assertThat(List.copyOf(((Map<?, ?>) r.metrics().get(TestReport.RECALL_PER_CLASS)).keySet())).isEqualTo(List.of("0", "1", "2"));
+    assertThat(List.copyOf(((Map<?, ?>) r.metrics().get(TestReport.PRECISION_PER_CLASS)).keySet())).isEqualTo(List.of("0", "1", "2"));
+    assertThat(r.outDir().resolve("confusion_matrix.png")).isNotEmptyFile();
     assertThat(r.outDir().resolve("roc.png")).doesNotExist();
   }
 }

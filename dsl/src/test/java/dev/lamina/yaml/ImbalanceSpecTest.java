@@ -99,7 +99,13 @@ class ImbalanceSpecTest {
   }
 
   @Test
-  void classWeightMapIsReadByClassIndex() {
+  void classWeightMapIsReadByClassName() {
+    assertThat(read(BASE.formatted("elu") + "fit: {epochs: 2, class_weight: {stayed: 1.0, left: 3.9}}").fit().classWeight())
+        .isEqualTo(ClassWeight.named(Map.of("stayed", 1.0, "left", 3.9)));
+  }
+
+  @Test
+  void classWeightMapIsReadByClassNumber() {
     assertThat(read(BASE.formatted("elu") + "fit: {epochs: 2, class_weight: {0: 1.0, 1: 3.9}}").fit().classWeight())
         .isEqualTo(ClassWeight.of(Map.of(0, 1.0, 1, 3.9)));
   }
@@ -107,7 +113,7 @@ class ImbalanceSpecTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "balancd | Did you mean balanced",
-      "'{yes: 2.0}' | keys are class indices",
+      "'{yes: }' | give class yes a weight",
       "'{1: -2.0}' | finite number >= 0"})
   void badClassWeightsAreRefusedWithTheFix(String written, String message) {
     assertThatThrownBy(() -> read(BASE.formatted("elu") + "fit: {epochs: 2, class_weight: " + written + "}"))
