@@ -74,12 +74,25 @@ class PositiveClassTest {
     return stdout.toString();
   }
 
-  /** metrics.json without the timing, which differs between any two runs. */
+  /**
+   * metrics.json without the timing, which differs between any two runs, and with the confusion
+   * matrix's class names left out (the runs compared name the same classes differently).
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> metrics(Path run) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>(JSON.readValue(run.resolve("metrics.json").toFile(), Map.class));
     m.remove("train_seconds");
+    Map<String, Object> matrix = new LinkedHashMap<>((Map<String, Object>) m.get("test_confusion_matrix"));
+    matrix.remove("labels");
+    m.put("test_confusion_matrix", matrix);
     return m;
+  }
+
+  /** The class names of the confusion matrix in metrics.json, negative first. */
+  @SuppressWarnings("unchecked")
+  private static List<String> labels(Path run) throws IOException {
+    Map<String, Object> m = JSON.readValue(run.resolve("metrics.json").toFile(), Map.class);
+    return (List<String>) ((Map<String, Object>) m.get("test_confusion_matrix")).get("labels");
   }
 
   @Test
@@ -89,6 +102,7 @@ class PositiveClassTest {
 
     assertThat(log).contains("positive class: left (data.positive_class)\n");
     assertThat(metrics(dir.resolve("text-left"))).isEqualTo(metrics(dir.resolve("numeric")));
+    assertThat(labels(dir.resolve("text-left"))).containsExactly("stayed", "left");
     assertThat(Files.readString(dir.resolve("text-left/thresholds.csv")))
         .isEqualTo(Files.readString(dir.resolve("numeric/thresholds.csv")));
     SavedModel saved = ModelFile.read(dir.resolve("text-left/model.lamina"));
@@ -107,6 +121,7 @@ class PositiveClassTest {
     assertThat(log).contains("positive class: stayed (the second of left, stayed in sorted order; data:"
         + " {positive_class: left} makes it the other)\n");
     assertThat(metrics(dir.resolve("text-default"))).isEqualTo(metrics(dir.resolve("numeric-zero")));
+    assertThat(labels(dir.resolve("numeric-zero"))).containsExactly("1", "0");
     SavedModel saved = ModelFile.read(dir.resolve("numeric-zero/model.lamina"));
     assertThat(RunTask.of(saved)).isEqualTo(new Binary("Exited", List.of("1", "0")));
     assertThat(saved.spec().data().positiveClass()).isEqualTo("0");
