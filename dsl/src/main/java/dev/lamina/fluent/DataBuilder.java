@@ -35,6 +35,7 @@ public final class DataBuilder {
   private final Map<String, Object> fillMissing = new LinkedHashMap<>();
   private String sampleWeight;
   private CsvFormat format;
+  private String positiveClass;
 
   DataBuilder(String csv) {
     this.csv = csv;
@@ -130,10 +131,16 @@ public final class DataBuilder {
     return this;
   }
 
+  /** The class a binary target's probability describes ({@code positive_class}; default the second sorted class). */
+  public DataBuilder positiveClass(String positive) {
+    this.positiveClass = positive;
+    return this;
+  }
+
   /** The data section. */
   public DataSpec build() {
     double split = testSplit != null ? testSplit : testCsv == null ? DataSpec.DEFAULT_TEST_SPLIT : 0;
     return new DataSpec(csv, testCsv, targets, drop, features, oneHot, dropFirst, labelEncode, scale, split, stratify,
-        fillMissing, sampleWeight, format);
+        fillMissing, sampleWeight, format, positiveClass);
   }
 }

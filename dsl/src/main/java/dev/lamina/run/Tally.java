@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Counts what a scoring pass predicts, batch by batch in constant memory: rows per predicted
- * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values
- * while every row has one (averaged over the targets, and with several targets per target too).
+ * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values of
+ * the rows that have them (averaged over the targets, and with several targets per target too).
  */
 final class Tally {
   private final Task task;
@@ -26,7 +26,7 @@ final class Tally {
   /** With several targets, the same three scores per target. */
   private final List<List<Metric>> perTarget = new java.util.ArrayList<>();
   private long rows;
-  private boolean allTruth = true;
+  private long scored;
 
   Tally(Task task, double threshold) {
     this.task = task;
@@ -63,33 +63,57 @@ final class Tally {
         }
       }
     }
-    if (!task.classification() && allTruth) {
-      for (int i = 0; i < n * task.targets().size(); i++) {
-        allTruth &= !Double.isNaN(truth[i]);
-      }
-      if (allTruth) {
-        for (Metric m : scores) {
-          m.update(outputs, truth, null, n, k);
-        }
-        for (int j = 0; j < perTarget.size(); j++) {
-          double[] p = new double[n];
-          double[] t = new double[n];
-          for (int i = 0; i < n; i++) {
-            p[i] = outputs[i * k + j];
-            t[i] = truth[i * k + j];
-          }
-          for (Metric m : perTarget.get(j)) {
-            m.update(p, t, null, n, 1);
-          }
-        }
-      }
+    if (!task.classification()) {
+      scoreKnown(outputs, truth, n, k);
     }
     rows += n;
   }
 
-  PredictSummary summary(long unknownCategories) {
+  /** Updates the regression scores with the rows whose every true value is known. */
+  private void scoreKnown(double[] outputs, double[] truth, int n, int k) {
+    int t = task.targets().size();
+    double[] out = new double[n * k];
+    double[] known = new double[n * t];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      boolean all = true;
+      for (int j = 0; j < t; j++) {
+        all &= !Double.isNaN(truth[i * t + j]);
+      }
+      if (all) {
+        System.arraycopy(outputs, i * k, out, m * k, k);
+        System.arraycopy(truth, i * t, known, m * t, t);
+        m++;
+      }
+    }
+    if (m > 0) {
+      for (Metric metric : scores) {
+        metric.update(out, known, null, m, k);
+      }
+      for (int j = 0; j < perTarget.size(); j++) {
+        double[] p = new double[m];
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+          p[i] = out[i * k + j];
+          y[i] = known[i * t + j];
+        }
+        for (Metric metric : perTarget.get(j)) {
+          metric.update(p, y, null, m, 1);
+        }
+      }
+      scored += m;
+    }
+  }
+
+  /**
+   * @param unknownCategories cells of an unseen category (handle_unknown: ignore)
+   * @param unlabelled rows whose target cell was missing or no value of the target, in a file
+   *     that has the target column
+   * @param firstUnlabelled the first of them (a 1-based data row), or 0
+   */
+  PredictSummary summary(long unknownCategories, long unlabelled, long firstUnlabelled) {
     Map<String, Double> s = new LinkedHashMap<>();
-    if (!task.classification() && allTruth && rows > 0) {
+    if (!task.classification() && scored > 0) {
       s.put(RegressionReport.MAE, scores.get(0).result());
       s.put(RegressionReport.RMSE, scores.get(1).result());
       s.put(RegressionReport.R2, scores.get(2).result());
@@ -100,7 +124,7 @@ final class Tally {
         s.put(RegressionReport.R2 + suffix, perTarget.get(j).get(2).result());
       }
     }
-    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories);
+    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories, unlabelled, firstUnlabelled);
   }
 
   private static int argmax(double[] v, int from, int n) {

@@ -182,9 +182,7 @@ public final class FittedPipeline {
         if (targetAt != null) {
           y = new double[targetAt.length];
           for (int j = 0; j < y.length; j++) {
-            String cell = targetAt[j] < 0 ? null : row[targetAt[j]];
-            y[j] = Cells.isMissing(cell) ? Double.NaN
-                : targets.get(j).encode(cell, reader.file(), reader.row(), reader.line());
+            y[j] = targetAt[j] < 0 ? Double.NaN : targets.get(j).encodeIfKnown(row[targetAt[j]]);
           }
         }
         sink.accept(reader.row(), x, y);

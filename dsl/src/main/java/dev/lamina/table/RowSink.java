@@ -13,9 +13,10 @@ public interface RowSink {
    *
    * @param rowNumber the 1-based data row of the CSV (header not counted)
    * @param features the row's feature vector, a fresh array the sink may keep
-   * @param targets the encoded targets, one per target column in output order (NaN where the
-   *     file lacks that column or this row's cell is missing), or null when the file has none of
-   *     the target columns
+   * @param targets the encoded targets, one per target column in output order, NaN where the file
+   *     lacks that column or this row's cell is missing or no value of the target ({@code ?}, a
+   *     class the model never saw: the targets are optional when scoring, so such a row is still
+   *     scored); null when the file has none of the target columns
    * @throws IOException when the sink's own output fails (it is rethrown unchecked)
    */
   void accept(long rowNumber, double[] features, double[] targets) throws IOException;

@@ -84,15 +84,18 @@ public final class TablePipeline {
     }
     int k = spec.targets().size();
     ColumnStore.Column[] targetCells = new ColumnStore.Column[k];
-    List<TargetColumn> targets = new ArrayList<>();
+    List<TargetColumn> sorted = new ArrayList<>();
     for (int j = 0; j < k; j++) {
       targetCells[j] = table.column(spec.targets().get(j));
-      targets.add(new TargetColumn(spec.targets().get(j), targetClasses(table, targetCells[j])));
+      sorted.add(new TargetColumn(spec.targets().get(j), targetClasses(table, targetCells[j])));
     }
-    checkCells(table, plan, inputs, targets, targetCells);
+    checkCells(table, plan, inputs, sorted, targetCells);
+    List<TargetColumn> targets = new ArrayList<>();
     double[] y = new double[Math.multiplyExact(table.size(), k)];
     for (int j = 0; j < k; j++) {
-      double[] column = encodeTargets(table, targets.get(j), targetCells[j]);
+      double[] column = encodeTargets(table, sorted.get(j), targetCells[j]);
+      // positive_class is for one binary target (DataSpec refuses it with several).
+      targets.add(k == 1 ? sorted.get(j).withPositiveClass(spec.positiveClass(), column) : sorted.get(j));
       for (int i = 0; i < column.length; i++) {
         y[i * k + j] = column[i];
       }
