@@ -54,15 +54,23 @@ public final class CsvScorer {
     int[] fill = {0};
     boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
     try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, threshold)) {
-      RowSink sink = (rowNumber, f, target) -> {
-        int k = fill[0];
-        System.arraycopy(f, 0, x, k * in, in);
-        rows[k] = rowNumber;
-        truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
-        fill[0] = k + 1;
-        if (fill[0] == CHUNK) {
-          flush(model, x, rows, truth, CHUNK, w, tally);
-          fill[0] = 0;
+      RowSink sink = new RowSink() {
+        @Override
+        public void accept(long rowNumber, double[] f, java.util.OptionalDouble target) throws IOException {
+          int k = fill[0];
+          System.arraycopy(f, 0, x, k * in, in);
+          rows[k] = rowNumber;
+          truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+          fill[0] = k + 1;
+          if (fill[0] == CHUNK) {
+            flush(model, x, rows, truth, CHUNK, w, tally);
+            fill[0] = 0;
+          }
+        }
+
+        @Override
+        public void unseen(long rowNumber, String column, String value) {
+          tally.unseen(rowNumber, column, value);
         }
       };
       try {
@@ -82,7 +90,7 @@ public final class CsvScorer {
     if (tally.rows() == 0) {
       throw new DataException(csv.toString(), "has no data rows to score");
     }
-    return tally.summary(0);
+    return tally.summary();
   }
 
   private static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,

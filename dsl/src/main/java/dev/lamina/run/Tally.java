@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Counts what a scoring pass predicts, batch by batch in constant memory: rows per predicted
  * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values
- * while every row has one.
+ * while every row has one; and the categories never seen in training that columns with
+ * {@code handle_unknown: ignore} scored as all zeros.
  */
 final class Tally {
   private final Task task;
@@ -26,6 +27,9 @@ final class Tally {
       new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
   private long rows;
   private boolean allTruth = true;
+  private final Map<String, Long> unseen = new LinkedHashMap<>();
+  private long unseenRows;
+  private long lastUnseenRow = -1;
 
   Tally(Task task, double threshold) {
     this.task = task;
@@ -64,14 +68,23 @@ final class Tally {
     rows += n;
   }
 
-  PredictSummary summary(long unknownCategories) {
+  /** Counts one cell of row {@code row} holding an unseen category ({@code Geography=Italy}). */
+  void unseen(long row, String column, String value) {
+    unseen.merge(column + "=" + value, 1L, Long::sum);
+    if (row != lastUnseenRow) {
+      unseenRows++;
+      lastUnseenRow = row;
+    }
+  }
+
+  PredictSummary summary() {
     Map<String, Double> s = new LinkedHashMap<>();
     if (!task.classification() && allTruth && rows > 0) {
       s.put(RegressionReport.MAE, scores.get(0).result());
       s.put(RegressionReport.RMSE, scores.get(1).result());
       s.put(RegressionReport.R2, scores.get(2).result());
     }
-    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories);
+    return new PredictSummary(task, rows, counts, s, threshold, unseenRows, unseen);
   }
 
   private static int argmax(double[] v, int from, int n) {

@@ -26,10 +26,14 @@ import java.util.Map;
  *     finite number &gt;= 0
  * @param format how the CSV files are written (delimiter, decimal mark, encoding); the default
  *     {@link CsvFormat#DEFAULT} when null
+ * @param handleUnknown what one-hot columns do with a category never seen in training
+ *     ({@code handle_unknown}, scikit-learn's {@code OneHotEncoder}); {@link UnknownCategories#ERROR}
+ *     when null
  */
 public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
-    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
+    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format,
+    UnknownCategories handleUnknown) {
   /** The scalings the pipeline knows. */
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
@@ -49,6 +53,8 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     fillMissing = fillMissing == null ? Map.of() : Map.copyOf(fillMissing);
     scale = scale == null ? DEFAULT_SCALE : scale;
     format = format == null ? CsvFormat.DEFAULT : format;
+    handleUnknown = handleUnknown == null ? UnknownCategories.ERROR : handleUnknown;
+    handleUnknown.check(oneHot, labelEncode);
     if (!SCALES.contains(scale)) {
       throw new SpecException("scale", "scale must be one of " + SCALES + ", got '" + scale + "'");
     }
@@ -87,6 +93,20 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
           + key + (key.equals("one_hot") || key.equals("label_encode") ? " (text labels are encoded by the target "
           + "itself)" : ""));
     }
+  }
+
+  /** A data section whose one-hot columns refuse unseen categories (the default). */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
+    this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
+        sampleWeight, format, null);
+  }
+
+  /** A copy with another {@code handle_unknown} (the fluent way to set it). */
+  public DataSpec withHandleUnknown(UnknownCategories h) {
+    return new DataSpec(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify,
+        fillMissing, sampleWeight, format, h);
   }
 
   /** A data section of a CSV in the default format. */

@@ -198,7 +198,16 @@ public final class YamlReference {
         new Key("decimal", "character", "'.'", "'.', ','", "decimal: ','",
             "the decimal mark of the CSV's numbers (pandas's `decimal`); ',' needs another delimiter"),
         new Key("encoding", "string", "utf-8", "utf-8, latin-1, windows-1252", "encoding: windows-1252",
-            "the CSV's text encoding (pandas's `encoding`)"));
+            "the CSV's text encoding (pandas's `encoding`)"),
+        new Key("handle_unknown", "`error`, `ignore`, or map one_hot column -> `error` / `ignore`", "error",
+            "error, ignore", "handle_unknown: {Geography: ignore}",
+            "what a one_hot column does with a category never seen in training, as scikit-learn's "
+            + "`OneHotEncoder(handle_unknown=...)`: `error` refuses the row (naming column, row and value); `ignore` "
+            + "encodes it as all zeros (with `drop_first`, the first level's encoding too), and `predict` counts "
+            + "it (`2 rows had unseen categories, scored as all zeros: Geography=Italy (2)`). A word applies to "
+            + "every one_hot column, a map to the columns it names. Saved in the model: `predict`, `Predictor`, "
+            + "`serve` (400 under `error`) and the ONNX export follow it; the ONNX graph cannot refuse a row, so it "
+            + "scores an unseen category as all zeros under both settings"));
   }
 
   private static List<Key> compile() {
