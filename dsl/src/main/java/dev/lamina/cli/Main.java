@@ -99,7 +99,20 @@ public final class Main implements Runnable {
         return runQuick(quick, out, err);
       }
     }
-    CommandLine cli = implied ? new CommandLine(new TrainCommand()).setCommandName("builder.jar") : commandLine();
+    return run(implied ? new CommandLine(new TrainCommand()).setCommandName("builder.jar") : commandLine(), args, out, err);
+  }
+
+  /**
+   * Runs {@code command} (a picocli command object of another entry point, such as the Spark
+   * module's {@code SparkSweep}) on {@code args} with the command line's error handling: one line
+   * per error on {@code err}, the exit codes of {@link ExitCode}, the stack trace with
+   * {@code --debug}.
+   */
+  public static int executeCommand(Object command, String[] args, PrintWriter out, PrintWriter err) {
+    return run(new CommandLine(command), args, out, err);
+  }
+
+  private static int run(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new ErrorReporter(Arrays.asList(args).contains(DebugOption.NAME)));

@@ -6,14 +6,12 @@ import dev.lamina.tune.TrialSummary;
 import dev.lamina.tune.TuneJob;
 import dev.lamina.tune.TuneProgress;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs the search of a spec's {@code tune:} section and writes the report and the winner's spec. */
@@ -33,40 +31,21 @@ final class TuneCommand implements Callable<Integer> {
   @Spec
   CommandSpec command;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml with a tune: section")
-  Path specFile;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<name>-tune/ beside the spec)")
-  Path out;
+  @Mixin
+  TuneOptions options;
 
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: the number of cores)")
   Integer threads;
-
-  @Mixin
-  TrainingOverrides training;
-
-  @Option(names = "--resume", description = "continue the search journaled in the output folder (after a kill)")
-  boolean resume;
-
-  @Option(names = "--quiet", description = "print only the final line")
-  boolean quiet;
-
-  @Mixin
-  ForceOption force;
-
-  @Mixin
-  DebugOption debug;
 
   @Override
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     Flags.atLeastOne(command, "--threads", n, "threads", "leave --threads out to use every core");
-    TuneJob.Options options = new TuneJob.Options(this.out, training.data(), training.epochs(), resume, force.force);
-    TuneJob.Outcome o = SpecFiles.withSpec(specFile, parsed -> TuneJob.run(parsed, options, new ThreadEngine(n),
-        quiet ? (rung, ep, tasks) -> r -> { } : new TuneProgress(out)));
+    TuneJob.Outcome o = SpecFiles.withSpec(options.specFile(), parsed -> TuneJob.run(parsed, options.job(),
+        new ThreadEngine(n), options.quiet() ? (rung, ep, tasks) -> r -> { } : new TuneProgress(out)));
     TrialSummary best = o.best();
-    if (!quiet) {
+    if (!options.quiet()) {
       out.println(String.format(Locale.ROOT, "best: trial %d %s, %s %.4f at %d epochs", best.trial().index(),
           TrialSpecs.describe(o.spec().space(), best.trial().values()), o.spec().objective().metric(), best.objective(),
           best.last().epochs()));

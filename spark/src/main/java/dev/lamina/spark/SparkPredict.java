@@ -1,5 +1,7 @@
 package dev.lamina.spark;
 
+import dev.lamina.cli.DebugOption;
+import dev.lamina.cli.Main;
 import dev.lamina.model.Model;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.ModelFileException;
@@ -10,6 +12,7 @@ import dev.lamina.table.DataException;
 import dev.lamina.table.RowSink;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -24,8 +27,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -68,6 +71,9 @@ public final class SparkPredict implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master for a local run, e.g. local[2]")
   String master;
 
+  @Mixin
+  DebugOption debug;
+
   /**
    * What a scoring job did.
    *
@@ -77,9 +83,13 @@ public final class SparkPredict implements Callable<Integer> {
    */
   public record Summary(long rows, long positives, int parts) {}
 
-  /** Runs the command line; exits with 0 on success, 2 on bad input, 1 on any other error. */
+  /**
+   * Runs the command line and exits with the command line's codes: 0 on success, 2 for the
+   * arguments, 3 for the model and data files, 1 for anything else ({@code --debug} prints its trace).
+   */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SparkPredict()).execute(args));
+    System.exit(Main.executeCommand(new SparkPredict(), args, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true)));
   }
 
   @Override
@@ -89,9 +99,6 @@ public final class SparkPredict implements Callable<Integer> {
       System.out.println(String.format(Locale.ROOT, "scored %d rows (%d predicted positive) in %d parts -> %s",
           s.rows(), s.positives(), s.parts(), out));
       return 0;
-    } catch (SpecException | DataException | ModelFileException e) {
-      System.err.println("error: " + e.getMessage());
-      return 2;
     }
   }
 

@@ -1,11 +1,12 @@
 package dev.lamina.spark;
 
+import dev.lamina.cli.DebugOption;
+import dev.lamina.cli.Main;
 import dev.lamina.cli.SweepOptions;
 import dev.lamina.spec.SpecException;
 import dev.lamina.sweep.GroupStats;
 import dev.lamina.sweep.SweepJob;
 import dev.lamina.sweep.SweepProgress;
-import dev.lamina.table.DataException;
 import dev.lamina.yaml.SpecReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,13 +44,19 @@ public final class SparkSweep implements Callable<Integer> {
   @Mixin
   SweepOptions options;
 
+  @Mixin
+  DebugOption debug;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else " + DEFAULT_MASTER + ")")
   String master;
 
-  /** Runs the command line; exits with 0 on success, 2 on a bad spec or argument, 1 on any other error. */
+  /**
+   * Runs the command line and exits with the command line's codes: 0 on success, 2 for the spec
+   * and the arguments, 3 for the data, 1 for anything else (a bug; {@code --debug} prints its trace).
+   */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SparkSweep()).execute(args));
+    System.exit(Main.executeCommand(new SparkSweep(), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   @Override
@@ -61,9 +67,6 @@ public final class SparkSweep implements Callable<Integer> {
       console.println(String.format(Locale.ROOT, "%d runs in %.1f s on %s -> %s", o.results().size(), o.seconds(),
           sc.master(), o.outDir()));
       return 0;
-    } catch (SpecException | DataException e) {
-      System.err.println("error: " + e.getMessage());
-      return 2;
     }
   }
 

@@ -1,7 +1,8 @@
 package dev.lamina.spark;
 
+import dev.lamina.cli.Main;
+import dev.lamina.cli.TuneOptions;
 import dev.lamina.spec.SpecException;
-import dev.lamina.table.DataException;
 import dev.lamina.tune.TrialSpecs;
 import dev.lamina.tune.TuneJob;
 import dev.lamina.tune.TuneProgress;
@@ -11,10 +12,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaSparkContext;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * The {@code tune} command on Spark: the same sampler, scheduler, per-trial trainer and report
@@ -37,45 +37,30 @@ public final class SparkTune implements Callable<Integer> {
   /** The application name shown by the cluster manager. */
   public static final String APP_NAME = "lamina-tune";
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "the model.yaml with a tune: section")
-  Path specFile;
-
-  @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: runs/<name>-tune/ beside the spec)")
-  Path out;
+  @Mixin
+  TuneOptions options;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master, e.g. local[2] or spark://host:7077 (default: spark-submit's, else "
           + SparkSweep.DEFAULT_MASTER + ")")
   String master;
 
-  @Option(names = "--data", paramLabel = "CSV", description = "CSV to train on, replacing data.csv of the spec")
-  Path data;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "the full budget in epochs, replacing fit.epochs")
-  Integer epochs;
-
-  @Option(names = "--resume", description = "continue the search journaled in the output folder")
-  boolean resume;
-
-  @Option(names = "--quiet", description = "print only the final line")
-  boolean quiet;
-
-  /** Runs the command line; exits with 0 on success, 2 on a bad spec or argument, 1 on any other error. */
+  /**
+   * Runs the command line and exits with the command line's codes: 0 on success, 2 for the spec
+   * and the arguments, 3 for the data, 1 for anything else (a bug; {@code --debug} prints its trace).
+   */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new SparkTune()).execute(args));
+    System.exit(Main.executeCommand(new SparkTune(), args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   @Override
   public Integer call() {
     PrintWriter console = new PrintWriter(System.out, true);
     try (JavaSparkContext sc = new JavaSparkContext(SparkSweep.conf(APP_NAME, master))) {
-      TuneJob.Outcome o = run(sc, specFile, new TuneJob.Options(out, data, epochs, resume), quiet ? null : console);
+      TuneJob.Outcome o = run(sc, options.specFile(), options.job(), options.quiet() ? null : console);
       console.println(String.format(Locale.ROOT, "%d trials, %d trainings in %.1f s on %s -> %s", o.trials().size(),
           o.results().size(), o.seconds(), sc.master(), o.outDir()));
       return 0;
-    } catch (SpecException | DataException e) {
-      System.err.println("error: " + e.getMessage());
-      return 2;
     }
   }
 
