@@ -90,12 +90,13 @@ public final class TuneJob {
 
     Path csv = options.data() != null ? options.data() : parsed.resolve(requireCsv(base));
     Path testCsv = base.data().testCsv() == null ? null : parsed.resolve(base.data().testCsv());
-    List<EvaluationSplit> splits = splits(base, csv, testCsv, seed);
+    List<String> classes = new ArrayList<>();
+    List<EvaluationSplit> splits = splits(base, csv, testCsv, seed, classes);
     check(trials, tune, splits.get(0).train().cols(), base.fit().crossValidation() != null);
 
     Path out = options.out() != null ? options.out() : parsed.resolve("runs").resolve(base.model().name() + "-tune");
     OutputGuard.folder(out, options.out() != null ? "--out" : "name", options.force());
-    TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds());
+    TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds(), base.data().target(), classes);
     List<TrialResult> results = new ArrayList<>();
     long start = System.nanoTime();
     try (TuneJournal journal = TuneJournal.open(out, fingerprint(parsed, base, csv, testCsv), options.resume())) {
@@ -198,17 +199,20 @@ public final class TuneJob {
    * The rows every trial trains on, prepared once: the holdout (the training rows, validation by
    * {@code fit.validation_split}, and the test rows), or with {@code fit.cross_validation} one split
    * per fold, each encoded by a pipeline fitted on the fold's training rows (then no test rows:
-   * retrain {@code best.yaml} for the winner's test metrics).
+   * retrain {@code best.yaml} for the winner's test metrics). Adds the target's class names to
+   * {@code classes} (none for a numeric target).
    */
-  private static List<EvaluationSplit> splits(RunSpec base, Path csv, Path testCsv, long seed) {
+  private static List<EvaluationSplit> splits(RunSpec base, Path csv, Path testCsv, long seed, List<String> classes) {
     CrossValidation cv = base.fit().crossValidation();
     if (cv == null) {
       PreparedMatrices data = TablePipeline.prepareFlat(base.data(), csv, testCsv, seed);
+      classes.addAll(data.pipeline().targetClasses());
       return List.of(new EvaluationSplit("holdout", trainRows(data), null,
           data.testCount() == 0 ? null : testRows(data)));
     }
     List<EvaluationSplit> out = new ArrayList<>();
     List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
+    classes.addAll(folds.get(0).pipeline().targetClasses());
     for (int i = 0; i < folds.size(); i++) {
       PreparedMatrices f = folds.get(i);
       out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
