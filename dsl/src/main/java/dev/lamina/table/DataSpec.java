@@ -26,13 +26,17 @@ import java.util.Map;
  *     finite number &gt;= 0
  * @param format how the CSV files are written (delimiter, decimal mark, encoding); the default
  *     {@link CsvFormat#DEFAULT} when null
+ * @param positiveClass for a binary target, the class the model's probability, precision, recall,
+ *     ROC curve and threshold describe (scikit-learn's {@code pos_label}); null for the default,
+ *     the second of the two sorted class names ({@code 1} of a 0/1 target, {@code Yes} of
+ *     {@code No}/{@code Yes}). Checked against the target's classes when the data is read.
  * @param handleUnknown what one-hot columns do with a category never seen in training
  *     ({@code handle_unknown}, scikit-learn's {@code OneHotEncoder}); {@link UnknownCategories#ERROR}
  *     when null
  */
 public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
-    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format,
+    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format, String positiveClass,
     UnknownCategories handleUnknown) {
   /** The scalings the pipeline knows. */
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
@@ -55,6 +59,10 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     format = format == null ? CsvFormat.DEFAULT : format;
     handleUnknown = handleUnknown == null ? UnknownCategories.ERROR : handleUnknown;
     handleUnknown.check(oneHot, labelEncode);
+    if (positiveClass != null && positiveClass.isBlank()) {
+      throw new SpecException("positive_class", "positive_class names one of the target's two classes, e.g."
+          + " positive_class: left; leave it out for the default (the second class in sorted order, 1 of a 0/1 target)");
+    }
     if (!SCALES.contains(scale)) {
       throw new SpecException("scale", "scale must be one of " + SCALES + ", got '" + scale + "'");
     }
@@ -95,18 +103,35 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     }
   }
 
-  /** A data section whose one-hot columns refuse unseen categories (the default). */
+  /** A data section with the default positive class and one-hot columns that refuse unseen categories. */
   public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
       List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
       boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
     this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
-        sampleWeight, format, null);
+        sampleWeight, format, null, null);
+  }
+
+  /** A data section with the given positive class and one-hot columns that refuse unseen categories. */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format, String positiveClass) {
+    this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
+        sampleWeight, format, positiveClass, null);
   }
 
   /** A copy with another {@code handle_unknown} (the fluent way to set it). */
   public DataSpec withHandleUnknown(UnknownCategories h) {
     return new DataSpec(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify,
-        fillMissing, sampleWeight, format, h);
+        fillMissing, sampleWeight, format, positiveClass, h);
+  }
+
+  /**
+   * This data section with {@code positive} as the positive class of its binary target
+   * ({@code data: {positive_class: left}}).
+   */
+  public DataSpec withPositiveClass(String positive) {
+    return new DataSpec(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit,
+        stratify, fillMissing, sampleWeight, format, positive, handleUnknown);
   }
 
   /** A data section of a CSV in the default format. */
@@ -114,7 +139,7 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
       List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
       boolean stratify, Map<String, Object> fillMissing, String sampleWeight) {
     this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
-        sampleWeight, null);
+        sampleWeight, (CsvFormat) null);
   }
 
   /** A data section without a sample-weight column. */

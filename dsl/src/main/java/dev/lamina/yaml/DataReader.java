@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@code target}, {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
  * {@code label_encode}, {@code scale}, {@code test_split}, {@code stratify},
  * {@code fill_missing}, {@code sample_weight}, {@code delimiter}, {@code decimal}, {@code encoding},
- * {@code handle_unknown}. Column names are taken exactly as written (never put in snake_case).
+ * {@code positive_class}, {@code handle_unknown}. Column names are taken exactly as written (never put in snake_case).
  */
 final class DataReader {
   /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
@@ -50,6 +50,7 @@ final class DataReader {
     Node delimiter = m.take("delimiter");
     Node decimal = m.take("decimal");
     Node encoding = m.take("encoding");
+    Node positiveClass = m.take("positive_class");
     Node handleUnknown = m.take("handle_unknown");
     m.finish();
     Boolean first = reader.bool(dropFirst, NodeReader.join(path, "drop_first"));
@@ -74,6 +75,7 @@ final class DataReader {
           CsvFormat.of(reader.text(delimiter, NodeReader.join(path, "delimiter")),
               reader.text(decimal, NodeReader.join(path, "decimal")),
               reader.text(encoding, NodeReader.join(path, "encoding"))),
+          reader.text(positiveClass, NodeReader.join(path, "positive_class")),
           unknown(handleUnknown, NodeReader.join(path, "handle_unknown")));
     } catch (SpecException e) {
       throw reader.wrap(e, path);

@@ -138,6 +138,7 @@ public final class SpecWriter {
     if (!format.encoding().equals(CsvFormat.DEFAULT.encoding())) {
       line(out, "encoding", YamlText.text(format.encoding()));
     }
+    optional(out, "positive_class", d.positiveClass());
     UnknownCategories unknown = d.handleUnknown();
     if (unknown.columns().isEmpty() && unknown.all() != UnknownCategories.Policy.ERROR) {
       line(out, "handle_unknown", unknown.all().yamlName());

@@ -199,6 +199,10 @@ public final class YamlReference {
             "the decimal mark of the CSV's numbers (pandas's `decimal`); ',' needs another delimiter"),
         new Key("encoding", "string", "utf-8", "utf-8, latin-1, windows-1252", "encoding: windows-1252",
             "the CSV's text encoding (pandas's `encoding`)"),
+        new Key("positive_class", "class name", "the second sorted class (1 of a 0/1 target)",
+            "one of a binary target's two classes", "positive_class: left",
+            "the class a binary model's probability, precision, recall, ROC curve and threshold describe"
+            + " (scikit-learn's `pos_label`); the training summary names it"),
         new Key("handle_unknown", "`error`, `ignore`, or map one_hot column -> `error` / `ignore`", "error",
             "error, ignore", "handle_unknown: {Geography: ignore}",
             "what a one_hot column does with a category never seen in training, as scikit-learn's "
