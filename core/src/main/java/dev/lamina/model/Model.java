@@ -189,6 +189,20 @@ public final class Model {
   }
 
   /**
+   * The {@code validation_split} values that leave both parts non-empty for {@code rows} training
+   * rows: {@code floor(rows * (1 - v))} training rows must be 1 to rows - 1, so
+   * {@code 0 < v <= 1 - 1/rows} ({@link Fit#largestValidationSplit}, a bound that itself works).
+   */
+  private static String validationRange(int rows) {
+    if (rows < 2) {
+      return "; one row cannot be split into training and validation rows: add rows, or remove validation_split";
+    }
+    String shown = Fit.largestValidationSplit(rows).toPlainString();
+    return "; with " + rows + " training rows validation_split must be above 0 and at most " + shown + " (1 - 1/"
+        + rows + "), or 0 for no validation rows";
+  }
+
+  /**
    * Trains as {@link #fit(Dataset, Dataset, Fit, Callback...)}, writing a {@link dev.lamina.train.TrainingState}
    * every {@code checkpoints.every()} epochs and, when {@code checkpoints.resumeFrom()} is set,
    * continuing from it; a resumed fit ends with the same weights and history, bit for bit, as an
@@ -205,7 +219,7 @@ public final class Model {
       if (splitAt <= 0 || splitAt >= train.rows()) {
         throw new SpecException("fit.validation_split", "validation_split " + fit.validationSplit() + " leaves "
             + (splitAt <= 0 ? "no training rows" : "no validation rows") + " out of " + train.rows()
-            + ". Use a split between 1/rows and 1 - 1/rows");
+            + " training rows" + validationRange(train.rows()));
       }
       trainPart = train.slice(0, splitAt);
       valPart = train.slice(splitAt, train.rows());

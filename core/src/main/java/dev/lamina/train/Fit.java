@@ -2,6 +2,8 @@ package dev.lamina.train;
 
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.SpecException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -25,6 +27,8 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
     ClassWeight classWeight, CrossValidation crossValidation) {
   /** Keras's default batch size. */
   public static final int DEFAULT_BATCH_SIZE = 32;
+  /** Decimals of a split bound shown in a message. */
+  private static final int SHOWN_DECIMALS = 4;
 
   /** Validates. */
   public Fit {
@@ -122,6 +126,25 @@ public record Fit(int epochs, int batchSize, double validationSplit, boolean shu
    * when there is no split.
    */
   public int validationStart(int rows) {
-    return validationSplit == 0 ? rows : (int) Math.floor(rows * (1 - validationSplit));
+    return validationStart(validationSplit, rows);
+  }
+
+  private static int validationStart(double split, int rows) {
+    return split == 0 ? rows : (int) Math.floor(rows * (1 - split));
+  }
+
+  /**
+   * The largest {@code validation_split} of four decimals that leaves at least one of {@code rows}
+   * (at least 2) rows for training under {@link #validationStart}'s rule: {@code 1 - 1/rows}
+   * rounded down, and lower still where the product rounds below 1 ({@code 5 * (1 - 0.8)} is
+   * {@code 0.99999...}), so a message that states it states a value that works.
+   */
+  public static BigDecimal largestValidationSplit(int rows) {
+    BigDecimal step = BigDecimal.ONE.movePointLeft(SHOWN_DECIMALS);
+    BigDecimal v = BigDecimal.valueOf(1 - 1.0 / rows).setScale(SHOWN_DECIMALS, RoundingMode.FLOOR);
+    while (v.signum() > 0 && validationStart(v.doubleValue(), rows) < 1) {
+      v = v.subtract(step);
+    }
+    return v.stripTrailingZeros();
   }
 }

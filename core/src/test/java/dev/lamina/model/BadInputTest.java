@@ -1,5 +1,6 @@
 package dev.lamina.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.spec.CompileSpec;
@@ -99,6 +100,20 @@ class BadInputTest {
     Model m = Model.of(Fixtures.churn("he_uniform", 1));
     double[][] x = Fixtures.features(3, 11, 1);
     assertThatThrownBy(() -> m.fit(x, Fixtures.labels(x, 1), Fit.epochs(1).validationSplit(0.7)))
-        .hasMessageContaining("validation_split 0.7 leaves no training rows out of 3");
+        .hasMessage("fit.validation_split: validation_split 0.7 leaves no training rows out of 3 training rows; with 3"
+            + " training rows validation_split must be above 0 and at most 0.6666 (1 - 1/3), or 0 for no validation"
+            + " rows");
+  }
+
+  @Test
+  void theHighestValidationSplitTheMessageStatesLeavesOneTrainingRowAndSomeValidationRows() {
+    for (int rows = 2; rows <= 300; rows++) {
+      double most = Fit.largestValidationSplit(rows).doubleValue();
+      int splitAt = Fit.epochs(1).validationSplit(most).validationStart(rows);
+      assertThat(splitAt).as("%d rows, validation_split %s", rows, most).isBetween(1, rows - 1);
+      double next = most + 0.0001;
+      assertThat(Fit.epochs(1).validationSplit(next).validationStart(rows)).as("%d rows, validation_split %s", rows, next)
+          .isLessThan(1);
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class CsvScorer {
     double[] truth = new double[CHUNK];
     Tally tally = new Tally(task, threshold);
     int[] fill = {0};
+    long[] unlabelled = {0, 0}; // the first row without a usable target value, and how many
     boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
     try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, threshold)) {
       RowSink sink = (rowNumber, f, target) -> {
@@ -59,6 +60,10 @@ public final class CsvScorer {
         System.arraycopy(f, 0, x, k * in, in);
         rows[k] = rowNumber;
         truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+        if (withTarget && target.isEmpty()) {
+          unlabelled[0] = unlabelled[0] == 0 ? rowNumber : unlabelled[0];
+          unlabelled[1]++;
+        }
         fill[0] = k + 1;
         if (fill[0] == CHUNK) {
           flush(model, x, rows, truth, CHUNK, w, tally);
@@ -82,7 +87,7 @@ public final class CsvScorer {
     if (tally.rows() == 0) {
       throw new DataException(csv.toString(), "has no data rows to score");
     }
-    return tally.summary(0);
+    return tally.summary(0, unlabelled[1], unlabelled[0]);
   }
 
   private static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,

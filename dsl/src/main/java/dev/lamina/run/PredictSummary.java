@@ -23,14 +23,18 @@ import java.util.Map;
  * @param rows rows scored
  * @param counts rows per predicted class (binary, multi-class) or predicted 1 per label
  *     (multi-label); empty for a regression
- * @param scores MAE, RMSE and R2 against the file's true values (regression with every true value
- *     present), else empty
+ * @param scores MAE, RMSE and R2 against the file's true values (regression), over the rows that
+ *     have them, else empty
  * @param threshold the binary threshold used
  * @param unknownCategories cells holding a category the model never saw, encoded as all zeros
  *     under {@code handle_unknown: ignore}
+ * @param unlabelled rows of a file with the target column whose target cell is missing or no
+ *     value of the target ({@code ?}, text in a numeric target, a class never seen in training):
+ *     scored all the same, with an empty true value, and left out of the scores
+ * @param firstUnlabelled the first such row (1-based data row), or 0
  */
 public record PredictSummary(Task task, long rows, long[] counts, Map<String, Double> scores, double threshold,
-    long unknownCategories) {
+    long unknownCategories, long unlabelled, long firstUnlabelled) {
   /** Copies. */
   public PredictSummary {
     counts = counts.clone();
@@ -65,6 +69,14 @@ public record PredictSummary(Task task, long rows, long[] counts, Map<String, Do
       } else if (task instanceof Binary) {
         sb.append(" (").append(names.get(1)).append(" when p > ").append(threshold).append(")");
       }
+    }
+    if (unlabelled > 0) {
+      String target = String.join(", ", task.targets());
+      sb.append("; ").append(unlabelled).append(unlabelled == 1 ? " row has" : " rows have")
+          .append(" no usable value in ").append(target).append(" (missing, or not a ")
+          .append(task.classification() ? "class" : "number").append(" the model knows; first at row ")
+          .append(firstUnlabelled).append("): scored all the same, with an empty true value")
+          .append(task instanceof Regression ? ", and left out of the MAE, RMSE and R2" : "");
     }
     if (unknownCategories > 0) {
       sb.append("; ").append(unknownCategories).append(" unseen categor").append(unknownCategories == 1 ? "y" : "ies")

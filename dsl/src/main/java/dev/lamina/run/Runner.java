@@ -136,6 +136,11 @@ public final class Runner {
     model.ensureBuilt(data.featureCount());
     Task task = RunTask.decide(model, data, spec.data().target());
     task.checkMetrics(model.spec().compile());
+    if (spec.data().positiveClass() != null && !(task instanceof Binary)) {
+      throw new SpecException("data.positive_class", "positive_class names the positive class of a binary classifier"
+          + " (one sigmoid output, binary_crossentropy), but this model is a " + task.describe()
+          + "; remove positive_class");
+    }
     TrainingChecks.monitors(fit, model.metricNames());
     // The spec keeps class_weight's names (saved in model.lamina); training gets class numbers.
     Fit training = TrainingChecks.classWeights(fit, task);
@@ -144,6 +149,9 @@ public final class Runner {
           data.wTrain());
     }
     log.accept(model.summary());
+    if (task instanceof Binary binary) {
+      log.accept(positiveClassLine(binary, spec.data().positiveClass() != null));
+    }
     if (!Simd.enabled() && widestDense(modelSpec) >= WIDE_HINT_UNITS && !NativeGemm.available()) {
       log.accept("hint: layers this wide train about 3x faster with OpenBLAS installed (apt-get install"
           + " libopenblas0-pthread) or on the JDK's Vector API: java --add-modules jdk.incubator.vector -jar"
@@ -297,6 +305,16 @@ public final class Runner {
           + " on the validation rows, outside (0, 1); use a fixed threshold");
     }
     return t;
+  }
+
+  /**
+   * The summary's line naming the class the probability, precision, recall and threshold describe
+   * (scikit-learn's {@code pos_label}), so a text target's sorted order is never a surprise.
+   */
+  static String positiveClassLine(Binary task, boolean chosen) {
+    return "positive class: " + task.classes().get(1) + (chosen ? " (data.positive_class)"
+        : " (the second of " + task.classes().get(0) + ", " + task.classes().get(1)
+        + " in sorted order; data: {positive_class: " + task.classes().get(0) + "} makes it the other)") + "\n";
   }
 
   /**

@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Counts what a scoring pass predicts, batch by batch in constant memory: rows per predicted
- * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values
- * while every row has one.
+ * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values of
+ * the rows that have them.
  */
 final class Tally {
   private final Task task;
@@ -25,7 +25,7 @@ final class Tally {
   private final List<Metric> scores = List.of(new RowErrorMean(RowError.MEAN_ABSOLUTE_ERROR),
       new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
   private long rows;
-  private boolean allTruth = true;
+  private long scored;
 
   Tally(Task task, double threshold) {
     this.task = task;
@@ -51,27 +51,51 @@ final class Tally {
         }
       }
     }
-    if (!task.classification() && allTruth) {
-      for (int i = 0; i < n * task.targets().size(); i++) {
-        allTruth &= !Double.isNaN(truth[i]);
-      }
-      if (allTruth) {
-        for (Metric m : scores) {
-          m.update(outputs, truth, null, n, k);
-        }
-      }
+    if (!task.classification()) {
+      scoreKnown(outputs, truth, n, k);
     }
     rows += n;
   }
 
-  PredictSummary summary(long unknownCategories) {
+  /** Updates the regression scores with the rows whose every true value is known. */
+  private void scoreKnown(double[] outputs, double[] truth, int n, int k) {
+    int t = task.targets().size();
+    double[] out = new double[n * k];
+    double[] known = new double[n * t];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      boolean all = true;
+      for (int j = 0; j < t; j++) {
+        all &= !Double.isNaN(truth[i * t + j]);
+      }
+      if (all) {
+        System.arraycopy(outputs, i * k, out, m * k, k);
+        System.arraycopy(truth, i * t, known, m * t, t);
+        m++;
+      }
+    }
+    if (m > 0) {
+      for (Metric metric : scores) {
+        metric.update(out, known, null, m, k);
+      }
+      scored += m;
+    }
+  }
+
+  /**
+   * @param unknownCategories cells of an unseen category (handle_unknown: ignore)
+   * @param unlabelled rows whose target cell was missing or no value of the target, in a file
+   *     that has the target column
+   * @param firstUnlabelled the first of them (a 1-based data row), or 0
+   */
+  PredictSummary summary(long unknownCategories, long unlabelled, long firstUnlabelled) {
     Map<String, Double> s = new LinkedHashMap<>();
-    if (!task.classification() && allTruth && rows > 0) {
+    if (!task.classification() && scored > 0) {
       s.put(RegressionReport.MAE, scores.get(0).result());
       s.put(RegressionReport.RMSE, scores.get(1).result());
       s.put(RegressionReport.R2, scores.get(2).result());
     }
-    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories);
+    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories, unlabelled, firstUnlabelled);
   }
 
   private static int argmax(double[] v, int from, int n) {

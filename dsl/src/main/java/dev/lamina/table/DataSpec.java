@@ -26,10 +26,14 @@ import java.util.Map;
  *     finite number &gt;= 0
  * @param format how the CSV files are written (delimiter, decimal mark, encoding); the default
  *     {@link CsvFormat#DEFAULT} when null
+ * @param positiveClass for a binary target, the class the model's probability, precision, recall,
+ *     ROC curve and threshold describe (scikit-learn's {@code pos_label}); null for the default,
+ *     the second of the two sorted class names ({@code 1} of a 0/1 target, {@code Yes} of
+ *     {@code No}/{@code Yes}). Checked against the target's classes when the data is read.
  */
 public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
-    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
+    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format, String positiveClass) {
   /** The scalings the pipeline knows. */
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
@@ -49,6 +53,10 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     fillMissing = fillMissing == null ? Map.of() : Map.copyOf(fillMissing);
     scale = scale == null ? DEFAULT_SCALE : scale;
     format = format == null ? CsvFormat.DEFAULT : format;
+    if (positiveClass != null && positiveClass.isBlank()) {
+      throw new SpecException("positive_class", "positive_class names one of the target's two classes, e.g."
+          + " positive_class: left; leave it out for the default (the second class in sorted order, 1 of a 0/1 target)");
+    }
     if (!SCALES.contains(scale)) {
       throw new SpecException("scale", "scale must be one of " + SCALES + ", got '" + scale + "'");
     }
@@ -87,6 +95,23 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
           + key + (key.equals("one_hot") || key.equals("label_encode") ? " (text labels are encoded by the target "
           + "itself)" : ""));
     }
+  }
+
+  /** A data section with the default positive class (the second of the two sorted class names). */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
+    this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
+        sampleWeight, format, null);
+  }
+
+  /**
+   * This data section with {@code positive} as the positive class of its binary target
+   * ({@code data: {positive_class: left}}).
+   */
+  public DataSpec withPositiveClass(String positive) {
+    return new DataSpec(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit,
+        stratify, fillMissing, sampleWeight, format, positive);
   }
 
   /** A data section of a CSV in the default format. */

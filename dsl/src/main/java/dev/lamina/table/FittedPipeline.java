@@ -156,8 +156,8 @@ public final class FittedPipeline {
         any = true;
         String[] row = reader.fields();
         double[] x = encode(at, row, reader.file(), reader.row(), reader.line());
-        OptionalDouble y = targetAt < 0 || Cells.isMissing(row[targetAt]) ? OptionalDouble.empty()
-            : OptionalDouble.of(target.encode(row[targetAt], reader.file(), reader.row(), reader.line()));
+        double known = targetAt < 0 ? Double.NaN : target.encodeIfKnown(row[targetAt]);
+        OptionalDouble y = Double.isNaN(known) ? OptionalDouble.empty() : OptionalDouble.of(known);
         sink.accept(reader.row(), x, y);
       }
       if (!any) {

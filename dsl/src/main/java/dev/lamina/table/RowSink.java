@@ -15,7 +15,8 @@ public interface RowSink {
    * @param rowNumber the 1-based data row of the CSV (header not counted)
    * @param features the row's feature vector, a fresh array the sink may keep
    * @param target the encoded target, or empty when the file has no target column or this row's
-   *     target cell is missing
+   *     target cell is missing or no value of the target ({@code ?}, a class the model never saw):
+   *     the target is optional when scoring, so such a row is still scored
    * @throws IOException when the sink's own output fails (it is rethrown unchecked)
    */
   void accept(long rowNumber, double[] features, OptionalDouble target) throws IOException;

@@ -1,6 +1,9 @@
 package dev.lamina.table;
 
 import dev.lamina.random.Rng;
+import dev.lamina.spec.SpecException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,10 @@ record Split(int[] train, int[] test) {
   /** The random stream the split draws from, under the run's seed. */
   static final String RNG_PATH = "data/split";
   private static final double ROUNDING_NOISE = 1e-9;
+  /** The spec key a bad split is blamed on. */
+  private static final String PATH = "data.test_split";
+  /** Decimals of a split bound shown in a message. */
+  private static final int SHOWN_DECIMALS = 4;
 
   /** All rows train, in file order, and no test rows. */
   static Split none(int n) {
@@ -33,14 +40,14 @@ record Split(int[] train, int[] test) {
   /**
    * Splits {@code y.length} rows.
    *
-   * @throws DataException when a part would be empty, or (stratified) a class has fewer than 2 rows
+   * @throws SpecException at {@code data.test_split} when a part would be empty
+   * @throws DataException when (stratified) a class has fewer than 2 rows
    */
   static Split of(double[] y, double testSplit, boolean stratify, long seed, String file) {
     int n = y.length;
     int nTest = testCount(testSplit, n);
     if (nTest < 1 || nTest >= n) {
-      throw new DataException(file, "test_split " + testSplit + " of " + n + " rows leaves "
-          + (nTest < 1 ? "no test rows" : "no training rows") + "; use more rows or change test_split");
+      throw tooFewRows(testSplit, n, nTest, file);
     }
     Rng rng = Rng.forPath(seed, RNG_PATH);
     if (!stratify) {
@@ -105,6 +112,37 @@ record Split(int[] train, int[] test) {
   }
 
   /** {@code ceil(testSplit * n)}, ignoring floating-point noise in the product. */
+  /**
+   * The error for a {@code test_split} that leaves one part empty: a spec error at the key, with
+   * the range that works for this many rows ({@code ceil(t * n)} test rows must be 1 to n - 1, so
+   * {@code 0 < t <= (n - 1) / n}), since the fix is the setting (or more rows).
+   */
+  static SpecException tooFewRows(double testSplit, int n, int nTest, String file) {
+    String what = "test_split " + testSplit + " of the " + n + " row" + (n == 1 ? "" : "s") + " of " + file
+        + (nTest < 1 ? " holds out no test rows" : " holds out all " + n + " and leaves no training rows");
+    if (n < 2) {
+      return new SpecException(PATH, what + "; one row cannot be split into training and test rows: add rows, or set"
+          + " test_split: 0 and give the test rows in test_csv");
+    }
+    return new SpecException(PATH, what + "; with " + n + " rows test_split must be above 0 and at most "
+        + largestTestSplit(n) + " ((n - 1) / n, at most " + (n - 1) + " test row" + (n == 2 ? "" : "s")
+        + " and at least 1 training row), or 0 for no test rows");
+  }
+
+  /**
+   * The largest {@code test_split} of four decimals that leaves at least one of {@code n} (at
+   * least 2) rows for training under {@link #testCount}'s rule: {@code (n - 1) / n} rounded down,
+   * lower still where the product rounds up, so a message that states it states a value that works.
+   */
+  static String largestTestSplit(int n) {
+    BigDecimal step = BigDecimal.ONE.movePointLeft(SHOWN_DECIMALS);
+    BigDecimal v = BigDecimal.valueOf((n - 1) / (double) n).setScale(SHOWN_DECIMALS, RoundingMode.FLOOR);
+    while (v.signum() > 0 && testCount(v.doubleValue(), n) > n - 1) {
+      v = v.subtract(step);
+    }
+    return v.stripTrailingZeros().toPlainString();
+  }
+
   static int testCount(double testSplit, int n) {
     double exact = testSplit * n;
     double nearest = Math.rint(exact);

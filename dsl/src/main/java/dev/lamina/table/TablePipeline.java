@@ -83,9 +83,10 @@ public final class TablePipeline {
       }
     }
     ColumnStore.Column targetCells = table.column(spec.target());
-    TargetColumn target = new TargetColumn(spec.target(), targetClasses(table, targetCells));
-    checkCells(table, plan, inputs, target, targetCells);
-    double[] y = encodeTargets(table, target, targetCells);
+    TargetColumn sorted = new TargetColumn(spec.target(), targetClasses(table, targetCells));
+    checkCells(table, plan, inputs, sorted, targetCells);
+    double[] y = encodeTargets(table, sorted, targetCells);
+    TargetColumn target = sorted.withPositiveClass(spec.positiveClass(), y);
     return new Loaded(plan, table, inputs, target, y);
   }
 

@@ -13,6 +13,7 @@ import dev.lamina.train.CrossValidation;
 import dev.lamina.yaml.ParsedSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,7 +91,8 @@ public final class TuneJob {
 
     Path csv = options.data() != null ? options.data() : parsed.resolve(requireCsv(base));
     Path testCsv = base.data().testCsv() == null ? null : parsed.resolve(base.data().testCsv());
-    List<EvaluationSplit> splits = splits(base, csv, testCsv, seed);
+    Prepared prepared = splits(base, csv, testCsv, seed);
+    List<EvaluationSplit> splits = prepared.splits();
     check(trials, tune, splits.get(0).train().cols(), base.fit().crossValidation() != null);
 
     Path out = options.out() != null ? options.out() : parsed.resolve("runs").resolve(base.model().name() + "-tune");
@@ -98,7 +100,7 @@ public final class TuneJob {
     TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds());
     List<TrialResult> results = new ArrayList<>();
     long start = System.nanoTime();
-    try (TuneJournal journal = TuneJournal.open(out, fingerprint(parsed, base, csv, testCsv), options.resume())) {
+    try (TuneJournal journal = TuneJournal.open(out, fingerprint(parsed, base, prepared.dataSha256(), testCsv), options.resume())) {
       List<Integer> alive = new ArrayList<>();
       for (Trial t : trials) {
         alive.add(t.index());
@@ -200,12 +202,12 @@ public final class TuneJob {
    * per fold, each encoded by a pipeline fitted on the fold's training rows (then no test rows:
    * retrain {@code best.yaml} for the winner's test metrics).
    */
-  private static List<EvaluationSplit> splits(RunSpec base, Path csv, Path testCsv, long seed) {
+  private static Prepared splits(RunSpec base, Path csv, Path testCsv, long seed) {
     CrossValidation cv = base.fit().crossValidation();
     if (cv == null) {
       PreparedMatrices data = TablePipeline.prepareFlat(base.data(), csv, testCsv, seed);
-      return List.of(new EvaluationSplit("holdout", trainRows(data), null,
-          data.testCount() == 0 ? null : testRows(data)));
+      return new Prepared(List.of(new EvaluationSplit("holdout", trainRows(data), null,
+          data.testCount() == 0 ? null : testRows(data))), data.dataSha256());
     }
     List<EvaluationSplit> out = new ArrayList<>();
     List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
@@ -214,8 +216,15 @@ public final class TuneJob {
       out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
           trainRows(f), testRows(f), null));
     }
-    return out;
+    return new Prepared(out, folds.get(0).dataSha256());
   }
+
+  /**
+   * The rows every trial trains on, and the SHA-256 of the training CSV's bytes as the pipeline
+   * read them: a pipe ({@code --data <(cat f.csv)}) can be read once only, so it is never read
+   * again to be hashed.
+   */
+  private record Prepared(List<EvaluationSplit> splits, String dataSha256) {}
 
   /** The training rows as the pipeline encoded them (class indexes, sample weights); each trial encodes them for its model. */
   private static DatasetRows trainRows(PreparedMatrices d) {
@@ -240,13 +249,18 @@ public final class TuneJob {
     return base.data().csv();
   }
 
-  /** What a journal must match to be resumed: the spec, the search section and the data files' bytes. */
-  private static String fingerprint(ParsedSpec parsed, RunSpec base, Path csv, Path testCsv) {
+  /**
+   * What a journal must match to be resumed: the spec, the search section and the data files'
+   * bytes (the training CSV's hashed as it was read; a test CSV that is a regular file hashed here,
+   * one that is a pipe was consumed by the pipeline and is left out, as the run's own checkpoints
+   * leave it out).
+   */
+  private static String fingerprint(ParsedSpec parsed, RunSpec base, String dataSha256, Path testCsv) {
     try {
-      return Hashes.sha256(dev.lamina.yaml.SpecWriter.write(base) + "\n" + parsed.tune()) + " " + Hashes.sha256(csv)
-          + (testCsv == null ? "" : " " + Hashes.sha256(testCsv));
+      return Hashes.sha256(dev.lamina.yaml.SpecWriter.write(base) + "\n" + parsed.tune()) + " " + dataSha256
+          + (testCsv == null || !Files.isRegularFile(testCsv) ? "" : " " + Hashes.sha256(testCsv));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + testCsv + ": " + e.getMessage(), e);
     }
   }
 }

@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Reads the {@code data:} section into a {@link DataSpec}: {@code csv}, {@code test_csv},
  * {@code target}, {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
  * {@code label_encode}, {@code scale}, {@code test_split}, {@code stratify},
- * {@code fill_missing}, {@code sample_weight}. Column names are taken exactly as written (never put in snake_case).
+ * {@code fill_missing}, {@code sample_weight}, {@code delimiter}, {@code decimal}, {@code encoding},
+ * {@code positive_class}. Column names are taken exactly as written (never put in snake_case).
  */
 final class DataReader {
   /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
@@ -48,6 +49,7 @@ final class DataReader {
     Node delimiter = m.take("delimiter");
     Node decimal = m.take("decimal");
     Node encoding = m.take("encoding");
+    Node positiveClass = m.take("positive_class");
     m.finish();
     Boolean first = reader.bool(dropFirst, NodeReader.join(path, "drop_first"));
     Double split = reader.decimal(testSplit, NodeReader.join(path, "test_split"));
@@ -70,7 +72,8 @@ final class DataReader {
           reader.text(sampleWeight, NodeReader.join(path, "sample_weight")),
           CsvFormat.of(reader.text(delimiter, NodeReader.join(path, "delimiter")),
               reader.text(decimal, NodeReader.join(path, "decimal")),
-              reader.text(encoding, NodeReader.join(path, "encoding"))));
+              reader.text(encoding, NodeReader.join(path, "encoding"))),
+          reader.text(positiveClass, NodeReader.join(path, "positive_class")));
     } catch (SpecException e) {
       throw reader.wrap(e, path);
     }

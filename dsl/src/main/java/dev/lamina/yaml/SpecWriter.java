@@ -136,6 +136,7 @@ public final class SpecWriter {
     if (!format.encoding().equals(CsvFormat.DEFAULT.encoding())) {
       line(out, "encoding", YamlText.text(format.encoding()));
     }
+    optional(out, "positive_class", d.positiveClass());
   }
 
   private static void fit(StringBuilder out, Fit f) {

@@ -198,7 +198,11 @@ public final class YamlReference {
         new Key("decimal", "character", "'.'", "'.', ','", "decimal: ','",
             "the decimal mark of the CSV's numbers (pandas's `decimal`); ',' needs another delimiter"),
         new Key("encoding", "string", "utf-8", "utf-8, latin-1, windows-1252", "encoding: windows-1252",
-            "the CSV's text encoding (pandas's `encoding`)"));
+            "the CSV's text encoding (pandas's `encoding`)"),
+        new Key("positive_class", "class name", "the second sorted class (1 of a 0/1 target)",
+            "one of a binary target's two classes", "positive_class: left",
+            "the class a binary model's probability, precision, recall, ROC curve and threshold describe"
+            + " (scikit-learn's `pos_label`); the training summary names it"));
   }
 
   private static List<Key> compile() {

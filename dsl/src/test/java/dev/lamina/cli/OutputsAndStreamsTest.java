@@ -85,17 +85,8 @@ class OutputsAndStreamsTest {
   @Test
   void aPipeIsReadAsTheDataAndHashedAsItIsRead() throws Exception {
     Path fifo = dir.resolve("rows.pipe");
-    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    assertThat(mk.waitFor()).isZero();
     byte[] csv = Files.readAllBytes(BAD.resolve("good.csv"));
-    Thread writer = new Thread(() -> {
-      try (OutputStream o = Files.newOutputStream(fifo)) {
-        o.write(csv);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    writer.start();
+    Thread writer = feed(fifo, csv);
     Path out = dir.resolve("piped");
     CliFixture.Result r = CliFixture.run(SPEC, "--data", fifo.toString(), "--out", out.toString(), "--quiet");
     writer.join();
@@ -103,6 +94,38 @@ class OutputsAndStreamsTest {
     SavedModel saved = ModelFile.read(out);
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv));
     assertThat(saved.info()).containsEntry("data_sha256", sha);
+  }
+
+  @Test
+  void tuneReadsAPipeOnceAndItsJournalHoldsTheHashOfWhatWasRead() throws Exception {
+    Path fifo = dir.resolve("tune.pipe");
+    byte[] csv = Files.readAllBytes(BAD.resolve("good.csv"));
+    Path spec = Files.writeString(dir.resolve("tune.yaml"), Files.readString(Path.of(SPEC))
+        .replace("  batch_size: 8", "  batch_size: 8\n  validation_split: 0.25")
+        + "tune:\n  strategy: grid\n  space:\n    layers[0].units: [2, 4]\n");
+    Thread writer = feed(fifo, csv);
+    Path out = dir.resolve("tuned");
+    CliFixture.Result r = CliFixture.run("tune", spec.toString(), "--data", fifo.toString(), "--out", out.toString());
+    writer.join();
+    assertThat(r.code()).as(r.err()).isZero();
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv));
+    String first = Files.readAllLines(out.resolve("tune-journal.jsonl")).get(0);
+    assertThat(first).matches("\\{\"fingerprint\":\"[0-9a-f]{64} " + sha + "\"\\}");
+  }
+
+  /** Makes {@code fifo} a named pipe and starts a thread that writes {@code bytes} into it once. */
+  private static Thread feed(Path fifo, byte[] bytes) throws Exception {
+    Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mk.waitFor()).isZero();
+    Thread writer = new Thread(() -> {
+      try (OutputStream o = Files.newOutputStream(fifo)) {
+        o.write(bytes);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    return writer;
   }
 
   @Test

@@ -70,6 +70,23 @@ class OnnxExportTest {
   }
 
   @Test
+  void aModelWhosePositiveClassIsZeroScoresThatClassTheSame() throws Exception {
+    Path d = dir.resolve("positive");
+    Path spec = layersSpec(d, """
+          - dense: {units: 6, activation: relu, input_dim: 11}
+          - dense: {units: 1, activation: sigmoid}
+        """);
+    Files.writeString(spec, Files.readString(spec).replace("test_split: 0.2}", "test_split: 0.2, positive_class: 0}"));
+    Path run = train(spec, d.resolve("run"), 2);
+    assertThat(Predictor.load(run).task()).isEqualTo(new dev.lamina.task.Binary("Exited", List.of("1", "0")));
+    agree(run, TrainedModels.rows(TrainedModels.CHURN_CSV, 300));
+    try (OrtSession s = env.createSession(run.resolve("model.onnx").toString(), new OrtSession.SessionOptions())) {
+      // The one output is the probability of the class named last: 0 here.
+      assertThat(s.getMetadata().getCustomMetadata()).containsEntry("classes", "1,0");
+    }
+  }
+
+  @Test
   void aRegressionWithALabelEncodedColumnAndMinMaxScalingScoresTheSame() throws Exception {
     Path d = dir.resolve("reg");
     Files.createDirectories(d);

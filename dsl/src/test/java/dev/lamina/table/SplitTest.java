@@ -3,6 +3,7 @@ package dev.lamina.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -94,9 +95,27 @@ class SplitTest {
   void aSplitThatLeavesNoTrainingRowsIsRefused() throws IOException {
     Path csv = rows(2, 1);
     assertThatThrownBy(() -> split(csv, 0.9, false, 1))
-        .isInstanceOf(DataException.class)
-        .hasMessage(csv + ": test_split 0.9 of 2 rows leaves no training rows; use more rows or"
-            + " change test_split");
+        .isInstanceOf(SpecException.class)
+        .hasMessage("data.test_split: test_split 0.9 of the 2 rows of " + csv + " holds out all 2 and leaves no"
+            + " training rows; with 2 rows test_split must be above 0 and at most 0.5 ((n - 1) / n, at most 1 test"
+            + " row and at least 1 training row), or 0 for no test rows");
+  }
+
+  @Test
+  void theRangeASplitErrorStatesIsTheTrueOne() {
+    for (int n = 2; n <= 300; n++) {
+      double[] y = new double[n];
+      String shown = Split.largestTestSplit(n);
+      double most = Double.parseDouble(shown);
+      Split ok = Split.of(y, most, false, 1, "f.csv");
+      assertThat(ok.train()).as("n = %d, test_split %s", n, most).isNotEmpty();
+      assertThat(ok.test()).isNotEmpty();
+      double above = most + 0.0001;
+      int rows = n;
+      assertThatThrownBy(() -> Split.of(y, above, false, 1, "f.csv")).as("n = %d, test_split %s", n, above)
+          .isInstanceOf(SpecException.class)
+          .hasMessageContaining("with " + rows + " rows test_split must be above 0 and at most " + shown + " ");
+    }
   }
 
   @Test

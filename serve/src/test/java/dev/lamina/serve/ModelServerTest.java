@@ -32,6 +32,7 @@ class ModelServerTest {
   static Path dir;
   static Path churnRun;
   static Path irisRun;
+  static Path zeroRun;
   static Path diabetesRun;
   static ModelServer.Running server;
   static Http http;
@@ -43,11 +44,13 @@ class ModelServerTest {
   static void start() throws Exception {
     churnRun = TrainedModels.churn(dir, 3);
     irisRun = TrainedModels.threeClasses(dir.resolve("iris"));
+    zeroRun = positiveClassZero(dir.resolve("zero"));
     diabetesRun = TrainedModels.diabetes(dir, 5);
     churn = Predictor.load(churnRun);
     Map<String, Predictor> models = new LinkedHashMap<>();
     models.put("churn", churn);
     models.put("iris", Predictor.load(irisRun));
+    models.put("zero", Predictor.load(zeroRun));
     models.put("diabetes", Predictor.load(diabetesRun));
     server = ModelServer.find().start(new ServeOptions("127.0.0.1", 0, MAX_BODY, MAX_ROWS, false, models));
     http = new Http(server.port());
@@ -139,6 +142,31 @@ class ModelServerTest {
   }
 
   @Test
+  void aModelWhosePositiveClassIsZeroAnswersWithItsProbabilityAndLabelAsPredictDoes() {
+    List<String> zeroCsv = TrainedModels.predictCsv(zeroRun, dir.resolve("some.csv"), dir.resolve("zero.predictions.csv"));
+    JsonNode ps = http.post("/v1/models/zero/predict", Http.json(Map.of("rows", rows))).json().path("predictions");
+    assertSameAsCsv(ps, zeroCsv, 40);
+    for (int i = 0; i < 40; i++) {
+      assertThat(ps.get(i).path("label").asText()).isEqualTo(ps.get(i).path("probability").doubleValue() > 0.5 ? "0" : "1");
+    }
+  }
+
+  /** The churn example trained with {@code positive_class: 0}: its one output is the probability of staying. */
+  private static Path positiveClassZero(Path d) throws Exception {
+    Files.createDirectories(d);
+    Path spec = d.resolve("zero.yaml");
+    Files.writeString(spec, Files.readString(TrainedModels.CHURN_SPEC)
+        .replace("../../data/churn.csv", TrainedModels.CHURN_CSV.toString())
+        .replace("  target: Exited", "  target: Exited\n  positive_class: 0"));
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = dev.lamina.cli.Main.execute(new String[] {spec.toString(), "--epochs", "2", "--quiet", "--out",
+        d.resolve("run").toString()}, new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(Predictor.load(d.resolve("run")).task().classes()).containsExactly("1", "0");
+    return d.resolve("run");
+  }
+
+  @Test
   void aRegressionModelAnswersBothEndpointsWithTheValuesOfPredictsCsv() {
     List<Map<String, Object>> dRows = TrainedModels.rows(TrainedModels.DIABETES_CSV, 25);
     List<String> dCsv = TrainedModels.predictCsv(diabetesRun, TrainedModels.DIABETES_CSV,
@@ -197,7 +225,7 @@ class ModelServerTest {
         413, "more than this server's limit of " + MAX_ROWS);
     expect(http.post("/v1/models/churn/predict", "{\"rows\": [\"" + "x".repeat((int) MAX_BODY) + "\"]}"), 413,
         "over this server's limit of " + MAX_BODY + " bytes");
-    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris, diabetes]. Did you mean churn?");
+    expect(http.post("/v1/models/chrun/predict", "{}"), 404, "no model named 'chrun'; this server has [churn, iris, zero, diabetes]. Did you mean churn?");
     expect(http.get("/v2/models/nope"), 404, "no model named 'nope'");
     expect(http.get("/v2/nothing"), 404, "no endpoint /v2/nothing");
     expect(http.get("/v2/models/churn/explain"), 404, "no endpoint");
