@@ -141,6 +141,6 @@ public final class DataBuilder {
   public DataSpec build() {
     double split = testSplit != null ? testSplit : testCsv == null ? DataSpec.DEFAULT_TEST_SPLIT : 0;
     return new DataSpec(csv, testCsv, targets, drop, features, oneHot, dropFirst, labelEncode, scale, split, stratify,
-        fillMissing, sampleWeight, format, positiveClass);
+        fillMissing, sampleWeight, format, positiveClass, null);
   }
 }

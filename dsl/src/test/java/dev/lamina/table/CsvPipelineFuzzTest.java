@@ -38,7 +38,7 @@ class CsvPipelineFuzzTest {
     DataSpec d = SPEC;
     return new DataSpec(d.csv(), d.testCsv(), d.targets(), d.drop(), d.features(), d.oneHot(), d.dropFirst(),
         d.labelEncode(), d.scale(), d.testSplit(), d.stratify(), d.fillMissing(), d.sampleWeight(),
-        new CsvFormat(delimiter, european ? ',' : '.', european ? "windows-1252" : "utf-8"), POSITIVE[(b >> 3) & 3]);
+        new CsvFormat(delimiter, european ? ',' : '.', european ? "windows-1252" : "utf-8"), POSITIVE[(b >> 3) & 3], null);
   }
 
   private static Path file() {
