@@ -8,7 +8,7 @@ import dev.lamina.diagnose.DiagnosticsCallback;
 import dev.lamina.diagnose.LayerStats;
 import dev.lamina.model.Model;
 import dev.lamina.run.EngineRows;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.PreparedData;

@@ -38,6 +38,10 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
   public static final String DEFAULT_SCALE = "standard";
+  /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
+  public static final boolean DEFAULT_DROP_FIRST = true;
+  /** scikit-learn's {@code train_test_split(stratify=None)}. */
+  public static final boolean DEFAULT_STRATIFY = false;
   /** Default test split. */
   public static final double DEFAULT_TEST_SPLIT = 0.2;
 
