@@ -1,18 +1,14 @@
 package dev.lamina.layer;
 
 import dev.lamina.activation.Activation;
-import dev.lamina.optim.Parameter;
-import java.util.List;
 
 /**
  * A layer that only applies an activation: Keras's {@code Activation}, and also {@code LeakyReLU}
  * and {@code ELU} (the same functions as layers, with Keras's layer defaults: LeakyReLU's
  * negative_slope 0.3, ELU's alpha 1.0).
  */
-public final class ActivationLayer implements Layer {
-  private final String name;
+public final class ActivationLayer extends SameWidthLayer {
   private final String kerasClassName;
-  private final int width;
   private final Activation activation;
   private int capacity;
   private double[] lastInput;
@@ -21,9 +17,8 @@ public final class ActivationLayer implements Layer {
 
   /** An activation layer over {@code width} columns. */
   public ActivationLayer(String name, String kerasClassName, int width, Activation activation) {
-    this.name = name;
+    super(name, width);
     this.kerasClassName = kerasClassName;
-    this.width = width;
     this.activation = activation;
   }
 
@@ -59,27 +54,7 @@ public final class ActivationLayer implements Layer {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public String kerasClassName() {
     return kerasClassName;
-  }
-
-  @Override
-  public int inputWidth() {
-    return width;
-  }
-
-  @Override
-  public int outputWidth() {
-    return width;
   }
 }

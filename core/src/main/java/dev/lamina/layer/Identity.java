@@ -1,22 +1,17 @@
 package dev.lamina.layer;
 
-import dev.lamina.optim.Parameter;
-import java.util.List;
 
 /**
  * A layer that passes its input through: Keras's {@code Flatten} and {@code Reshape} of a row that
  * is already flat (a dense network's input is one row of features, so they change nothing).
  */
-public final class Identity implements Layer {
-  private final String name;
+public final class Identity extends SameWidthLayer {
   private final String kerasClassName;
-  private final int width;
 
   /** An identity over {@code width} columns, shown as {@code kerasClassName}. */
   public Identity(String name, String kerasClassName, int width) {
-    this.name = name;
+    super(name, width);
     this.kerasClassName = kerasClassName;
-    this.width = width;
   }
 
   @Override
@@ -35,27 +30,7 @@ public final class Identity implements Layer {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public String kerasClassName() {
     return kerasClassName;
-  }
-
-  @Override
-  public int inputWidth() {
-    return width;
-  }
-
-  @Override
-  public int outputWidth() {
-    return width;
   }
 }

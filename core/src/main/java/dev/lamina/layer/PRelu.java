@@ -11,9 +11,7 @@ import java.util.List;
  * input_shape[1:], initialised by {@code alpha_initializer}, default zeros).
  * Gradients: dx = dOut * (x &gt;= 0 ? 1 : alpha_j); dalpha_j = sum over rows of dOut * x where x &lt; 0.
  */
-public final class PRelu implements Layer {
-  private final String name;
-  private final int width;
+public final class PRelu extends SameWidthLayer {
   private final Initializer alphaInitializer;
   private final Parameter alpha;
   private int capacity;
@@ -23,8 +21,7 @@ public final class PRelu implements Layer {
 
   /** A PReLU layer over {@code width} columns. */
   public PRelu(String name, int width, Initializer alphaInitializer) {
-    this.name = name;
-    this.width = width;
+    super(name, width);
     this.alphaInitializer = alphaInitializer;
     this.alpha = new Parameter(name + "/alpha", width);
   }
@@ -91,22 +88,7 @@ public final class PRelu implements Layer {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public String kerasClassName() {
     return "PReLU";
-  }
-
-  @Override
-  public int inputWidth() {
-    return width;
-  }
-
-  @Override
-  public int outputWidth() {
-    return width;
   }
 }

@@ -1,15 +1,11 @@
 package dev.lamina.layer;
 
-import dev.lamina.optim.Parameter;
-import java.util.List;
 
 /**
  * Keras's {@code Rescaling(scale, offset=0.0)}: {@code y = x * scale + offset}, the same in training
  * and inference; no weights. Backward: {@code dx = dy * scale}.
  */
-public final class Rescaling implements Layer {
-  private final String name;
-  private final int width;
+public final class Rescaling extends SameWidthLayer {
   private final double scale;
   private final double offset;
   private int capacity;
@@ -18,8 +14,7 @@ public final class Rescaling implements Layer {
 
   /** Rescales {@code width} columns. */
   public Rescaling(String name, int width, double scale, double offset) {
-    this.name = name;
-    this.width = width;
+    super(name, width);
     this.scale = scale;
     this.offset = offset;
   }
@@ -55,27 +50,7 @@ public final class Rescaling implements Layer {
   }
 
   @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public String kerasClassName() {
     return "Rescaling";
-  }
-
-  @Override
-  public int inputWidth() {
-    return width;
-  }
-
-  @Override
-  public int outputWidth() {
-    return width;
   }
 }

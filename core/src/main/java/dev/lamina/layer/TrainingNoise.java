@@ -1,6 +1,5 @@
 package dev.lamina.layer;
 
-import dev.lamina.optim.Parameter;
 import dev.lamina.random.Rng;
 import java.util.List;
 
@@ -11,9 +10,7 @@ import java.util.List;
  * {@code dx = a * dy}. The draws come from a generator seeded from the model seed and the layer
  * name (or the layer's own seed), as Dropout's masks do.
  */
-public abstract class TrainingNoise implements Layer {
-  private final String name;
-  private final int width;
+public abstract class TrainingNoise extends SameWidthLayer {
   private final Rng rng;
   private int capacity;
   private double[] factor;
@@ -24,8 +21,7 @@ public abstract class TrainingNoise implements Layer {
 
   /** A noise layer over {@code width} columns drawing from {@code rng}. */
   protected TrainingNoise(String name, int width, Rng rng) {
-    this.name = name;
-    this.width = width;
+    super(name, width);
     this.rng = rng;
   }
 
@@ -88,25 +84,5 @@ public abstract class TrainingNoise implements Layer {
   @Override
   public List<Rng> generators() {
     return List.of(rng);
-  }
-
-  @Override
-  public List<Parameter> parameters() {
-    return List.of();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public int inputWidth() {
-    return width;
-  }
-
-  @Override
-  public int outputWidth() {
-    return width;
   }
 }

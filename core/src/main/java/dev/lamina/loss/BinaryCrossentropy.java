@@ -16,20 +16,11 @@ import dev.lamina.activation.Sigmoid;
  * {@link FusedLogitsLoss}): l = max(z, 0) - z y' + ln(1 + e^-|z|), dl/dz = sigmoid(z) - y', exact
  * and finite for any z.
  */
-public final class BinaryCrossentropy implements FusedLogitsLoss {
+public final class BinaryCrossentropy extends SmoothedCrossentropy {
   /** The canonical name. */
   public static final String NAME = "binary_crossentropy";
-  /** Keras's clipping epsilon, {@code keras.config.epsilon()} = 1e-7. */
-  public static final double EPSILON = Labels.EPSILON;
-  /** Keras's default: the predictions are probabilities. */
-  public static final boolean DEFAULT_FROM_LOGITS = false;
-  /** Keras's default: no label smoothing. */
-  public static final double DEFAULT_LABEL_SMOOTHING = 0.0;
   /** The target a smoothed label moves towards: 0.5 for two classes. */
   private static final double SMOOTHING_CENTRE = 0.5;
-
-  private final boolean fromLogits;
-  private final double labelSmoothing;
 
   /** With Keras's defaults. */
   public BinaryCrossentropy() {
@@ -41,11 +32,7 @@ public final class BinaryCrossentropy implements FusedLogitsLoss {
    * @param labelSmoothing in [0, 1]
    */
   public BinaryCrossentropy(boolean fromLogits, double labelSmoothing) {
-    if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-      throw new IllegalArgumentException("label_smoothing must be in [0, 1], got " + labelSmoothing);
-    }
-    this.fromLogits = fromLogits;
-    this.labelSmoothing = labelSmoothing;
+    super(fromLogits, labelSmoothing);
   }
 
   @Override
@@ -54,27 +41,17 @@ public final class BinaryCrossentropy implements FusedLogitsLoss {
   }
 
   @Override
-  public boolean fromLogits() {
-    return fromLogits;
-  }
-
-  /** The label smoothing factor. */
-  public double labelSmoothing() {
-    return labelSmoothing;
-  }
-
-  @Override
   public String fusableActivation() {
     return Sigmoid.NAME;
   }
 
   private double smooth(double y) {
-    return y * (1 - labelSmoothing) + SMOOTHING_CENTRE * labelSmoothing;
+    return y * (1 - labelSmoothing()) + SMOOTHING_CENTRE * labelSmoothing();
   }
 
   @Override
   public double compute(double[] pred, double[] target, double[] weights, double[] grad, int rows, int cols) {
-    if (fromLogits) {
+    if (fromLogits()) {
       return computeFromLogits(pred, target, weights, grad, rows, cols);
     }
     if (rows == 0) {
@@ -147,6 +124,6 @@ public final class BinaryCrossentropy implements FusedLogitsLoss {
 
   @Override
   public String toString() {
-    return NAME + "(from_logits=" + fromLogits + ", label_smoothing=" + labelSmoothing + ")";
+    return NAME + "(from_logits=" + fromLogits() + ", label_smoothing=" + labelSmoothing() + ")";
   }
 }

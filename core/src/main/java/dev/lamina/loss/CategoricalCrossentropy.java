@@ -17,18 +17,9 @@ import dev.lamina.activation.Softmax;
  * dl/dz_j = softmax_j sum_k y'_k - y'_j, which is the familiar softmax - y' when each target row
  * sums to 1 (TensorFlow's kernel assumes that; the form here is exact for any row).
  */
-public final class CategoricalCrossentropy implements FusedLogitsLoss {
+public final class CategoricalCrossentropy extends SmoothedCrossentropy {
   /** The canonical name. */
   public static final String NAME = "categorical_crossentropy";
-  /** Keras's clipping epsilon, {@code keras.config.epsilon()} = 1e-7. */
-  public static final double EPSILON = Labels.EPSILON;
-  /** Keras's default: the predictions are probabilities. */
-  public static final boolean DEFAULT_FROM_LOGITS = false;
-  /** Keras's default: no label smoothing. */
-  public static final double DEFAULT_LABEL_SMOOTHING = 0.0;
-
-  private final boolean fromLogits;
-  private final double labelSmoothing;
 
   /** With Keras's defaults. */
   public CategoricalCrossentropy() {
@@ -40,26 +31,12 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
    * @param labelSmoothing in [0, 1]
    */
   public CategoricalCrossentropy(boolean fromLogits, double labelSmoothing) {
-    if (!(labelSmoothing >= 0 && labelSmoothing <= 1)) {
-      throw new IllegalArgumentException("label_smoothing must be in [0, 1], got " + labelSmoothing);
-    }
-    this.fromLogits = fromLogits;
-    this.labelSmoothing = labelSmoothing;
+    super(fromLogits, labelSmoothing);
   }
 
   @Override
   public String name() {
     return NAME;
-  }
-
-  @Override
-  public boolean fromLogits() {
-    return fromLogits;
-  }
-
-  /** The label smoothing factor. */
-  public double labelSmoothing() {
-    return labelSmoothing;
   }
 
   @Override
@@ -69,14 +46,14 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
 
   @Override
   public double compute(double[] pred, double[] target, double[] weights, double[] grad, int rows, int cols) {
-    if (fromLogits) {
+    if (fromLogits()) {
       return computeFromLogits(pred, target, weights, grad, rows, cols);
     }
     if (rows == 0) {
       return 0;
     }
     double invRows = 1.0 / rows;
-    double uniform = labelSmoothing / cols;
+    double uniform = labelSmoothing() / cols;
     double total = 0;
     for (int r = 0; r < rows; r++) {
       double w = weights == null ? 1 : weights[r];
@@ -89,7 +66,7 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
       // sum_j g_j q_j = -(sum of y'_j over unclipped j), since g_j q_j = -y'_j there.
       double gDotQ = 0;
       for (int i = off; i < off + cols; i++) {
-        double y = target[i] * (1 - labelSmoothing) + uniform;
+        double y = target[i] * (1 - labelSmoothing()) + uniform;
         double q = pred[i] / sum;
         rowLoss -= y * Math.log(Math.min(Math.max(q, EPSILON), 1 - EPSILON));
         if (q >= EPSILON && q <= 1 - EPSILON) {
@@ -99,7 +76,7 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
       if (grad != null) {
         double k = w * invRows / sum;
         for (int i = off; i < off + cols; i++) {
-          double y = target[i] * (1 - labelSmoothing) + uniform;
+          double y = target[i] * (1 - labelSmoothing()) + uniform;
           double q = pred[i] / sum;
           double g = q >= EPSILON && q <= 1 - EPSILON ? -y / q : 0;
           grad[i] = k * (g - gDotQ);
@@ -116,7 +93,7 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
       return 0;
     }
     double invRows = 1.0 / rows;
-    double uniform = labelSmoothing / cols;
+    double uniform = labelSmoothing() / cols;
     double total = 0;
     for (int r = 0; r < rows; r++) {
       double w = weights == null ? 1 : weights[r];
@@ -125,14 +102,14 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
       double rowLoss = 0;
       double ySum = 0;
       for (int i = off; i < off + cols; i++) {
-        double y = target[i] * (1 - labelSmoothing) + uniform;
+        double y = target[i] * (1 - labelSmoothing()) + uniform;
         rowLoss += y * (lse - logits[i]);
         ySum += y;
       }
       if (gradLogits != null) {
         double k = w * invRows;
         for (int i = off; i < off + cols; i++) {
-          double y = target[i] * (1 - labelSmoothing) + uniform;
+          double y = target[i] * (1 - labelSmoothing()) + uniform;
           gradLogits[i] = k * (Math.exp(logits[i] - lse) * ySum - y);
         }
       }
@@ -156,6 +133,6 @@ public final class CategoricalCrossentropy implements FusedLogitsLoss {
 
   @Override
   public String toString() {
-    return NAME + "(from_logits=" + fromLogits + ", label_smoothing=" + labelSmoothing + ")";
+    return NAME + "(from_logits=" + fromLogits() + ", label_smoothing=" + labelSmoothing() + ")";
   }
 }

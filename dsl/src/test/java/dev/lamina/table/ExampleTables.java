@@ -10,6 +10,9 @@ import java.util.List;
 public final class ExampleTables {
   private ExampleTables() {}
 
+  /** The bundled synthetic churn data of the article's example. */
+  public static final Path CHURN = Path.of("../data/churn.csv").toAbsolutePath().normalize();
+
   /** Fisher's iris: four measurements and the species as text. */
   public static final Path IRIS = Path.of("../examples/iris/iris.csv").toAbsolutePath().normalize();
 
@@ -46,5 +49,40 @@ public final class ExampleTables {
         compile: {optimizer: {adam: {learning_rate: 0.01}}, loss: %s, metrics: [accuracy]}
         fit: {epochs: 6, batch_size: 16, validation_split: 0.25}
         """.formatted(csv.toString().replace('\\', '/'), data, loss);
+  }
+
+  /**
+   * A small churn network (11-6-6-1, relu then sigmoid, Adam, batch 64, a quarter of the training
+   * rows for validation) on the bundled data, with {@code body} as its {@code section} (a
+   * {@code sweep:} or {@code tune:} section) and, when {@code dropout} is set, a dropout of 0.1
+   * after the first layer (layer 1, for searches over {@code layers[1].rate}).
+   */
+  public static String smallChurnSpec(String name, boolean dropout, int epochs, String section, String body) {
+    return """
+        name: %s
+        seed: 7
+        data:
+          csv: %s
+          target: Exited
+          drop: [RowNumber, CustomerId, Surname]
+          one_hot: [Geography, Gender]
+          scale: standard
+          test_split: 0.2
+        layers:
+          - dense: {units: 6, activation: relu, input_dim: 11}
+        %s  - dense: {units: 6, activation: relu}
+          - dense: {units: 1, activation: sigmoid}
+        compile:
+          optimizer: adam
+          loss: binary_crossentropy
+          metrics: [accuracy]
+        fit:
+          epochs: %d
+          batch_size: 64
+          validation_split: 0.25
+        %s:
+        %s
+        """.formatted(name, CHURN.toString().replace('\\', '/'), dropout ? "  - dropout: {rate: 0.1}\n" : "", epochs, section,
+        body.indent(2).stripTrailing());
   }
 }

@@ -1,5 +1,6 @@
 package dev.lamina.spark;
 
+import dev.lamina.table.ExampleTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /** A quiet Spark context for tests, and the small sweep they run. */
 final class TestSpark {
-  static final Path CHURN = Path.of("../data/churn.csv").toAbsolutePath().normalize();
+  static final Path CHURN = ExampleTables.CHURN;
   /** 2 x 2 cells x 2 seeds = 8 runs of a few epochs: enough tasks to spread, quick to train. */
   static final String GRID = "kernel_initializer: [random_uniform, he_uniform]\nactivation: [relu, tanh]\nseeds: 2";
 
@@ -35,31 +36,7 @@ final class TestSpark {
   /** The small spec with {@code body} as its {@code section} ({@code sweep} or {@code tune}). */
   static Path writeSpec(Path dir, String section, String body, int epochs) throws IOException {
     Path file = dir.resolve(section + ".yaml");
-    Files.writeString(file, """
-        name: spark-sweep
-        seed: 7
-        data:
-          csv: %s
-          target: Exited
-          drop: [RowNumber, CustomerId, Surname]
-          one_hot: [Geography, Gender]
-          scale: standard
-          test_split: 0.2
-        layers:
-          - dense: {units: 6, activation: relu, input_dim: 11}
-          - dense: {units: 6, activation: relu}
-          - dense: {units: 1, activation: sigmoid}
-        compile:
-          optimizer: adam
-          loss: binary_crossentropy
-          metrics: [accuracy]
-        fit:
-          epochs: %d
-          batch_size: 64
-          validation_split: 0.25
-        %s:
-        %s
-        """.formatted(CHURN.toString().replace('\\', '/'), epochs, section, body.indent(2).stripTrailing()));
+    Files.writeString(file, ExampleTables.smallChurnSpec("spark-sweep", false, epochs, section, body));
     return file;
   }
 
