@@ -8,11 +8,14 @@ import dev.lamina.diagnose.DiagnosticsCallback;
 import dev.lamina.diagnose.LayerStats;
 import dev.lamina.model.Model;
 import dev.lamina.run.EngineRows;
+import dev.lamina.run.RunTask;
+import dev.lamina.run.TrainingChecks;
 import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.PreparedData;
 import dev.lamina.table.TablePipeline;
+import dev.lamina.task.Task;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.Fit;
 import dev.lamina.yaml.ParsedSpec;
@@ -109,6 +112,10 @@ final class InspectCommand implements Callable<Integer> {
       return;
     }
     Fit fit = training.epochs() != null ? spec.fit().withEpochs(training.epochs()) : spec.fit();
+    if (fit.classWeight() != null) {
+      Task task = RunTask.decide(model, prepared.pipeline(), prepared.yTrain(), prepared.yTest(), spec.data().target());
+      fit = TrainingChecks.classWeights(fit, task);
+    }
     model.fit(train, null, fit, new DiagnosticsCallback(model, rows, (e, d) -> report(e, d, out, snapshots, true)));
   }
 

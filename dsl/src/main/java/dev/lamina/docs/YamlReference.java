@@ -203,7 +203,16 @@ public final class YamlReference {
         new Key("positive_class", "class name", "the second sorted class (1 of a 0/1 target)",
             "one of a binary target's two classes", "positive_class: left",
             "the class a binary model's probability, precision, recall, ROC curve and threshold describe"
-            + " (scikit-learn's `pos_label`); the training summary names it"));
+            + " (scikit-learn's `pos_label`); the training summary names it"),
+        new Key("handle_unknown", "`error`, `ignore`, or map one_hot column -> `error` / `ignore`", "error",
+            "error, ignore", "handle_unknown: {Geography: ignore}",
+            "what a one_hot column does with a category never seen in training, as scikit-learn's "
+            + "`OneHotEncoder(handle_unknown=...)`: `error` refuses the row (naming column, row and value); `ignore` "
+            + "encodes it as all zeros (with `drop_first`, the first level's encoding too), and `predict` counts "
+            + "it (`2 rows had unseen categories, scored as all zeros: Geography=Italy (2)`). A word applies to "
+            + "every one_hot column, a map to the columns it names. Saved in the model: `predict`, `Predictor`, "
+            + "`serve` (400 under `error`) and the ONNX export follow it; the ONNX graph cannot refuse a row, so it "
+            + "scores an unseen category as all zeros under both settings"));
   }
 
   private static List<Key> compile() {

@@ -16,8 +16,12 @@ import java.util.Map;
  *   <li>a categorical column is a {@code string [N, 1]} input; {@code ai.onnx.ml.LabelEncoder}
  *       maps each level to its index (and the missing spellings {@code "", NA, NaN, null} to the
  *       fill level's, when there is a fill rule); one-hot columns then compare the index with each
- *       kept level ({@code Equal} + {@code Cast}), label-encoded ones cast it to double. An unknown
- *       level maps to -1: all zeros after one-hot, where Lamina refuses the row;</li>
+ *       kept level ({@code Equal} + {@code Cast}), label-encoded ones cast it to double. A level
+ *       never seen in training maps to -1: all zeros after one-hot, exactly what Lamina does for a
+ *       column with {@code handle_unknown: ignore}. Under {@code handle_unknown: error} (the
+ *       default) Lamina refuses such a row, but an ONNX graph cannot raise, so the export scores it
+ *       as all zeros too: check the categories before scoring, or train with {@code ignore} so that
+ *       both agree. (A label-encoded column passes the -1 on.)</li>
  *   <li>the features are concatenated in pipeline order and scaled: {@code (x - offset) / factor}
  *       ({@code Sub}, {@code Div}), the same double operations as Lamina's scaler.</li>
  * </ul>

@@ -35,7 +35,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Rows go through the model's saved data pipeline: values may be numbers, booleans (1/0 in a
  * numeric column), text (read as a CSV cell is) or null (missing: the column's fill rule, or an
  * error); extra keys are ignored. A bad value is a {@link DataException} naming the row, the column
- * and the value. The decision threshold saved with the model is applied.
+ * and the value; so is a category never seen in training, unless the model was trained with
+ * {@code data: {handle_unknown: ignore}} for its column, which scores it as all zeros. The
+ * decision threshold saved with the model is applied.
  *
  * <p><b>Threads.</b> Immutable and thread-safe, with no lock on the scoring path: the network's
  * layers own their buffers, so each call borrows a private copy of the network with its scratch

@@ -55,19 +55,27 @@ public final class CsvScorer {
     long[] unlabelled = {0, 0}; // the first row without a usable target value, and how many
     boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
     try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, threshold)) {
-      RowSink sink = (rowNumber, f, target) -> {
-        int k = fill[0];
-        System.arraycopy(f, 0, x, k * in, in);
-        rows[k] = rowNumber;
-        truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
-        if (withTarget && target.isEmpty()) {
-          unlabelled[0] = unlabelled[0] == 0 ? rowNumber : unlabelled[0];
-          unlabelled[1]++;
+      RowSink sink = new RowSink() {
+        @Override
+        public void accept(long rowNumber, double[] f, java.util.OptionalDouble target) throws IOException {
+          int k = fill[0];
+          System.arraycopy(f, 0, x, k * in, in);
+          rows[k] = rowNumber;
+          truth[k] = target.isPresent() ? target.getAsDouble() : Double.NaN;
+          if (withTarget && target.isEmpty()) {
+            unlabelled[0] = unlabelled[0] == 0 ? rowNumber : unlabelled[0];
+            unlabelled[1]++;
+          }
+          fill[0] = k + 1;
+          if (fill[0] == CHUNK) {
+            flush(model, x, rows, truth, CHUNK, w, tally);
+            fill[0] = 0;
+          }
         }
-        fill[0] = k + 1;
-        if (fill[0] == CHUNK) {
-          flush(model, x, rows, truth, CHUNK, w, tally);
-          fill[0] = 0;
+
+        @Override
+        public void unseen(long rowNumber, String column, String value) {
+          tally.unseen(rowNumber, column, value);
         }
       };
       try {
@@ -87,7 +95,7 @@ public final class CsvScorer {
     if (tally.rows() == 0) {
       throw new DataException(csv.toString(), "has no data rows to score");
     }
-    return tally.summary(0, unlabelled[1], unlabelled[0]);
+    return tally.summary(unlabelled[1], unlabelled[0]);
   }
 
   private static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,

@@ -26,19 +26,25 @@ import java.util.Map;
  * @param scores MAE, RMSE and R2 against the file's true values (regression), over the rows that
  *     have them, else empty
  * @param threshold the binary threshold used
- * @param unknownCategories cells holding a category the model never saw, encoded as all zeros
- *     under {@code handle_unknown: ignore}
+ * @param unseenRows rows holding a category the model never saw, scored as all zeros by columns
+ *     with {@code handle_unknown: ignore}
+ * @param unseen how often each such value occurred, by {@code column=value}, in order of first
+ *     appearance
  * @param unlabelled rows of a file with the target column whose target cell is missing or no
  *     value of the target ({@code ?}, text in a numeric target, a class never seen in training):
  *     scored all the same, with an empty true value, and left out of the scores
  * @param firstUnlabelled the first such row (1-based data row), or 0
  */
 public record PredictSummary(Task task, long rows, long[] counts, Map<String, Double> scores, double threshold,
-    long unknownCategories, long unlabelled, long firstUnlabelled) {
+    long unseenRows, Map<String, Long> unseen, long unlabelled, long firstUnlabelled) {
+  /** How many {@code column=value} pairs {@link #describe()} lists before "and N more". */
+  public static final int UNSEEN_SHOWN = 5;
+
   /** Copies. */
   public PredictSummary {
     counts = counts.clone();
     scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+    unseen = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unseen));
   }
 
   /** Rows predicted as the positive class (binary), or 0. */
@@ -78,9 +84,14 @@ public record PredictSummary(Task task, long rows, long[] counts, Map<String, Do
           .append(firstUnlabelled).append("): scored all the same, with an empty true value")
           .append(task instanceof Regression ? ", and left out of the MAE, RMSE and R2" : "");
     }
-    if (unknownCategories > 0) {
-      sb.append("; ").append(unknownCategories).append(" unseen categor").append(unknownCategories == 1 ? "y" : "ies")
-          .append(" encoded as all zeros (handle_unknown: ignore)");
+    if (unseenRows > 0) {
+      List<String> parts = new ArrayList<>();
+      unseen.entrySet().stream().limit(UNSEEN_SHOWN).forEach(e -> parts.add(e.getKey() + " (" + e.getValue() + ")"));
+      if (unseen.size() > UNSEEN_SHOWN) {
+        parts.add("and " + (unseen.size() - UNSEEN_SHOWN) + " more");
+      }
+      sb.append("; ").append(unseenRows).append(unseenRows == 1 ? " row had" : " rows had")
+          .append(" unseen categories, scored as all zeros: ").append(String.join(", ", parts));
     }
     return sb.toString();
   }

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Counts what a scoring pass predicts, batch by batch in constant memory: rows per predicted
  * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values of
- * the rows that have them.
+ * the rows that have them; and the categories never seen in training that columns with
+ * {@code handle_unknown: ignore} scored as all zeros.
  */
 final class Tally {
   private final Task task;
@@ -26,6 +27,9 @@ final class Tally {
       new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
   private long rows;
   private long scored;
+  private final Map<String, Long> unseen = new LinkedHashMap<>();
+  private long unseenRows;
+  private long lastUnseenRow = -1;
 
   Tally(Task task, double threshold) {
     this.task = task;
@@ -57,6 +61,15 @@ final class Tally {
     rows += n;
   }
 
+  /** Counts one cell of row {@code row} holding an unseen category ({@code Geography=Italy}). */
+  void unseen(long row, String column, String value) {
+    unseen.merge(column + "=" + value, 1L, Long::sum);
+    if (row != lastUnseenRow) {
+      unseenRows++;
+      lastUnseenRow = row;
+    }
+  }
+
   /** Updates the regression scores with the rows whose every true value is known. */
   private void scoreKnown(double[] outputs, double[] truth, int n, int k) {
     int t = task.targets().size();
@@ -83,19 +96,18 @@ final class Tally {
   }
 
   /**
-   * @param unknownCategories cells of an unseen category (handle_unknown: ignore)
    * @param unlabelled rows whose target cell was missing or no value of the target, in a file
    *     that has the target column
    * @param firstUnlabelled the first of them (a 1-based data row), or 0
    */
-  PredictSummary summary(long unknownCategories, long unlabelled, long firstUnlabelled) {
+  PredictSummary summary(long unlabelled, long firstUnlabelled) {
     Map<String, Double> s = new LinkedHashMap<>();
     if (!task.classification() && scored > 0) {
       s.put(RegressionReport.MAE, scores.get(0).result());
       s.put(RegressionReport.RMSE, scores.get(1).result());
       s.put(RegressionReport.R2, scores.get(2).result());
     }
-    return new PredictSummary(task, rows, counts, s, threshold, unknownCategories, unlabelled, firstUnlabelled);
+    return new PredictSummary(task, rows, counts, s, threshold, unseenRows, unseen, unlabelled, firstUnlabelled);
   }
 
   private static int argmax(double[] v, int from, int n) {

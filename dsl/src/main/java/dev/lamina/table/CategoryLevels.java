@@ -48,6 +48,15 @@ final class CategoryLevels {
    * @throws DataException for a missing cell without a fill, or a level not seen in training
    */
   int indexOf(String cell, String file, long row, long line) {
+    return indexOf(cell, file, row, line, false);
+  }
+
+  /**
+   * The index of the cell's level, or -1 for a level not seen in training when {@code ignoreUnseen}.
+   *
+   * @throws DataException for a missing cell without a fill, or (unless ignored) a level not seen
+   */
+  int indexOf(String cell, String file, long row, long line, boolean ignoreUnseen) {
     if (Cells.isMissing(cell)) {
       if (fill == null) {
         throw Cells.missing(cell, file, row, line, column, true);
@@ -57,9 +66,13 @@ final class CategoryLevels {
     String value = cell.strip();
     Integer i = index.get(value);
     if (i == null) {
+      if (ignoreUnseen) {
+        return -1;
+      }
       throw new DataException(file, row, line, column, "'" + value + "' is a category the model"
           + " never saw in training; the known levels are " + levels + ". Map the value to one of"
-          + " them, or retrain on data that contains it");
+          + " them, or retrain on data that contains it (or with data: {handle_unknown: ignore} to score unseen"
+          + " categories as all zeros)");
     }
     return i;
   }

@@ -24,10 +24,12 @@ sealed interface ColumnEncoding permits NumericColumn, OneHotColumn, LabelColumn
   /**
    * Writes this column's features for one cell into {@code out[offset..offset + width())}.
    *
+   * @return whether the cell's value was known: false only for a category never seen in training
+   *     that a one-hot column with {@code handle_unknown: ignore} wrote as all zeros
    * @throws DataException naming the place for a missing value without a fill, text in a
-   *     numeric column or an unseen category
+   *     numeric column or (unless ignored) an unseen category
    */
-  void encode(String cell, double[] out, int offset, String file, long row, long line);
+  boolean encode(String cell, double[] out, int offset, String file, long row, long line);
 
   /** The column as plain maps, lists, strings, numbers and booleans (for JSON). */
   Map<String, Object> toMap();

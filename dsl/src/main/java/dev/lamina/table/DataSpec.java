@@ -30,10 +30,14 @@ import java.util.Map;
  *     ROC curve and threshold describe (scikit-learn's {@code pos_label}); null for the default,
  *     the second of the two sorted class names ({@code 1} of a 0/1 target, {@code Yes} of
  *     {@code No}/{@code Yes}). Checked against the target's classes when the data is read.
+ * @param handleUnknown what one-hot columns do with a category never seen in training
+ *     ({@code handle_unknown}, scikit-learn's {@code OneHotEncoder}); {@link UnknownCategories#ERROR}
+ *     when null
  */
 public record DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
     List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
-    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format, String positiveClass) {
+    boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format, String positiveClass,
+    UnknownCategories handleUnknown) {
   /** The scalings the pipeline knows. */
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
@@ -57,6 +61,8 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     fillMissing = fillMissing == null ? Map.of() : Map.copyOf(fillMissing);
     scale = scale == null ? DEFAULT_SCALE : scale;
     format = format == null ? CsvFormat.DEFAULT : format;
+    handleUnknown = handleUnknown == null ? UnknownCategories.ERROR : handleUnknown;
+    handleUnknown.check(oneHot, labelEncode);
     if (positiveClass != null && positiveClass.isBlank()) {
       throw new SpecException("positive_class", "positive_class names one of the target's two classes, e.g."
           + " positive_class: left; leave it out for the default (the second class in sorted order, 1 of a 0/1 target)");
@@ -101,12 +107,26 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
     }
   }
 
-  /** A data section with the default positive class (the second of the two sorted class names). */
+  /** A data section with the default positive class and one-hot columns that refuse unseen categories. */
   public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
       List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
       boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format) {
     this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
-        sampleWeight, format, null);
+        sampleWeight, format, null, null);
+  }
+
+  /** A data section with the given positive class and one-hot columns that refuse unseen categories. */
+  public DataSpec(String csv, String testCsv, String target, List<String> drop, List<String> features,
+      List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
+      boolean stratify, Map<String, Object> fillMissing, String sampleWeight, CsvFormat format, String positiveClass) {
+    this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
+        sampleWeight, format, positiveClass, null);
+  }
+
+  /** A copy with another {@code handle_unknown} (the fluent way to set it). */
+  public DataSpec withHandleUnknown(UnknownCategories h) {
+    return new DataSpec(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify,
+        fillMissing, sampleWeight, format, positiveClass, h);
   }
 
   /**
@@ -115,7 +135,7 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
    */
   public DataSpec withPositiveClass(String positive) {
     return new DataSpec(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit,
-        stratify, fillMissing, sampleWeight, format, positive);
+        stratify, fillMissing, sampleWeight, format, positive, handleUnknown);
   }
 
   /** A data section of a CSV in the default format. */
@@ -123,7 +143,7 @@ public record DataSpec(String csv, String testCsv, String target, List<String> d
       List<String> oneHot, boolean dropFirst, List<String> labelEncode, String scale, double testSplit,
       boolean stratify, Map<String, Object> fillMissing, String sampleWeight) {
     this(csv, testCsv, target, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit, stratify, fillMissing,
-        sampleWeight, null);
+        sampleWeight, (CsvFormat) null);
   }
 
   /** A data section without a sample-weight column. */

@@ -59,6 +59,20 @@ public final class FittedPipeline {
     }
   }
 
+  /**
+   * The one-hot columns that encode a category never seen in training as all zeros
+   * ({@code handle_unknown: ignore}); the other columns refuse it.
+   */
+  public List<String> ignoringUnseen() {
+    List<String> names = new ArrayList<>();
+    for (ColumnEncoding c : columns) {
+      if (c instanceof OneHotColumn o && o.ignoresUnseen()) {
+        names.add(c.name());
+      }
+    }
+    return names;
+  }
+
   /** The CSV columns the pipeline reads, in the order their features appear. */
   public List<String> inputColumns() {
     return inputColumns;
@@ -155,7 +169,7 @@ public final class FittedPipeline {
       while (reader.next()) {
         any = true;
         String[] row = reader.fields();
-        double[] x = encode(at, row, reader.file(), reader.row(), reader.line());
+        double[] x = encode(at, row, reader.file(), reader.row(), reader.line(), sink);
         double known = targetAt < 0 ? Double.NaN : target.encodeIfKnown(row[targetAt]);
         OptionalDouble y = Double.isNaN(known) ? OptionalDouble.empty() : OptionalDouble.of(known);
         sink.accept(reader.row(), x, y);
@@ -201,18 +215,32 @@ public final class FittedPipeline {
 
   /** The scaled features of one row whose input columns sit at {@code at}. */
   double[] encode(int[] at, String[] row, String file, long rowNumber, long line) {
-    double[] x = encodeUnscaled(at, row, file, rowNumber, line);
+    return encode(at, row, file, rowNumber, line, null);
+  }
+
+  /**
+   * {@link #encode(int[], String[], String, long, long)}, telling {@code unseen} (when not null)
+   * of each category never seen in training that a column ignored.
+   */
+  double[] encode(int[] at, String[] row, String file, long rowNumber, long line, RowSink unseen) {
+    double[] x = encodeUnscaled(at, row, file, rowNumber, line, unseen);
     scaler.apply(x);
     return x;
   }
 
   /** The features of one row before scaling. */
   double[] encodeUnscaled(int[] at, String[] row, String file, long rowNumber, long line) {
+    return encodeUnscaled(at, row, file, rowNumber, line, null);
+  }
+
+  private double[] encodeUnscaled(int[] at, String[] row, String file, long rowNumber, long line, RowSink unseen) {
     double[] x = new double[featureNames.size()];
     int offset = 0;
     for (int c = 0; c < at.length; c++) {
       ColumnEncoding col = columns.get(c);
-      col.encode(row[at[c]], x, offset, file, rowNumber, line);
+      if (!col.encode(row[at[c]], x, offset, file, rowNumber, line) && unseen != null) {
+        unseen.unseen(rowNumber, col.name(), row[at[c]].strip());
+      }
       offset += col.width();
     }
     return x;
@@ -267,14 +295,18 @@ public final class FittedPipeline {
    *
    * @param source names the rows in error messages (for example {@code request})
    * @param row the 1-based row within {@code source}, for error messages
+   * @return how many values were categories never seen in training, written as all zeros by
+   *     columns with {@code handle_unknown: ignore}
    * @throws DataException naming the row and column, with the value, when a value cannot be encoded
+   *     (an unseen category of a column without {@code handle_unknown: ignore} among them)
    */
-  public void encodeValues(Object[] values, double[] out, int at, String source, long row) {
+  public int encodeValues(Object[] values, double[] out, int at, String source, long row) {
     if (values.length != columns.size()) {
       throw new IllegalArgumentException("expected " + columns.size() + " values (" + inputColumns + "), got "
           + values.length);
     }
     int offset = at;
+    int unseen = 0;
     for (int c = 0; c < values.length; c++) {
       ColumnEncoding col = columns.get(c);
       Object v = values[c];
@@ -287,12 +319,13 @@ public final class FittedPipeline {
         } else {
           out[offset] = d;
         }
-      } else {
-        col.encode(Cells.text(v), out, offset, source, row, 0);
+      } else if (!col.encode(Cells.text(v), out, offset, source, row, 0)) {
+        unseen++;
       }
       offset += col.width();
     }
     scaler.apply(out, at);
+    return unseen;
   }
 
   /** Whether input column {@code c} ({@link #inputColumns()} order) is numeric rather than categorical. */

@@ -40,8 +40,9 @@ final class LabelColumn implements ColumnEncoding {
   }
 
   @Override
-  public void encode(String cell, double[] out, int offset, String file, long row, long line) {
+  public boolean encode(String cell, double[] out, int offset, String file, long row, long line) {
     out[offset] = levels.indexOf(cell, file, row, line);
+    return true;
   }
 
   @Override

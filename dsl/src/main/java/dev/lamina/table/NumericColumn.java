@@ -24,7 +24,7 @@ record NumericColumn(String name, Double fill) implements ColumnEncoding {
   }
 
   @Override
-  public void encode(String cell, double[] out, int offset, String file, long row, long line) {
+  public boolean encode(String cell, double[] out, int offset, String file, long row, long line) {
     if (Cells.isMissing(cell)) {
       if (fill == null) {
         throw Cells.missing(cell, file, row, line, name, false);
@@ -33,6 +33,7 @@ record NumericColumn(String name, Double fill) implements ColumnEncoding {
     } else {
       out[offset] = Cells.parse(cell, file, row, line, name);
     }
+    return true;
   }
 
   @Override

@@ -20,4 +20,16 @@ public interface RowSink {
    * @throws IOException when the sink's own output fails (it is rethrown unchecked)
    */
   void accept(long rowNumber, double[] features, OptionalDouble target) throws IOException;
+
+  /**
+   * Told, before the row's {@link #accept}, of each cell holding a category the model never saw,
+   * which a one-hot column with {@code handle_unknown: ignore} encoded as all zeros. Does nothing
+   * unless overridden.
+   *
+   * @param rowNumber the 1-based data row
+   * @param column the column's name
+   * @param value the cell's value, stripped
+   */
+  default void unseen(long rowNumber, String column, String value) {
+  }
 }

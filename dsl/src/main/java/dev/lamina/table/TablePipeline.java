@@ -381,7 +381,8 @@ public final class TablePipeline {
     }
     List<String> sorted = List.copyOf(new TreeSet<>(cells.values()));
     return plan.kinds().get(column).equals(OneHotColumn.KIND)
-        ? new OneHotColumn(column, sorted, spec.dropFirst(), fill)
+        ? new OneHotColumn(column, sorted, spec.dropFirst(), fill,
+            spec.handleUnknown().of(column) == UnknownCategories.Policy.IGNORE)
         : new LabelColumn(column, sorted, fill);
   }
 

@@ -28,12 +28,16 @@ import java.util.Map;
  * @param splits the rows of each training (one holdout, or the folds)
  * @param objective what ranks trials
  * @param seeds trainings per split
+ * @param target the target column, for messages
+ * @param classes the target's class names in class order ({@code class_weight} names them), or
+ *     empty for a numeric target, whose classes are their numbers
  */
-public record TrialTrainer(List<EvaluationSplit> splits, Objective objective, int seeds)
-    implements SweepEngine.Task<TrialRun, TrialResult> {
-  /** Freezes the splits. */
+public record TrialTrainer(List<EvaluationSplit> splits, Objective objective, int seeds, String target,
+    List<String> classes) implements SweepEngine.Task<TrialRun, TrialResult> {
+  /** Freezes the lists. */
   public TrialTrainer {
     splits = List.copyOf(splits);
+    classes = List.copyOf(classes);
   }
 
   /** The model seed of repeat {@code r} under the spec's seed. */
@@ -75,6 +79,10 @@ public record TrialTrainer(List<EvaluationSplit> splits, Objective objective, in
     Dataset train = EngineRows.of(model, split.train().dataset());
     Dataset validation = split.validation() == null ? null : EngineRows.of(model, split.validation().dataset());
     Fit fit = spec.fit().withEpochs(epochs);
+    if (fit.classWeight() != null && !classes.isEmpty()) {
+      // The trial's spec keeps class_weight's names (best.yaml is retrained as written); training reads numbers.
+      fit = fit.classWeight(fit.classWeight().resolve(target, classes));
+    }
     if (validation != null) {
       fit = fit.validationSplit(0);
     }

@@ -97,7 +97,8 @@ public final class TuneJob {
 
     Path out = options.out() != null ? options.out() : parsed.resolve("runs").resolve(base.model().name() + "-tune");
     OutputGuard.folder(out, options.out() != null ? "--out" : "name", options.force());
-    TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds());
+    TrialTrainer trainer = new TrialTrainer(splits, tune.objective(), tune.seeds(), base.data().target(),
+        prepared.classes());
     List<TrialResult> results = new ArrayList<>();
     long start = System.nanoTime();
     try (TuneJournal journal = TuneJournal.open(out, fingerprint(parsed, base, prepared.dataSha256(), testCsv), options.resume())) {
@@ -200,14 +201,16 @@ public final class TuneJob {
    * The rows every trial trains on, prepared once: the holdout (the training rows, validation by
    * {@code fit.validation_split}, and the test rows), or with {@code fit.cross_validation} one split
    * per fold, each encoded by a pipeline fitted on the fold's training rows (then no test rows:
-   * retrain {@code best.yaml} for the winner's test metrics).
+   * retrain {@code best.yaml} for the winner's test metrics); and the target's class names (none
+   * for a numeric target), which {@code class_weight} names.
    */
   private static Prepared splits(RunSpec base, Path csv, Path testCsv, long seed) {
     CrossValidation cv = base.fit().crossValidation();
     if (cv == null) {
       PreparedMatrices data = TablePipeline.prepareFlat(base.data(), csv, testCsv, seed);
       return new Prepared(List.of(new EvaluationSplit("holdout", trainRows(data), null,
-          data.testCount() == 0 ? null : testRows(data))), data.dataSha256());
+          data.testCount() == 0 ? null : testRows(data))), data.dataSha256(),
+          data.pipeline().targetClasses());
     }
     List<EvaluationSplit> out = new ArrayList<>();
     List<PreparedMatrices> folds = TablePipeline.prepareFolds(base.data(), csv, testCsv, seed, cv);
@@ -216,7 +219,7 @@ public final class TuneJob {
       out.add(new EvaluationSplit("fold " + (i % cv.folds()) + " of repeat " + (i / cv.folds()),
           trainRows(f), testRows(f), null));
     }
-    return new Prepared(out, folds.get(0).dataSha256());
+    return new Prepared(out, folds.get(0).dataSha256(), folds.get(0).pipeline().targetClasses());
   }
 
   /**
@@ -224,7 +227,7 @@ public final class TuneJob {
    * read them: a pipe ({@code --data <(cat f.csv)}) can be read once only, so it is never read
    * again to be hashed.
    */
-  private record Prepared(List<EvaluationSplit> splits, String dataSha256) {}
+  private record Prepared(List<EvaluationSplit> splits, String dataSha256, List<String> classes) {}
 
   /** The training rows as the pipeline encoded them (class indexes, sample weights); each trial encodes them for its model. */
   private static DatasetRows trainRows(PreparedMatrices d) {

@@ -3,6 +3,7 @@ package dev.lamina.yaml;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.CsvFormat;
 import dev.lamina.table.DataSpec;
+import dev.lamina.table.UnknownCategories;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
@@ -13,7 +14,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@code target}, {@code drop}, {@code features}, {@code one_hot}, {@code drop_first},
  * {@code label_encode}, {@code scale}, {@code test_split}, {@code stratify},
  * {@code fill_missing}, {@code sample_weight}, {@code delimiter}, {@code decimal}, {@code encoding},
- * {@code positive_class}. Column names are taken exactly as written (never put in snake_case).
+ * {@code positive_class}, {@code handle_unknown}. Column names are taken exactly as written (never put in snake_case).
  */
 final class DataReader {
 
@@ -46,6 +47,7 @@ final class DataReader {
     Node decimal = m.take("decimal");
     Node encoding = m.take("encoding");
     Node positiveClass = m.take("positive_class");
+    Node handleUnknown = m.take("handle_unknown");
     m.finish();
     Boolean first = reader.bool(dropFirst, NodeReader.join(path, "drop_first"));
     Double split = reader.decimal(testSplit, NodeReader.join(path, "test_split"));
@@ -69,9 +71,31 @@ final class DataReader {
           CsvFormat.of(reader.text(delimiter, NodeReader.join(path, "delimiter")),
               reader.text(decimal, NodeReader.join(path, "decimal")),
               reader.text(encoding, NodeReader.join(path, "encoding"))),
-          reader.text(positiveClass, NodeReader.join(path, "positive_class")));
+          reader.text(positiveClass, NodeReader.join(path, "positive_class")),
+          unknown(handleUnknown, NodeReader.join(path, "handle_unknown")));
     } catch (SpecException e) {
       throw reader.wrap(e, path);
+    }
+  }
+
+  /** {@code handle_unknown: ignore} (every one-hot column) or {@code {Geography: ignore}} (per column). */
+  private UnknownCategories unknown(Node node, String path) {
+    if (NodeReader.isNull(node)) {
+      return null;
+    }
+    try {
+      if (node instanceof ScalarNode s) {
+        return new UnknownCategories(UnknownCategories.policy(s.getValue(), path), Map.of());
+      }
+      MapReader m = new MapReader(reader, node, path, "in handle_unknown", "column", false);
+      Map<String, UnknownCategories.Policy> columns = new LinkedHashMap<>();
+      for (String column : m.keys()) {
+        String p = NodeReader.join(path, column);
+        columns.put(column, UnknownCategories.policy(reader.text(m.take(column), p), p));
+      }
+      return UnknownCategories.perColumn(columns);
+    } catch (SpecException e) {
+      throw reader.wrap(e, "");
     }
   }
 

@@ -11,11 +11,13 @@ import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.table.CsvFormat;
 import dev.lamina.table.DataSpec;
+import dev.lamina.table.UnknownCategories;
 import dev.lamina.train.ClassWeight;
 import dev.lamina.train.CrossValidation;
 import dev.lamina.train.Fit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -137,6 +139,14 @@ public final class SpecWriter {
       line(out, "encoding", YamlText.text(format.encoding()));
     }
     optional(out, "positive_class", d.positiveClass());
+    UnknownCategories unknown = d.handleUnknown();
+    if (unknown.columns().isEmpty() && unknown.all() != UnknownCategories.Policy.ERROR) {
+      line(out, "handle_unknown", unknown.all().yamlName());
+    } else if (!unknown.isDefault()) {
+      Map<String, Object> columns = new java.util.LinkedHashMap<>();
+      unknown.columns().forEach((c, p) -> columns.put(c, p.yamlName()));
+      line(out, "handle_unknown", YamlText.arguments(columns));
+    }
   }
 
   private static void fit(StringBuilder out, Fit f) {

@@ -98,4 +98,33 @@ class ClassNamesCliTest {
     assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     assertThat(javax.imageio.ImageIO.read(run.resolve("confusion_matrix.png").toFile()).getWidth()).isEqualTo(800);
   }
+
+  /** The iris example with {@code class_weight} set to {@code weights}, written beside the run. */
+  private static Path irisWithClassWeight(String name, String weights) throws IOException {
+    Path example = CliFixture.root().resolve("examples/iris");
+    String spec = Files.readString(example.resolve("model.yaml"))
+        .replace("csv: iris.csv", "csv: " + example.resolve("iris.csv").toAbsolutePath())
+        .replace("  batch_size: 16\n", "  batch_size: 16\n  class_weight: " + weights + "\n");
+    assertThat(spec).contains("class_weight: " + weights);
+    return Files.writeString(tmp.resolve(name), spec);
+  }
+
+  @Test
+  void inspectDuringTrainingWeighsClassesByName() throws IOException {
+    Path spec = irisWithClassWeight("weighted.yaml", "{virginica: 2.0}");
+    Result r = CliFixture.run("inspect", spec.toString(), "--during-training", "--epochs", "1", "--json");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void aClassNameTheTargetLacksIsOneLineAtItsLineAndColumn() throws IOException {
+    Path spec = irisWithClassWeight("misspelt.yaml", "{virginca: 2.0}");
+    Result r = CliFixture.run(spec.toString(), "--out", tmp.resolve("misspelt").toString(), "--quiet");
+    assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).isEqualTo("error: " + spec + ":20:28: fit.class_weight.virginca: class_weight names the class"
+        + " 'virginca', but the target 'species' has the classes setosa, versicolor, virginica; name only those, as the"
+        + " target column writes them (a weight for another class would be ignored). Did you mean virginica?"
+        + System.lineSeparator());
+  }
 }

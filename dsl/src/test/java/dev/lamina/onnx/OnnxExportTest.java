@@ -70,6 +70,18 @@ class OnnxExportTest {
   }
 
   @Test
+  void unseenCategoriesUnderHandleUnknownIgnoreScoreAsAllZerosInOnnxRuntimeToo() throws Exception {
+    Path run = TrainedModels.churnIgnoringUnseenGeography(dir.resolve("ignore"), 1);
+    List<Map<String, Object>> rows = new ArrayList<>(TrainedModels.rows(TrainedModels.CHURN_CSV, 200));
+    for (int i = 0; i < rows.size(); i += 3) {
+      Map<String, Object> r = new HashMap<>(rows.get(i));
+      r.put("Geography", i % 2 == 0 ? "Italy" : "Mars");
+      rows.set(i, r);
+    }
+    agree(run, rows);
+  }
+
+  @Test
   void aModelWhosePositiveClassIsZeroScoresThatClassTheSame() throws Exception {
     Path d = dir.resolve("positive");
     Path spec = layersSpec(d, """

@@ -79,6 +79,23 @@ public final class TrainedModels {
     }
   }
 
+  /**
+   * Trains the churn example's network on its data with {@code handle_unknown: {Geography: ignore}}
+   * (Gender keeps the default, error) for {@code epochs} epochs into {@code dir}; returns the run
+   * folder. Geography's levels are France, Germany and Spain; France, the first, has no column.
+   */
+  public static Path churnIgnoringUnseenGeography(Path dir, int epochs) {
+    try {
+      Files.createDirectories(dir);
+      Path spec = dir.resolve("churn-ignore.yaml");
+      Files.writeString(spec, Files.readString(CHURN_SPEC).replace("../../data/churn.csv", CHURN_CSV.toString())
+          .replace("  test_split: 0.2\n", "  test_split: 0.2\n  handle_unknown: {Geography: ignore}\n"));
+      return train(spec, dir.resolve("churn-ignore"), epochs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path train(Path spec, Path out, int epochs) {
     StringWriter err = new StringWriter();
     int code = Main.execute(new String[] {spec.toString(), "--epochs", Integer.toString(epochs), "--quiet", "--out",
@@ -87,6 +104,13 @@ public final class TrainedModels {
       throw new IllegalStateException("training " + spec + " failed with exit code " + code + ": " + err);
     }
     return out;
+  }
+
+  /** A copy of {@code row} with {@code column} set to {@code value}. */
+  public static Map<String, Object> with(Map<String, Object> row, String column, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>(row);
+    m.put(column, value);
+    return m;
   }
 
   /** The first {@code limit} data rows of a simple CSV (no quoted commas) as column-to-text maps. */

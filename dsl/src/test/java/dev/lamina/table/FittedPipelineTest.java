@@ -115,7 +115,8 @@ class FittedPipelineTest {
         .isInstanceOf(DataException.class)
         .hasMessage(fresh + " row 2 (line 3), column 'country': 'Italy' is a category the model"
             + " never saw in training; the known levels are [France, Germany, Spain]. Map the value"
-            + " to one of them, or retrain on data that contains it");
+            + " to one of them, or retrain on data that contains it (or with data: {handle_unknown: ignore} to score"
+            + " unseen categories as all zeros)");
   }
 
   @Test

@@ -36,7 +36,7 @@ class TestFileTest {
         .isInstanceOf(DataException.class)
         .hasMessage(test + " row 2 (line 3), column 'c': 'z' is a category the model never saw in"
             + " training; the known levels are [a, b]. Map the value to one of them, or retrain on"
-            + " data that contains it");
+            + " data that contains it (or with data: {handle_unknown: ignore} to score unseen categories as all zeros)");
   }
 
   @Test

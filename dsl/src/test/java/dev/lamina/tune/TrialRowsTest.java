@@ -57,4 +57,13 @@ class TrialRowsTest {
     double[] without = trialAndTrain(ExampleTables.irisSpec(csv, ", drop: [w]", "sparse_categorical_crossentropy"));
     assertThat(without[0]).isEqualTo(without[1]).isNotEqualTo(withWeights[0]);
   }
+
+  @Test
+  void aTrialWeighsClassesNamedAsTheCsvNamesThemLikeTrain() throws IOException {
+    String plain = ExampleTables.irisSpec(IRIS, "", "sparse_categorical_crossentropy");
+    String weighted = plain.replace("validation_split: 0.25}", "validation_split: 0.25, class_weight: {virginica: 4.0}}");
+    assertThat(weighted).contains("class_weight: {virginica: 4.0}");
+    double[] both = trialAndTrain(weighted);
+    assertThat(both[0]).isFinite().isEqualTo(both[1]).isNotEqualTo(trialAndTrain(plain)[0]);
+  }
 }
