@@ -1,5 +1,7 @@
 package dev.lamina.layer;
 
+import dev.lamina.spec.Registry;
+
 /**
  * A weight penalty added to the loss, as Keras's {@code L1}, {@code L2} and {@code L1L2}:
  * penalty = l1 * sum|w| + l2 * sum w^2, gradient l1 * sign(w) + 2 * l2 * w.
@@ -9,6 +11,12 @@ package dev.lamina.layer;
  * @param l2 the L2 factor
  */
 public record Regularizer(double l1, double l2) {
+  /** The weight penalties by Keras name: {@code l1} (default 0.01), {@code l2} (0.01), {@code l1_l2} (0, 0). */
+  public static final Registry<Regularizer> REGISTRY = new Registry<Regularizer>("regularizer")
+      .register("l1", "L1", a -> new Regularizer(a.getDouble("l1", 0.01), 0))
+      .register("l2", "L2", a -> new Regularizer(0, a.getDouble("l2", 0.01)))
+      .register("l1_l2", "L1L2", a -> new Regularizer(a.getDouble("l1", 0.0), a.getDouble("l2", 0.0)), "l1l2");
+
   /** Validates the factors. */
   public Regularizer {
     if (!(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(l1) || Double.isInfinite(l2)) {

@@ -100,7 +100,7 @@ final class DenseType implements LayerType<DenseSpec> {
   }
 
   private static Regularizer regularizer(ComponentSpec spec, String path) {
-    return spec == null ? null : NetworkBuilder.REGULARIZERS.create(spec, path);
+    return spec == null ? null : Regularizer.REGISTRY.create(spec, path);
   }
 
   @Override

@@ -21,12 +21,6 @@ import java.util.Map;
  * weights from generators derived from the model seed and each tensor's path.
  */
 public final class NetworkBuilder {
-  /** The weight penalties by Keras name: {@code l1} (default 0.01), {@code l2} (0.01), {@code l1_l2} (0, 0). */
-  public static final Registry<Regularizer> REGULARIZERS = new Registry<Regularizer>("regularizer")
-      .register("l1", "L1", a -> new Regularizer(a.getDouble("l1", 0.01), 0))
-      .register("l2", "L2", a -> new Regularizer(0, a.getDouble("l2", 0.01)))
-      .register("l1_l2", "L1L2", a -> new Regularizer(a.getDouble("l1", 0.0), a.getDouble("l2", 0.0)), "l1l2");
-
   private NetworkBuilder() {}
 
   /**

@@ -31,7 +31,7 @@ final class DocsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Path> written = Documentation.write(out, figures);
+    List<Path> written = Documentation.write(out, figures, CliReference.markdown());
     for (Path p : written) {
       command.commandLine().getOut().println("wrote " + p);
     }

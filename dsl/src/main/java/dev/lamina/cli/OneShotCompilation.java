@@ -1,6 +1,6 @@
 package dev.lamina.cli;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

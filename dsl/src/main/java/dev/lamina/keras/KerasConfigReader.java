@@ -1,6 +1,7 @@
 package dev.lamina.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lamina.layer.Regularizer;
 import dev.lamina.layertype.LayerType;
 import dev.lamina.layertype.LayerTypes;
 import dev.lamina.layertype.WeightSlot;
@@ -279,7 +280,7 @@ final class KerasConfigReader {
   }
 
   private ComponentSpec regularizer(JsonNode n, String where, String key) {
-    return canonical(component(n, where, key), dev.lamina.model.NetworkBuilder.REGULARIZERS, where, key);
+    return canonical(component(n, where, key), dev.lamina.layer.Regularizer.REGISTRY, where, key);
   }
 
   private ComponentSpec canonical(ComponentSpec c, dev.lamina.spec.Registry<?> registry, String where, String key) {
@@ -464,7 +465,7 @@ final class KerasConfigReader {
         return canonical(c, dev.lamina.init.Initializers.REGISTRY, where, key);
       }
       if (key.endsWith("_regularizer")) {
-        return canonical(c, dev.lamina.model.NetworkBuilder.REGULARIZERS, where, key);
+        return canonical(c, dev.lamina.layer.Regularizer.REGISTRY, where, key);
       }
       if (key.endsWith("_constraint")) {
         return canonical(c, dev.lamina.constraint.Constraints.REGISTRY, where, key);

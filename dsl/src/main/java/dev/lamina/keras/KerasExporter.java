@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lamina.constraint.Constraints;
 import dev.lamina.init.Initializers;
 import dev.lamina.layer.Layer;
+import dev.lamina.layer.Regularizer;
 import dev.lamina.layertype.LayerType;
 import dev.lamina.layertype.LayerTypes;
 import dev.lamina.layertype.WeightSlot;
@@ -339,7 +340,7 @@ public final class KerasExporter {
     if (r == null) {
       return JSON.nullNode();
     }
-    Registry.Entry<?> e = NetworkBuilder.REGULARIZERS.entry(r.name(), "regularizer");
+    Registry.Entry<?> e = Regularizer.REGISTRY.entry(r.name(), "regularizer");
     ObjectNode cfg = JSON.objectNode();
     switch (Names.canonical(e.name())) {
       case "l1" -> cfg.put("l1", number(r, "l1", 0.01));

@@ -6,6 +6,7 @@ import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.lamina.model.Model;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.run.RunTask;
 import dev.lamina.task.Task;
 import dev.lamina.report.AtomicFile;
 import dev.lamina.run.Version;
@@ -58,7 +59,7 @@ public final class OnnxExport {
       x = FEATURES;
     }
     String y = NetworkGraph.add(g, model.layers(), x);
-    Task task = saved.task();
+    Task task = RunTask.of(saved);
     String output = task.classification() ? PROBABILITY : VALUE;
     g.rename(y, output);
     g.output(output, TensorProto.DataType.DOUBLE, model.outputWidth());

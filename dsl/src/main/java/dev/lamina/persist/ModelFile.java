@@ -14,7 +14,7 @@ import dev.lamina.model.Model;
 import dev.lamina.optim.Parameter;
 import dev.lamina.report.AtomicFile;
 import dev.lamina.report.PlainJson;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.SpecException;

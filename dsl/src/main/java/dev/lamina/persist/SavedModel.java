@@ -1,10 +1,8 @@
 package dev.lamina.persist;
 
 import dev.lamina.model.Model;
-import dev.lamina.run.RunSpec;
-import dev.lamina.run.RunTask;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.table.FittedPipeline;
-import dev.lamina.task.Task;
 import java.util.Map;
 
 /**
@@ -18,9 +16,4 @@ import java.util.Map;
  * @param threshold the decision threshold for class predictions
  * @param info provenance: versions, seed, data file hash, metrics
  */
-public record SavedModel(RunSpec spec, Model model, FittedPipeline pipeline, double threshold, Map<String, Object> info) {
-  /** What the model predicts, decided from its loss, output layer and target (see {@link RunTask#of}). */
-  public Task task() {
-    return RunTask.of(this);
-  }
-}
+public record SavedModel(RunSpec spec, Model model, FittedPipeline pipeline, double threshold, Map<String, Object> info) {}

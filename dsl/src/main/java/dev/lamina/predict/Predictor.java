@@ -4,7 +4,8 @@ import dev.lamina.keras.KerasImporter;
 import dev.lamina.model.Model;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
-import dev.lamina.run.PredictSpec;
+import dev.lamina.run.RunTask;
+import dev.lamina.runspec.PredictSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.table.DataException;
@@ -72,7 +73,7 @@ public final class Predictor {
       }
     }
     this.inputs = List.copyOf(in);
-    this.outputs = Outputs.of(saved.task(), saved.threshold());
+    this.outputs = Outputs.of(RunTask.of(saved), saved.threshold());
     this.outputCount = model.outputWidth();
     pool.add(new Replica(spec, weights, CHUNK));
   }

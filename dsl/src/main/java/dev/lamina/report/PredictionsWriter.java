@@ -1,6 +1,6 @@
 package dev.lamina.report;
 
-import dev.lamina.run.PredictSpec;
+import dev.lamina.runspec.PredictSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;

@@ -1,5 +1,6 @@
 package dev.lamina.run;
 
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.SpecException;
 import java.util.Arrays;

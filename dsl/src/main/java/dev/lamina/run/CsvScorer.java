@@ -46,7 +46,7 @@ public final class CsvScorer {
           + pipeline.inputColumns() + " through the pipeline it was trained with");
     }
     int in = model.inputWidth();
-    Task task = saved.task();
+    Task task = RunTask.of(saved);
     double[] x = new double[CHUNK * in];
     long[] rows = new long[CHUNK];
     int t = task.targets().size();

@@ -1,6 +1,7 @@
 package dev.lamina.run;
 
 import dev.lamina.loss.Losses;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;

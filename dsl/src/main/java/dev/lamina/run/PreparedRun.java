@@ -2,6 +2,7 @@ package dev.lamina.run;
 
 import dev.lamina.model.Model;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.task.Task;
 import dev.lamina.train.Fit;

@@ -11,6 +11,8 @@ import dev.lamina.persist.CheckpointFile.Checkpoint;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.report.Plots;
 import dev.lamina.report.MetricsJson;
+import dev.lamina.runspec.RunSpec;
+import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;

@@ -1,5 +1,6 @@
 package dev.lamina.run;
 
+import dev.lamina.runspec.PredictSpec;
 import dev.lamina.table.PreparedMatrices;
 import dev.lamina.train.History;
 

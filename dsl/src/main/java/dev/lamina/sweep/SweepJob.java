@@ -5,7 +5,7 @@ import dev.lamina.diagnose.Diagnostics;
 import dev.lamina.metric.Metrics;
 import dev.lamina.model.Model;
 import dev.lamina.report.OutputGuard;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.run.RunTask;
 import dev.lamina.run.TrainingChecks;
 import dev.lamina.spec.SpecException;

@@ -3,7 +3,7 @@ package dev.lamina.sweep;
 import dev.lamina.activation.Activations;
 import dev.lamina.init.Initializers;
 import dev.lamina.optim.Optimizers;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;

@@ -4,7 +4,7 @@ import dev.lamina.metric.Metrics;
 import dev.lamina.model.Model;
 import dev.lamina.run.EngineRows;
 import dev.lamina.run.RegressionReport;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
 import dev.lamina.train.Dataset;

@@ -44,6 +44,10 @@ public record DataSpec(String csv, String testCsv, List<String> targets, List<St
   public static final List<String> SCALES = List.of("standard", "minmax", "none");
   /** Default scaling. */
   public static final String DEFAULT_SCALE = "standard";
+  /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
+  public static final boolean DEFAULT_DROP_FIRST = true;
+  /** scikit-learn's {@code train_test_split(stratify=None)}. */
+  public static final boolean DEFAULT_STRATIFY = false;
   /** Default test split. */
   public static final double DEFAULT_TEST_SPLIT = 0.2;
 

@@ -1,6 +1,6 @@
 package dev.lamina.tune;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.sweep.ThreadEngine;
 import dev.lamina.yaml.ParsedSpec;
 import dev.lamina.yaml.SpecReader;

@@ -1,10 +1,10 @@
 package dev.lamina.tune;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.yaml.SpecReader;
 import dev.lamina.yaml.SpecWriter;
-import dev.lamina.yaml.YamlReference;
+import dev.lamina.yaml.KnownKeys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +179,7 @@ public final class SpecTree {
     if (type == null) {
       return true;
     }
-    return LAYER_ARGUMENTS.computeIfAbsent(type, YamlReference::layerArguments).contains(key);
+    return LAYER_ARGUMENTS.computeIfAbsent(type, KnownKeys::layerArguments).contains(key);
   }
 
   private static String join(String done, String key) {

@@ -1,6 +1,6 @@
 package dev.lamina.tune;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.yaml.SpecWriter;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.lamina.tune;
 import dev.lamina.model.Model;
 import dev.lamina.random.Rng;
 import dev.lamina.run.EngineRows;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.sweep.SweepEngine;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.Fit;

@@ -1,6 +1,6 @@
 package dev.lamina.tune;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import java.util.ArrayList;
 import java.util.List;
 

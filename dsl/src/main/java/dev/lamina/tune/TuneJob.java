@@ -3,7 +3,7 @@ package dev.lamina.tune;
 import dev.lamina.model.Model;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.run.Hashes;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.sweep.DatasetRows;
 import dev.lamina.sweep.SweepEngine;

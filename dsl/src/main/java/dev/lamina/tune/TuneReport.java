@@ -3,7 +3,7 @@ package dev.lamina.tune;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.lamina.report.AtomicFile;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.sweep.ReportCells;
 import dev.lamina.table.DataSpec;
 import dev.lamina.yaml.ParsedSpec;

@@ -17,10 +17,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * {@code positive_class}, {@code handle_unknown}. Column names are taken exactly as written (never put in snake_case).
  */
 final class DataReader {
-  /** pandas {@code get_dummies(drop_first=True)}, as the article encodes Geography and Gender. */
-  static final boolean DEFAULT_DROP_FIRST = true;
-  /** scikit-learn's {@code train_test_split(stratify=None)}. */
-  static final boolean DEFAULT_STRATIFY = false;
 
   private final NodeReader reader;
 
@@ -64,12 +60,12 @@ final class DataReader {
           reader.texts(drop, NodeReader.join(path, "drop")),
           reader.texts(features, NodeReader.join(path, "features")),
           reader.texts(oneHot, NodeReader.join(path, "one_hot")),
-          first == null ? DEFAULT_DROP_FIRST : first,
+          first == null ? DataSpec.DEFAULT_DROP_FIRST : first,
           reader.texts(labelEncode, NodeReader.join(path, "label_encode")),
           reader.text(scale, NodeReader.join(path, "scale")),
           // With test_csv the test rows come from that file: no rows are held out unless asked.
           split == null ? (NodeReader.isNull(testCsv) ? DataSpec.DEFAULT_TEST_SPLIT : 0) : split,
-          strat == null ? DEFAULT_STRATIFY : strat,
+          strat == null ? DataSpec.DEFAULT_STRATIFY : strat,
           fills(fillMissing, NodeReader.join(path, "fill_missing")),
           reader.text(sampleWeight, NodeReader.join(path, "sample_weight")),
           CsvFormat.of(reader.text(delimiter, NodeReader.join(path, "delimiter")),

@@ -1,6 +1,6 @@
 package dev.lamina.yaml;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.SpecException;
 import java.nio.file.Path;
 import java.util.Collections;

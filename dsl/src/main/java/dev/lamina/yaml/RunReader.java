@@ -1,8 +1,8 @@
 package dev.lamina.yaml;
 
-import dev.lamina.run.PredictSpec;
-import dev.lamina.run.RunSpec;
-import dev.lamina.run.ThresholdStrategy;
+import dev.lamina.runspec.PredictSpec;
+import dev.lamina.runspec.RunSpec;
+import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.DType;
@@ -29,10 +29,6 @@ import org.yaml.snakeyaml.nodes.Tag;
  * as "did you mean layers" rather than as "layers is missing".
  */
 final class RunReader {
-  /** Keras's {@code fit(epochs=1)}. */
-  static final int DEFAULT_EPOCHS = 1;
-  /** The fit every default comes from. */
-  static final Fit DEFAULT_FIT = Fit.epochs(DEFAULT_EPOCHS);
 
   private final NodeReader reader;
   private final ComponentReader components;
@@ -163,10 +159,10 @@ final class RunReader {
     Double v = reader.decimal(validationSplit, NodeReader.join(path, "validation_split"));
     Boolean s = reader.bool(shuffle, NodeReader.join(path, "shuffle"));
     try {
-      return new Fit(e == null ? DEFAULT_FIT.epochs() : e,
-          b == null ? DEFAULT_FIT.batchSize() : b,
-          v == null ? DEFAULT_FIT.validationSplit() : v,
-          s == null ? DEFAULT_FIT.shuffle() : s,
+      return new Fit(e == null ? RunSpec.DEFAULT_FIT.epochs() : e,
+          b == null ? RunSpec.DEFAULT_FIT.batchSize() : b,
+          v == null ? RunSpec.DEFAULT_FIT.validationSplit() : v,
+          s == null ? RunSpec.DEFAULT_FIT.shuffle() : s,
           components.readList(callbacks, NodeReader.join(path, "callbacks")),
           classWeight(classWeight, NodeReader.join(path, "class_weight")),
           crossValidation(crossValidation, NodeReader.join(path, "cross_validation")));

@@ -1,9 +1,9 @@
 package dev.lamina.yaml;
 
 import dev.lamina.layertype.LayerTypes;
-import dev.lamina.run.PredictSpec;
-import dev.lamina.run.ThresholdStrategy;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.PredictSpec;
+import dev.lamina.runspec.ThresholdStrategy;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.LayerSpec;
@@ -118,13 +118,13 @@ public final class SpecWriter {
     texts(out, "drop", d.drop());
     texts(out, "features", d.features());
     texts(out, "one_hot", d.oneHot());
-    if (d.dropFirst() != DataReader.DEFAULT_DROP_FIRST) {
+    if (d.dropFirst() != DataSpec.DEFAULT_DROP_FIRST) {
       line(out, "drop_first", String.valueOf(d.dropFirst()));
     }
     texts(out, "label_encode", d.labelEncode());
     line(out, "scale", YamlText.text(d.scale()));
     line(out, "test_split", YamlText.number(d.testSplit()));
-    if (d.stratify() != DataReader.DEFAULT_STRATIFY) {
+    if (d.stratify() != DataSpec.DEFAULT_STRATIFY) {
       line(out, "stratify", String.valueOf(d.stratify()));
     }
     if (!d.fillMissing().isEmpty()) {
@@ -154,7 +154,7 @@ public final class SpecWriter {
   }
 
   private static void fit(StringBuilder out, Fit f) {
-    Fit def = RunReader.DEFAULT_FIT;
+    Fit def = RunSpec.DEFAULT_FIT;
     out.append("fit:\n");
     line(out, "epochs", String.valueOf(f.epochs()));
     if (f.batchSize() != def.batchSize()) {

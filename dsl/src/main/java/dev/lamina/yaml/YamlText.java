@@ -14,7 +14,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * always with a decimal point or exponent (so {@code 2.0} stays a Double and {@code 2} an
  * Integer), and flow-style maps and lists on one line.
  */
-final class YamlText {
+public final class YamlText {
   /** Text that needs no quotes in block or flow context (no indicators, no ": ", no " #"). */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./][A-Za-z0-9_./+-]*(?: [A-Za-z0-9_./+-]+)*");
   private static final Resolver RESOLVER = new Resolver();
@@ -99,7 +99,7 @@ final class YamlText {
   }
 
   /** A component in a component position: its bare name when it has no arguments. */
-  static String component(ComponentSpec c) {
+  public static String component(ComponentSpec c) {
     return c.args().isEmpty() ? text(c.name()) : argument(c);
   }
 

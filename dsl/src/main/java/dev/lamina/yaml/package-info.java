@@ -1,6 +1,6 @@
 /**
  * The YAML front end: {@link dev.lamina.yaml.SpecReader} turns a {@code model.yaml} written with
- * Keras's names into a {@link dev.lamina.run.RunSpec} with a {@link dev.lamina.yaml.SourceMap}
+ * Keras's names into a {@link dev.lamina.runspec.RunSpec} with a {@link dev.lamina.yaml.SourceMap}
  * of where each value was written, so every error reads {@code model.yaml:line:column: ...};
  * {@link dev.lamina.yaml.SpecWriter} writes a spec back in the same canonical form.
  *

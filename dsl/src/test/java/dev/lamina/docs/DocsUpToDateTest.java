@@ -2,6 +2,7 @@ package dev.lamina.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.cli.CliReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class DocsUpToDateTest {
   static final Path DOCS = Path.of("..", "docs");
 
   static Stream<Arguments> documents() {
-    return Documentation.texts().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return Documentation.texts(CliReference.markdown()).entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -33,7 +34,7 @@ class DocsUpToDateTest {
 
   @Test
   void everyImageTheGuideShowsIsCommitted() {
-    for (Map.Entry<String, String> e : Documentation.texts().entrySet()) {
+    for (Map.Entry<String, String> e : Documentation.texts(CliReference.markdown()).entrySet()) {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\]\\((images/[^)]+\\.png)\\)").matcher(e.getValue());
       while (m.find()) {
         assertThat(DOCS.resolve(m.group(1))).as("%s shows %s", e.getKey(), m.group(1)).exists();

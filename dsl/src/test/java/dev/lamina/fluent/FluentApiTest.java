@@ -8,7 +8,7 @@ import dev.lamina.init.Initializers;
 import dev.lamina.init.VarianceScaling;
 import dev.lamina.model.Model;
 import dev.lamina.optim.Optimizers;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;

@@ -8,7 +8,7 @@ import dev.lamina.persist.ModelFile;
 import dev.lamina.report.ConfusionMatrix;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.RunResult;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.run.Runner;
 import dev.lamina.run.TestReport;
 import dev.lamina.spec.ComponentSpec;

@@ -10,7 +10,8 @@ import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.RunResult;
-import dev.lamina.run.RunSpec;
+import dev.lamina.run.RunTask;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.run.Runner;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.ModelSpec;
@@ -66,7 +67,7 @@ class FluentTaskTest {
     assertThat((double) r.metrics().get("test_r2")).isBetween(0.3, 1.0);
     assertThat(r.metrics()).doesNotContainKeys("threshold", "threshold_strategy");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
-    assertThat(saved.task()).isEqualTo(new Regression(List.of("progression")));
+    assertThat(RunTask.of(saved)).isEqualTo(new Regression(List.of("progression")));
     PredictSummary s = CsvScorer.predict(saved, diabetes(), tmp.resolve("scored.csv"), 0.5);
     assertThat(s.rows()).isEqualTo(442);
     assertThat(s.scores()).containsOnlyKeys("test_mae", "test_rmse", "test_r2");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.fluent.Lamina;
 import dev.lamina.model.Model;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.train.Fit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

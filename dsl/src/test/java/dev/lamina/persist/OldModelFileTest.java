@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.lamina.run.CsvScorer;
+import dev.lamina.run.RunTask;
 import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;
 import dev.lamina.task.Regression;
@@ -60,7 +61,7 @@ class OldModelFileTest {
     List<String> lines = Files.readAllLines(root().resolve(data));
     Path csv = Files.write(tmp.resolve(name + ".csv"), lines.subList(0, rows + 1));
     SavedModel saved = ModelFile.read(model);
-    assertThat(saved.task()).isEqualTo(task);
+    assertThat(RunTask.of(saved)).isEqualTo(task);
 
     Path out = tmp.resolve(name + ".predictions.csv");
     CsvScorer.predict(saved, csv, out, saved.threshold());

@@ -10,6 +10,7 @@ import dev.lamina.persist.SavedModel;
 import dev.lamina.predict.Prediction;
 import dev.lamina.predict.Predictor;
 import dev.lamina.predict.TrainedModels;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.task.Binary;
 import dev.lamina.yaml.SpecReader;

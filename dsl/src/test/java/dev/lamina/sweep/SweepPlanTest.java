@@ -57,7 +57,7 @@ class SweepPlanTest {
   @Test
   void aMisspelledValueIsRefusedBeforeAnyTraining() {
     SweepSpec s = SweepSpec.parse(raw("kernel_initializer", List.of("he_uniform", "glorot_unifrom")));
-    dev.lamina.run.RunSpec base = new dev.lamina.run.RunSpec(new dev.lamina.spec.ModelSpec("m", 1L,
+    dev.lamina.runspec.RunSpec base = new dev.lamina.runspec.RunSpec(new dev.lamina.spec.ModelSpec("m", 1L,
         List.of(dev.lamina.spec.DenseSpec.of(1)), null), null, null, null);
     assertThatThrownBy(() -> SweepOverrides.validate(s, base)).isInstanceOf(SpecException.class)
         .hasMessageContaining("sweep.kernel_initializer[1]").hasMessageContaining("Did you mean glorot_uniform");
@@ -68,7 +68,7 @@ class SweepPlanTest {
     dev.lamina.spec.ModelSpec m = new dev.lamina.spec.ModelSpec("m", 1L, List.of(dev.lamina.spec.DenseSpec.of(4),
         dev.lamina.spec.DenseSpec.of(4), dev.lamina.spec.DenseSpec.of(1).withActivation(dev.lamina.spec.ComponentSpec.of("sigmoid"))), null);
     SweepSpec s = SweepSpec.parse(raw("kernel_initializer", List.of("he_uniform"), "activation", List.of("tanh")));
-    var out = SweepOverrides.apply(new dev.lamina.run.RunSpec(m, null, null, null), s.axes(), List.of("he_uniform", "tanh"));
+    var out = SweepOverrides.apply(new dev.lamina.runspec.RunSpec(m, null, null, null), s.axes(), List.of("he_uniform", "tanh"));
     var layers = out.model().layers();
     assertThat(((dev.lamina.spec.DenseSpec) layers.get(0)).activation().name()).isEqualTo("tanh");
     assertThat(((dev.lamina.spec.DenseSpec) layers.get(1)).activation().name()).isEqualTo("tanh");

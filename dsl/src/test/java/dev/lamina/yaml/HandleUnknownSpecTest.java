@@ -3,7 +3,7 @@ package dev.lamina.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.table.UnknownCategories;
 import dev.lamina.table.UnknownCategories.Policy;
 import java.util.Map;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.fluent.Lamina;
-import dev.lamina.run.PredictSpec;
-import dev.lamina.run.RunSpec;
-import dev.lamina.run.ThresholdStrategy;
+import dev.lamina.runspec.PredictSpec;
+import dev.lamina.runspec.RunSpec;
+import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.spec.BatchNormalizationSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;

@@ -2,8 +2,8 @@ package dev.lamina.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lamina.run.PredictSpec;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.PredictSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.layertype.LayerType;
 import dev.lamina.layertype.LayerTypes;
-import dev.lamina.run.PredictSpec;
-import dev.lamina.run.RunSpec;
+import dev.lamina.runspec.PredictSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.ActivationLayerSpec;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;

@@ -1,4 +1,4 @@
-package dev.lamina.run;
+package dev.lamina.runspec;
 
 import dev.lamina.spec.SpecException;
 

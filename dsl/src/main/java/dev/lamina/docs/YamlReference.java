@@ -1,8 +1,9 @@
-package dev.lamina.yaml;
+package dev.lamina.docs;
 
 import dev.lamina.activation.Activations;
 import dev.lamina.constraint.Constraints;
 import dev.lamina.init.Initializers;
+import dev.lamina.layer.Regularizer;
 import dev.lamina.layertype.LayerType;
 import dev.lamina.layertype.LayerTypes;
 import dev.lamina.loss.Losses;
@@ -10,7 +11,8 @@ import dev.lamina.metric.Metrics;
 import dev.lamina.model.NetworkBuilder;
 import dev.lamina.optim.Optimizers;
 import dev.lamina.optim.Schedules;
-import dev.lamina.run.PredictSpec;
+import dev.lamina.runspec.PredictSpec;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.Args;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DenseSpec;
@@ -26,6 +28,8 @@ import dev.lamina.tune.TuneSpec;
 import dev.lamina.table.DataSpec;
 import dev.lamina.train.Callbacks;
 import dev.lamina.train.Fit;
+import dev.lamina.yaml.KnownKeys;
+import dev.lamina.yaml.YamlText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,12 +37,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Writes {@code docs/YAML.md}, the reference of every key a {@code model.yaml} may hold, from the
- * code the reader runs: the keys of each section and layer type are the ones {@link SpecReader}
+ * code the reader runs: the keys of each section and layer type are the ones {@link dev.lamina.yaml.SpecReader}
  * accepts (asked by feeding it an unknown key and reading the list its error gives), and every
  * component's arguments, types and defaults come from its {@link Registry} factory
  * ({@link Registry#describe}). Only the one-line meaning of each section key is written here; a key
@@ -49,8 +51,7 @@ public final class YamlReference {
   /** Documentation of one key of a section or layer: type, default, allowed values, example, meaning. */
   private record Key(String name, String type, String defaultValue, String allowed, String example, String meaning) {}
 
-  private static final String PROBE = "zz_probe";
-  private static final Pattern KNOWN = Pattern.compile("\\(known (?:keys|arguments): ([^)]*)\\)");
+  private static final String PROBE = KnownKeys.PROBE;
   private static final String LAYERS_OK = "layers: [{dense: {units: 1}}]\n";
   private static final String COMPILE_OK = "compile: {loss: mse}\n";
 
@@ -82,19 +83,19 @@ public final class YamlReference {
         .append("[metrics](#metrics), [callbacks](#callbacks), [regularizers](#regularizers), [constraints](#constraints)\n\n");
 
     md.append("## Sections\n\n");
-    section(md, "Top level", "", probe(PROBE + ": 1\n" + LAYERS_OK), topLevel());
+    section(md, "Top level", "", KnownKeys.in(PROBE + ": 1\n" + LAYERS_OK), topLevel());
     section(md, "data", "Where the rows come from and how they become numbers. Column names are taken exactly as "
-        + "written.", probe("data: {" + PROBE + ": 1}\n" + LAYERS_OK + COMPILE_OK), data());
+        + "written.", KnownKeys.in("data: {" + PROBE + ": 1}\n" + LAYERS_OK + COMPILE_OK), data());
     md.append("### layers\n\nA list; each item is one layer, written `- dense: {units: 6, activation: relu}`, ")
         .append("`- {class_name: Dense, config: {units: 6}}` (Keras's serialization) or a bare type (`- elu`, every ")
         .append("argument at its default). Types: ").append(String.join(", ", linked(LayerTypes.names())))
         .append(". See [Layer types](#layer-types).\n\n");
     section(md, "compile", "Keras's `compile(optimizer, loss, metrics)`. Required when the spec has `data` or `fit`.",
-        probe(LAYERS_OK + "compile: {" + PROBE + ": 1}\n"), compile());
-    section(md, "fit", "Keras's `fit(...)` arguments.", probe(LAYERS_OK + COMPILE_OK + "fit: {" + PROBE + ": 1}\n"),
+        KnownKeys.in(LAYERS_OK + "compile: {" + PROBE + ": 1}\n"), compile());
+    section(md, "fit", "Keras's `fit(...)` arguments.", KnownKeys.in(LAYERS_OK + COMPILE_OK + "fit: {" + PROBE + ": 1}\n"),
         fit());
     section(md, "predict", "How `predict` and the run's `predictions.csv` turn probabilities into classes.",
-        probe(LAYERS_OK + COMPILE_OK + "predict: {" + PROBE + ": 1}\n"), predict());
+        KnownKeys.in(LAYERS_OK + COMPILE_OK + "predict: {" + PROBE + ": 1}\n"), predict());
     sweep(md);
     tune(md);
 
@@ -120,7 +121,7 @@ public final class YamlReference {
         + "compile does: binary accuracy for one output, else sparse categorical accuracy for integer labels, "
         + "else categorical accuracy; the history keeps the name as written.");
     components(md, "Callbacks", "callbacks", Callbacks.REGISTRY, "Used by `fit.callbacks` (a list).");
-    components(md, "Regularizers", "kernel_regularizer", NetworkBuilder.REGULARIZERS,
+    components(md, "Regularizers", "kernel_regularizer", Regularizer.REGISTRY,
         "Used by Dense's `kernel_regularizer` and `bias_regularizer`; the penalty is added to the loss.");
     components(md, "Constraints", "kernel_constraint", Constraints.REGISTRY,
         "Used by Dense's `kernel_constraint` and `bias_constraint`: the tensor is projected after each optimizer "
@@ -155,7 +156,7 @@ public final class YamlReference {
             "the network, first layer first; see [Layer types](#layer-types)"),
         new Key("compile", "map", "none", null, "compile: {optimizer: adam, loss: binary_crossentropy}",
             "optimizer, loss and metrics; see [compile](#compile)"),
-        new Key("fit", "map", "`epochs: " + RunReader.DEFAULT_EPOCHS + "`", null, "fit: {epochs: 100, batch_size: 10}",
+        new Key("fit", "map", "`epochs: " + RunSpec.DEFAULT_EPOCHS + "`", null, "fit: {epochs: 100, batch_size: 10}",
             "the training loop; see [fit](#fit)"),
         new Key("predict", "map", "`threshold: " + PredictSpec.DEFAULT_THRESHOLD + "`", null, "predict: {threshold: 0.5}",
             "how probabilities become classes; see [predict](#predict)"),
@@ -182,7 +183,7 @@ public final class YamlReference {
             "the columns kept, in order"),
         new Key("one_hot", "list of columns", "[]", null, "one_hot: [Geography, Gender]",
             "categorical columns one-hot encoded, levels sorted"),
-        new Key("drop_first", "boolean", String.valueOf(DataReader.DEFAULT_DROP_FIRST), null, "drop_first: false",
+        new Key("drop_first", "boolean", String.valueOf(DataSpec.DEFAULT_DROP_FIRST), null, "drop_first: false",
             "one-hot drops the first level, as pandas `get_dummies(drop_first=True)`"),
         new Key("label_encode", "list of columns", "[]", null, "label_encode: [Gender]",
             "categorical columns encoded as 0..k-1 in sorted level order"),
@@ -190,7 +191,7 @@ public final class YamlReference {
             "feature scaling, fitted on the training split only"),
         new Key("test_split", "number", DataSpec.DEFAULT_TEST_SPLIT + " (0 with test_csv)", "[0, 1)", "test_split: 0.2",
             "fraction of rows held out for the test metrics"),
-        new Key("stratify", "boolean", String.valueOf(DataReader.DEFAULT_STRATIFY), null, "stratify: true",
+        new Key("stratify", "boolean", String.valueOf(DataSpec.DEFAULT_STRATIFY), null, "stratify: true",
             "the test split keeps the label proportions"),
         new Key("fill_missing", "map column -> number or statistic", "none (a missing value is an error)",
             "a number, mean, median, mode", "fill_missing: {Age: median, Balance: 0}",
@@ -230,7 +231,7 @@ public final class YamlReference {
   }
 
   private static List<Key> fit() {
-    Fit d = RunReader.DEFAULT_FIT;
+    Fit d = RunSpec.DEFAULT_FIT;
     return List.of(
         new Key("epochs", "integer", String.valueOf(d.epochs()), ">= 1", "epochs: 100", "passes over the training rows"),
         new Key("batch_size", "integer", String.valueOf(d.batchSize()), ">= 1", "batch_size: 10", "rows per gradient step"),
@@ -313,7 +314,7 @@ public final class YamlReference {
    */
   private static void layerType(StringBuilder md, LayerType<?> type) {
     List<Args.Declared> args = LayerTypes.describe(type);
-    List<String> accepted = layerArguments(type.name());
+    List<String> accepted = KnownKeys.layerArguments(type.name());
     List<String> documented = new ArrayList<>();
     args.forEach(a -> documented.add(a.key()));
     if (!new LinkedHashSet<>(documented).equals(new LinkedHashSet<>(accepted))) {
@@ -365,28 +366,6 @@ public final class YamlReference {
           .append("` | ").append(k.meaning()).append(" |\n");
     }
     md.append('\n');
-  }
-
-  /**
-   * The arguments the reader accepts for a layer of {@code type} ({@code dense}: units, activation,
-   * ...), asked of the reader itself, so the answer cannot drift from what it reads.
-   */
-  public static List<String> layerArguments(String type) {
-    return probe("layers: [{" + type + ": {" + PROBE + ": 1}}]\n");
-  }
-
-  /** The keys the reader accepts where the probe key sits, read from its "unknown key" error. */
-  private static List<String> probe(String yaml) {
-    try {
-      SpecReader.read(yaml, "probe.yaml");
-    } catch (SpecLocationException e) {
-      Matcher m = KNOWN.matcher(e.getMessage());
-      if (m.find()) {
-        return List.of(m.group(1).split(", "));
-      }
-      throw new IllegalStateException("the reader's error no longer lists the known keys: " + e.getMessage(), e);
-    }
-    throw new IllegalStateException("the reader accepted the probe key in:\n" + yaml);
   }
 
   // ---- components -----------------------------------------------------------------------------

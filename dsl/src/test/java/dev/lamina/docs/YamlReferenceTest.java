@@ -1,9 +1,10 @@
-package dev.lamina.yaml;
+package dev.lamina.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.activation.Activations;
 import dev.lamina.init.Initializers;
+import dev.lamina.layer.Regularizer;
 import dev.lamina.loss.Losses;
 import dev.lamina.metric.Metrics;
 import dev.lamina.model.NetworkBuilder;
@@ -11,6 +12,8 @@ import dev.lamina.optim.Optimizers;
 import dev.lamina.optim.Schedules;
 import dev.lamina.spec.Registry;
 import dev.lamina.train.Callbacks;
+import dev.lamina.yaml.ParsedSpec;
+import dev.lamina.yaml.SpecReader;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class YamlReferenceTest {
   static Stream<Registry<?>> registries() {
     return Stream.of(Initializers.REGISTRY, Activations.REGISTRY, Losses.REGISTRY, Optimizers.REGISTRY,
-        Schedules.REGISTRY, Metrics.REGISTRY, Callbacks.REGISTRY, NetworkBuilder.REGULARIZERS);
+        Schedules.REGISTRY, Metrics.REGISTRY, Callbacks.REGISTRY, Regularizer.REGISTRY);
   }
 
   @ParameterizedTest

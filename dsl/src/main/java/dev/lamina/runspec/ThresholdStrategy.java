@@ -1,4 +1,4 @@
-package dev.lamina.run;
+package dev.lamina.runspec;
 
 import dev.lamina.metric.ThresholdChoice;
 import dev.lamina.spec.SpecException;
