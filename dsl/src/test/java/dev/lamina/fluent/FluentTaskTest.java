@@ -117,7 +117,7 @@ class FluentTaskTest {
     assertThat(r.metrics().get("test_mae_per_target")).asInstanceOf(
         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("Weight", "Waist", "Pulse");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
-    assertThat(saved.task()).isEqualTo(new Regression(List.of("Weight", "Waist", "Pulse")));
+    assertThat(RunTask.of(saved)).isEqualTo(new Regression(List.of("Weight", "Waist", "Pulse")));
     PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), 0.5);
     assertThat(s.rows()).isEqualTo(20);
     assertThat(s.scores()).containsKeys("test_mae", "test_r2", "test_mae_Weight", "test_rmse_Waist", "test_r2_Pulse");
@@ -139,7 +139,7 @@ class FluentTaskTest {
     assertThat(r.metrics().get("task")).isEqualTo("multi_label");
     assertThat(r.metrics()).containsKeys("test_f1_per_label", "test_f1_macro", "test_roc_auc_macro", "thresholds");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
-    assertThat(saved.task()).isEqualTo(new MultiLabel(List.of("Exited", "IsActiveMember")));
+    assertThat(RunTask.of(saved)).isEqualTo(new MultiLabel(List.of("Exited", "IsActiveMember")));
     PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), 0.5);
     assertThat(s.rows()).isEqualTo(10000);
     assertThat(s.describe()).matches("scored 10000 rows: Exited: \\d+ of 10000 predicted positive at threshold 0.5;"
