@@ -1,6 +1,7 @@
 package dev.lamina.yaml;
 
 import dev.lamina.io.BoundedRead;
+import dev.lamina.spec.SpecException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -132,6 +133,12 @@ public final class SpecReader {
       throw syntaxError(e, sourceName);
     } catch (YAMLException e) {
       throw limitError(e, sourceName);
+    } catch (SpecException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      // SnakeYAML's Tag constructor refuses a malformed tag (such as "!!!%c") this way, unmarked.
+      throw new SpecLocationException(sourceName, SourceMark.UNKNOWN, "", "YAML syntax error: a malformed tag ("
+          + oneLine(e.getMessage()) + "); a spec uses no tags (words starting with '!'): remove it", e);
     }
   }
 
