@@ -163,6 +163,15 @@ public record DataSpec(String csv, String testCsv, List<String> targets, List<St
         testSplit, stratify, fillMissing, sampleWeight, format, positiveClass, null);
   }
 
+  /**
+   * This data section reading {@code csv} and {@code testCsv} instead (e.g. the same files seen from
+   * another folder); every other setting is kept.
+   */
+  public DataSpec withFiles(String csv, String testCsv) {
+    return new DataSpec(csv, testCsv, targets, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit,
+        stratify, fillMissing, sampleWeight, format, positiveClass, handleUnknown);
+  }
+
   /** A copy with another {@code handle_unknown} (the fluent way to set it). */
   public DataSpec withHandleUnknown(UnknownCategories h) {
     return new DataSpec(csv, testCsv, targets, drop, features, oneHot, dropFirst, labelEncode, scale, testSplit,

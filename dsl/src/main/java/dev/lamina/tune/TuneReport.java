@@ -148,9 +148,7 @@ public final class TuneReport {
     Path dir = o.outDir().toAbsolutePath().normalize();
     String csv = d.csv() == null ? null : relative(dir, parsed.resolve(d.csv()));
     String testCsv = d.testCsv() == null ? null : relative(dir, parsed.resolve(d.testCsv()));
-    DataSpec moved = new DataSpec(csv, testCsv, d.targets(), d.drop(), d.features(), d.oneHot(), d.dropFirst(),
-        d.labelEncode(), d.scale(), d.testSplit(), d.stratify(), d.fillMissing(), d.sampleWeight(), d.format(),
-        d.positiveClass(), d.handleUnknown());
+    DataSpec moved = d.withFiles(csv, testCsv);
     StringBuilder sb = new StringBuilder("# The best trial (").append(best.trial().index()).append(") of ")
         .append(o.trials().size()).append(" (").append(o.spec().strategy().label()).append("), ")
         .append(o.spec().objective().metric()).append(' ').append(TuneFormat.metric(best.objective())).append(" at ")
