@@ -2,6 +2,7 @@ package dev.lamina.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.table.ExampleTables;
 import dev.lamina.yaml.SpecReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,27 +16,14 @@ import org.junit.jupiter.api.io.TempDir;
  * best val_loss.
  */
 class SeveralTargetsSweepTest {
-  static final Path LINNERUD = Path.of("../examples/linnerud/linnerud.csv").toAbsolutePath().normalize();
-
   @TempDir
   Path dir;
 
   @Test
   void aMultiOutputRegressionSweepTrainsEveryRunOnAllTargetsAndReportsTheRegressionScores() throws Exception {
     Path file = dir.resolve("sweep.yaml");
-    Files.writeString(file, """
-        name: linnerud-sweep
-        seed: 3
-        data: {csv: %s, target: [Weight, Waist, Pulse], test_split: 0.25}
-        layers:
-          - dense: {units: 8, activation: relu}
-          - dense: {units: 3}
-        compile: {optimizer: {adam: {learning_rate: 0.05}}, loss: mse, metrics: [mae]}
-        fit: {epochs: 5, batch_size: 5, validation_split: 0.2}
-        sweep:
-          kernel_initializer: [glorot_uniform, he_uniform]
-          seeds: 2
-        """.formatted(LINNERUD.toString().replace('\\', '/')));
+    Files.writeString(file, ExampleTables.linnerudSpec("linnerud-sweep", 5, "sweep",
+        "kernel_initializer: [glorot_uniform, he_uniform]\nseeds: 2"));
     SweepJob.run(SpecReader.read(file), new SweepJob.Options(dir.resolve("out"), null, null, null), new ThreadEngine(1),
         n -> r -> { });
     List<String> csv = Files.readAllLines(dir.resolve("out/sweep.csv"));

@@ -85,4 +85,27 @@ public final class ExampleTables {
         """.formatted(name, CHURN.toString().replace('\\', '/'), dropout ? "  - dropout: {rate: 0.1}\n" : "", epochs, section,
         body.indent(2).stripTrailing());
   }
+
+  /** Linnerud's exercise data: three measurements and three targets (Weight, Waist, Pulse). */
+  public static final Path LINNERUD = Path.of("../examples/linnerud/linnerud.csv").toAbsolutePath().normalize();
+
+  /**
+   * A small three-output regression of Weight, Waist and Pulse on linnerud (8 relu units, Adam
+   * 0.05, mse, batch 5, a fifth of the training rows for validation), with {@code body} as its
+   * {@code section} (a {@code sweep:} or {@code tune:} section).
+   */
+  public static String linnerudSpec(String name, int epochs, String section, String body) {
+    return """
+        name: %s
+        seed: 3
+        data: {csv: %s, target: [Weight, Waist, Pulse], test_split: 0.25}
+        layers:
+          - dense: {units: 8, activation: relu}
+          - dense: {units: 3}
+        compile: {optimizer: {adam: {learning_rate: 0.05}}, loss: mse, metrics: [mae]}
+        fit: {epochs: %d, batch_size: 5, validation_split: 0.2}
+        %s:
+        %s
+        """.formatted(name, LINNERUD.toString().replace('\\', '/'), epochs, section, body.indent(2).stripTrailing());
+  }
 }
