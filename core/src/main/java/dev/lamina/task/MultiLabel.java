@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A multi-label classifier: several 0/1 target columns, one sigmoid output each (the probability
- * that the label is 1), each label decided by its own threshold.
+ * that the label is 1); every label is decided at the model's one threshold ({@code predict.threshold}).
  *
  * @param targets the label columns, in output order
  */

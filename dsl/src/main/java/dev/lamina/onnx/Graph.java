@@ -60,30 +60,29 @@ final class Graph {
 
   /** A double constant of shape {@code dims} (row-major values). */
   String constant(String prefix, double[] values, long... dims) {
-    String name = fresh(prefix);
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.DOUBLE.getNumber());
-    for (long d : dims) {
-      t.addDims(d);
-    }
+    TensorProto.Builder t = initializer(prefix, TensorProto.DataType.DOUBLE, dims);
     for (double v : values) {
       t.addDoubleData(v);
     }
-    graph.addInitializer(t);
-    return name;
+    return t.getName();
   }
 
   /** An int64 constant of shape {@code dims}. */
   String constantLongs(String prefix, long[] values, long... dims) {
-    String name = fresh(prefix);
-    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64.getNumber());
-    for (long d : dims) {
-      t.addDims(d);
-    }
+    TensorProto.Builder t = initializer(prefix, TensorProto.DataType.INT64, dims);
     for (long v : values) {
       t.addInt64Data(v);
     }
-    graph.addInitializer(t);
-    return name;
+    return t.getName();
+  }
+
+  /** A new initializer of the graph, named from {@code prefix}, of {@code type} and shape {@code dims}, to fill. */
+  private TensorProto.Builder initializer(String prefix, TensorProto.DataType type, long... dims) {
+    TensorProto.Builder t = graph.addInitializerBuilder().setName(fresh(prefix)).setDataType(type.getNumber());
+    for (long d : dims) {
+      t.addDims(d);
+    }
+    return t;
   }
 
   /** A node of the default domain with one output; returns the output's name. */
