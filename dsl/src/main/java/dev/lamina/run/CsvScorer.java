@@ -9,8 +9,6 @@ import dev.lamina.table.FittedPipeline;
 import dev.lamina.table.RawFeatures;
 import dev.lamina.table.RowSink;
 import dev.lamina.task.Task;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -58,7 +56,7 @@ public final class CsvScorer {
     try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, threshold)) {
       RowSink sink = new RowSink() {
         @Override
-        public void accept(long rowNumber, double[] f, double[] target) throws IOException {
+        public void accept(long rowNumber, double[] f, double[] target) {
           int k = fill[0];
           System.arraycopy(f, 0, x, k * in, in);
           rows[k] = rowNumber;
@@ -90,12 +88,10 @@ public final class CsvScorer {
           RawFeatures.stream(csv, in, features, sink);
         }
         flush(model, x, rows, truth, fill[0], w, tally);
-      } catch (RuntimeException | IOException e) {
+      } catch (RuntimeException e) {
         w.abort(); // never leave half a predictions file, nor replace a previous one
         throw e;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
     }
     if (tally.rows() == 0) {
       throw new DataException(csv.toString(), "has no data rows to score");
@@ -103,8 +99,16 @@ public final class CsvScorer {
     return tally.summary(unlabelled[1], unlabelled[0]);
   }
 
-  private static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,
-      Tally tally) throws IOException {
+  /**
+   * Predicts the first {@code n} buffered rows, writes them to {@code w} and adds them to
+   * {@code tally}: the one scoring step of {@code predict} and of a Spark partition.
+   *
+   * @param x the rows' features, row-major ({@code model.inputWidth()} per row)
+   * @param rows the rows' numbers
+   * @param truth the rows' true values, row-major (one per target, NaN where unknown)
+   */
+  public static void flush(Model model, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,
+      Tally tally) {
     if (n == 0) {
       return;
     }

@@ -18,9 +18,9 @@ import java.util.Map;
  * class or label, and for a regression the streamed MAE, RMSE and R2 against the true values of
  * the rows that have them (averaged over the targets, and with several targets per target too);
  * and the categories never seen in training that columns with {@code handle_unknown: ignore}
- * scored as all zeros.
+ * scored as all zeros. Used by {@link CsvScorer} and by a Spark partition's scorer. Not thread-safe.
  */
-final class Tally {
+public final class Tally {
   private final Task task;
   private final double threshold;
   private final long[] counts;
@@ -33,7 +33,8 @@ final class Tally {
   private long unseenRows;
   private long lastUnseenRow = -1;
 
-  Tally(Task task, double threshold) {
+  /** A tally of nothing yet, for a model of {@code task} deciding at {@code threshold}. */
+  public Tally(Task task, double threshold) {
     this.task = task;
     this.threshold = threshold;
     this.counts = new long[task instanceof Binary ? 2 : task.classification() ? task.outputs() : 0];
@@ -50,12 +51,13 @@ final class Tally {
         new RootMeanSquaredError(RootMeanSquaredError.DEFAULT_NAME), new R2Score());
   }
 
-  long rows() {
+  /** Rows added so far. */
+  public long rows() {
     return rows;
   }
 
   /** Adds {@code n} rows of row-major outputs and their true values (one per target, NaN when unknown). */
-  void add(double[] outputs, double[] truth, int n) {
+  public void add(double[] outputs, double[] truth, int n) {
     int k = task.outputs();
     for (int i = 0; i < n; i++) {
       if (task instanceof Binary) {
@@ -124,7 +126,7 @@ final class Tally {
    *     that has the target column
    * @param firstUnlabelled the first of them (a 1-based data row), or 0
    */
-  PredictSummary summary(long unlabelled, long firstUnlabelled) {
+  public PredictSummary summary(long unlabelled, long firstUnlabelled) {
     Map<String, Double> s = new LinkedHashMap<>();
     if (!task.classification() && scored > 0) {
       s.put(RegressionReport.MAE, scores.get(0).result());

@@ -7,9 +7,14 @@ import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.ModelFileException;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.report.PredictionsWriter;
+import dev.lamina.run.CsvScorer;
+import dev.lamina.run.PredictSummary;
+import dev.lamina.run.RunTask;
+import dev.lamina.run.Tally;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
 import dev.lamina.table.RowSink;
+import dev.lamina.task.Task;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -36,8 +42,9 @@ import picocli.CommandLine.Parameters;
  * Batch scoring on Spark: {@code SparkPredict model.lamina input.csv --out DIR} reads the CSV in
  * partitions (Spark's text input splits), broadcasts the model file once, and has every partition
  * write its own {@code part-NNNNN.csv} in the layout of {@code builder.jar predict}
- * ({@link PredictionsWriter}: a header, then {@code row,probability,predicted_class[,true_label]}),
- * with the same row numbers (1-based data rows of the whole file) and the same numbers.
+ * ({@link PredictionsWriter}: a header, then one row per input row in the layout of the model's
+ * task, classes by name: {@code row,p_<positive class>,predicted_class[,true_label]} for a binary
+ * model), with the same row numbers (1-based data rows of the whole file) and the same numbers.
  *
  * <p>Two passes over the input: the first counts each partition's rows so that row numbers are
  * global, the second scores. Each record must fit on one line (no quoted line breaks), and the
@@ -77,11 +84,22 @@ public final class SparkPredict implements Callable<Integer> {
   /**
    * What a scoring job did.
    *
-   * @param rows rows scored
-   * @param positives rows predicted as class 1 (binary models)
+   * @param scored what was scored, as {@code builder.jar predict} summarizes it: rows, and rows per
+   *     predicted class (by name) or label (without the regression scores, which are not summed
+   *     over partitions)
    * @param parts part files written, one per input partition
    */
-  public record Summary(long rows, long positives, int parts) {}
+  public record Summary(PredictSummary scored, int parts) {
+    /** Rows scored. */
+    public long rows() {
+      return scored.rows();
+    }
+
+    /** Rows predicted as the positive class (binary models), else 0. */
+    public long positives() {
+      return scored.positives();
+    }
+  }
 
   /**
    * Runs the command line and exits with the command line's codes: 0 on success, 2 for the
@@ -96,8 +114,7 @@ public final class SparkPredict implements Callable<Integer> {
   public Integer call() {
     try (JavaSparkContext sc = new JavaSparkContext(SparkSweep.conf(APP_NAME, master))) {
       Summary s = score(sc, model, csv, out, threshold, partitions == null ? sc.defaultMinPartitions() : partitions);
-      System.out.println(String.format(Locale.ROOT, "scored %d rows (%d predicted positive) in %d parts -> %s",
-          s.rows(), s.positives(), s.parts(), out));
+      System.out.println(String.format(Locale.ROOT, "%s; %d parts -> %s", s.scored().describe(), s.parts(), out));
       return 0;
     }
   }
@@ -141,16 +158,18 @@ public final class SparkPredict implements Callable<Integer> {
       PartScorer scorer = new PartScorer(shared, header, withTarget, t, offsets, counts, outDir.toAbsolutePath().toString(),
           csv.toString());
       List<long[]> done = lines.mapPartitionsWithIndex(scorer, true).collect();
-      long rows = 0;
-      long positives = 0;
+      long[] total = new long[done.get(0).length];
       for (long[] d : done) {
-        rows += d[0];
-        positives += d[1];
+        for (int i = 0; i < total.length; i++) {
+          total[i] += d[i];
+        }
       }
-      if (rows == 0) {
+      if (total[0] == 0) {
         throw new DataException(csv.toString(), "has no data rows to score");
       }
-      return new Summary(rows, positives, done.size());
+      PredictSummary scored = new PredictSummary(RunTask.of(saved), total[0],
+          java.util.Arrays.copyOfRange(total, 1, total.length), Map.of(), t, 0, Map.of(), 0, 0);
+      return new Summary(scored, done.size());
     } finally {
       shared.destroy();
     }
@@ -202,7 +221,7 @@ public final class SparkPredict implements Callable<Integer> {
     };
   }
 
-  /** Scores one partition into its part file; returns {rows, positives}. */
+  /** Scores one partition into its part file; returns {rows, rows per predicted class or label...}. */
   private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, double threshold, long[] offsets,
       List<Long> counts, String outDir, String source) implements Function2<Integer, Iterator<String>, Iterator<long[]>> {
     private static final long serialVersionUID = 1L;
@@ -211,56 +230,55 @@ public final class SparkPredict implements Callable<Integer> {
     public Iterator<long[]> call(Integer index, Iterator<String> lines) {
       SavedModel saved = ModelFile.read(source + " (model)", model.value());
       Model m = saved.model();
+      Task task = RunTask.of(saved);
       int in = m.inputWidth();
-      int classes = m.outputWidth();
+      int t = task.targets().size();
       Path part = Path.of(outDir).resolve(String.format(Locale.ROOT, PART, index));
-      long[] counted = new long[2];
-      PredictionsWriter.writeAll(part, withTarget, classes, threshold, w -> {
-        if (counts.get(index) == 0) {
-          return;
-        }
-        double[] x = new double[CHUNK * in];
-        long[] rows = new long[CHUNK];
-        double[] truth = new double[CHUNK];
-        int[] fill = {0};
-        long offset = offsets[index];
-        RowSink sink = (row, f, target) -> {
-          int k = fill[0];
-          System.arraycopy(f, 0, x, k * in, in);
-          rows[k] = offset + row;
-          truth[k] = target == null ? Double.NaN : target[0];
-          if (++fill[0] == CHUNK) {
-            flush(m, x, rows, truth, CHUNK, w, counted);
-            fill[0] = 0;
+      Tally tally = new Tally(task, threshold);
+      try (PredictionsWriter w = PredictionsWriter.open(part, task, withTarget, threshold)) {
+        try {
+          if (counts.get(index) > 0) {
+            score(saved, index, lines, w, tally, in, t);
           }
-        };
-        List<String> withHeader = new ArrayList<>();
-        Iterator<String> text = lines;
-        if (index != 0) {
-          withHeader.add(header);
-          text = concat(withHeader.iterator(), lines);
+        } catch (RuntimeException | Error e) {
+          w.abort();
+          throw e;
         }
-        saved.pipeline().transform(source + " partition " + index, new LinesInputStream(text), sink);
-        flush(m, x, rows, truth, fill[0], w, counted);
-      });
-      return List.of(counted).iterator();
+      }
+      long[] perClass = tally.summary(0, 0).counts();
+      long[] done = new long[1 + perClass.length];
+      done[0] = tally.rows();
+      System.arraycopy(perClass, 0, done, 1, perClass.length);
+      return List.of(done).iterator();
     }
 
-    private void flush(Model m, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w, long[] counted) {
-      if (n == 0) {
-        return;
-      }
-      int classes = m.outputWidth();
-      double[] p = m.predictFlat(x, n);
-      double[] one = new double[classes];
-      for (int i = 0; i < n; i++) {
-        System.arraycopy(p, i * classes, one, 0, classes);
-        w.write(rows[i], one, truth[i]);
-        counted[0]++;
-        if (classes == 1 && one[0] > threshold) {
-          counted[1]++;
+    private void score(SavedModel saved, int index, Iterator<String> lines, PredictionsWriter w, Tally tally, int in,
+        int t) {
+      double[] x = new double[CHUNK * in];
+      long[] rows = new long[CHUNK];
+      double[] truth = new double[CHUNK * t];
+      int[] fill = {0};
+      long offset = offsets[index];
+      RowSink sink = (row, f, target) -> {
+        int k = fill[0];
+        System.arraycopy(f, 0, x, k * in, in);
+        rows[k] = offset + row;
+        for (int j = 0; j < t; j++) {
+          truth[k * t + j] = target == null ? Double.NaN : target[j];
         }
+        if (++fill[0] == CHUNK) {
+          CsvScorer.flush(saved.model(), x, rows, truth, CHUNK, w, tally);
+          fill[0] = 0;
+        }
+      };
+      List<String> withHeader = new ArrayList<>();
+      Iterator<String> text = lines;
+      if (index != 0) {
+        withHeader.add(header);
+        text = concat(withHeader.iterator(), lines);
       }
+      saved.pipeline().transform(source + " partition " + index, new LinesInputStream(text), sink);
+      CsvScorer.flush(saved.model(), x, rows, truth, fill[0], w, tally);
     }
 
     private static Iterator<String> concat(Iterator<String> a, Iterator<String> b) {

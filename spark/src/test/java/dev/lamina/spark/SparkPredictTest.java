@@ -2,11 +2,16 @@ package dev.lamina.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.cli.Main;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.run.CsvScorer;
+import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.Runner;
+import dev.lamina.table.ExampleTables;
 import dev.lamina.yaml.SpecReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,9 +49,23 @@ class SparkPredictTest {
   }
 
   private static List<String> localPredictions(Path csv) throws Exception {
-    Path out = dir.resolve("local-" + csv.getFileName());
-    CsvScorer.predict(ModelFile.read(model), csv, out, 0.5);
+    return localPredictions(model, csv);
+  }
+
+  private static List<String> localPredictions(Path modelFile, Path csv) throws Exception {
+    Path out = dir.resolve("local-" + modelFile.getParent().getFileName() + "-" + csv.getFileName());
+    CsvScorer.predict(ModelFile.read(modelFile), csv, out, 0.5);
     return Files.readAllLines(out);
+  }
+
+  /** Trains an example spec of the repository for a few epochs; returns its model.lamina. */
+  private static Path trainExample(String spec, String name) {
+    Path out = dir.resolve(name);
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new String[] {Path.of("../examples", spec).toString(), "--epochs", "5", "--quiet", "--out",
+        out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertThat(code).as(err.toString()).isZero();
+    return out.resolve("model.lamina");
   }
 
   /** Every part's header once, then the data rows of the parts in order. */
@@ -103,5 +122,38 @@ class SparkPredictTest {
     Path out = dir.resolve("blank-parts");
     SparkPredict.score(sc, model, csv, out, null, 3);
     assertThat(joinedParts(out)).isEqualTo(localPredictions(csv));
+  }
+
+  /** An example trained for a few epochs, scored on Spark: the joined parts must be predict's file, line for line. */
+  private record Scored(SparkPredict.Summary summary, List<String> lines) {}
+
+  private static Scored scoreExample(String spec, Path csv, int partitions) throws Exception {
+    String name = Path.of(spec).getParent().toString();
+    Path trained = trainExample(spec, name);
+    Path out = dir.resolve(name + "-parts");
+    SparkPredict.Summary s = SparkPredict.score(sc, trained, csv, out, null, partitions);
+    List<String> joined = joinedParts(out);
+    assertThat(joined).isEqualTo(localPredictions(trained, csv));
+    PredictSummary local = CsvScorer.predict(ModelFile.read(trained), csv, dir.resolve(name + "-local.csv"), 0.5);
+    assertThat(s.rows()).isEqualTo(local.rows());
+    assertThat(s.scored().counts()).containsExactly(local.counts());
+    return new Scored(s, joined);
+  }
+
+  @Test
+  void aNamedMultiClassModelWritesTheClassNamesAsPredictDoes() throws Exception {
+    Scored iris = scoreExample("iris/model.yaml", ExampleTables.IRIS, 3);
+    assertThat(iris.lines().get(0)).isEqualTo("row,p_setosa,p_versicolor,p_virginica,predicted_class,true_label");
+    assertThat(iris.lines().subList(1, iris.lines().size()))
+        .allMatch(l -> l.matches(".*,(setosa|versicolor|virginica),(setosa|versicolor|virginica)"));
+    assertThat(iris.summary().scored().describe()).startsWith("scored 150 rows: ").contains(" setosa, ").contains(" virginica");
+  }
+
+  @Test
+  void aMultiOutputRegressionWritesOnePredictionAndTrueValuePerTargetAsPredictDoes() throws Exception {
+    Scored linnerud = scoreExample("linnerud/model.yaml", ExampleTables.LINNERUD, 2);
+    assertThat(linnerud.lines().get(0)).isEqualTo("row,Weight_predicted,Weight,Waist_predicted,Waist,Pulse_predicted,Pulse");
+    // Rows only: the MAE, RMSE and R2 that predict adds are not summed over partitions.
+    assertThat(linnerud.summary().scored().describe()).isEqualTo("scored 20 rows");
   }
 }
