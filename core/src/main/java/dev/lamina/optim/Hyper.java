@@ -51,6 +51,25 @@ final class Hyper {
     return filled(params, 0.0);
   }
 
+  /**
+   * One zero slot per parameter, shaped like it and in its precision: the state of an optimizer
+   * whose rule has a single-precision form (float32 parameters get float32 slots, as in Keras).
+   */
+  static Storage[] zerosLike(List<Parameter> params) {
+    Storage[] out = new Storage[params.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new Storage(params.get(i).size(), params.get(i).singlePrecision());
+    }
+    return out;
+  }
+
+  /** The double views of slots, in order (for {@link Optimizer#slots()}). */
+  static void addDoubles(List<double[]> into, Storage[] slots) {
+    for (Storage s : slots) {
+      into.add(s.doubles());
+    }
+  }
+
   /** One slot per parameter, shaped like it, filled with {@code value}. */
   static double[][] filled(List<Parameter> params, double value) {
     double[][] out = new double[params.size()][];
