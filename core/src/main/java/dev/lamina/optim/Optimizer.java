@@ -13,10 +13,10 @@ import java.util.List;
  * large parameters split into ranges over the kernel threads, with the same bits as one thread.
  *
  * <p>Precision: a float32 parameter ({@link Parameter#singlePrecision()}) is decayed in float32,
- * and updated in float32 with float32 slots by the rules that have a single-precision form (Adam,
- * AdamW, SGD). Clipping and the other rules (RMSprop, Adagrad, Nadam) compute in double on the
- * parameter's double views, which are rounded back to float32 afterwards: the same results in
- * float32 storage, with two conversions of the tensor per step.
+ * and updated in float32 with float32 slots by every rule here ({@link #hasSinglePrecisionRule()}).
+ * Clipping, and a rule without a single-precision form, compute in double on the parameter's
+ * double views, which are rounded back to float32 afterwards: float32 storage still, at the cost
+ * of converting the tensor twice per step.
  *
  * <p>Clipping uses Keras's exact formulas: {@code clipnorm = c} scales each gradient tensor by
  * {@code c / max(||g||, c)}; {@code global_clipnorm = c} scales every gradient by
@@ -171,8 +171,9 @@ public abstract class Optimizer {
 
   /**
    * Whether the rule has a single-precision form: float32 parameters updated in float32 arithmetic
-   * with float32 slots (Adam, AdamW and SGD). The other rules compute in double on the parameter's
-   * double views, with double slots, and their results are stored back in float32.
+   * with float32 slots (every optimizer of {@link Optimizers}). A rule without one computes in
+   * double on the parameter's double views, with double slots, and its results are stored back in
+   * float32 (false by default, so a new optimizer is correct before it is fast).
    */
   public boolean hasSinglePrecisionRule() {
     return false;

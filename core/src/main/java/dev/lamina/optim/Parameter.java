@@ -9,7 +9,8 @@ package dev.lamina.optim;
  * <p><b>Precision.</b> A parameter is double precision unless its layer makes it single
  * ({@link #setSinglePrecision}: a float32 layer, Keras's {@code dtype: float32}). Then its values
  * and gradient are floats ({@link #floatValue()}, {@link #floatGrad()}), which the layer's products
- * and the optimizers with a single-precision rule (Adam, AdamW, SGD) read and write directly, and
+ * and the optimizers' single-precision rules ({@link Optimizer#hasSinglePrecisionRule()}) read and
+ * write directly, and
  * {@link #value()} and {@link #grad()} are double views of them for every other reader (saving,
  * export, regularizers, constraints, the other optimizers): widened on request, and rounded back to
  * float on the next float request when written. The double view then only ever holds floats, so

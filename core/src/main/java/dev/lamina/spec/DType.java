@@ -13,8 +13,8 @@ import java.util.Locale;
  *   <li>{@code float32}: as Keras's float32, every Dense layer with at least 16 inputs and 16 units
  *       stores its kernel and bias in float32, computes its three products (forward, kernel
  *       gradient, input gradient) on float32 operands with float32 sums, and its optimizer state
- *       is float32: Adam, AdamW and SGD update it in float32 arithmetic; RMSprop, Adagrad, Nadam and
- *       clipping compute in double on a widened copy and store the result back in float32.
+ *       is float32, updated in float32 arithmetic by every optimizer (clipping, regularizers and
+ *       constraints compute in double on a widened copy and store the result back in float32).
  *       Narrower Dense layers (where converting their activations would cost more than it saves)
  *       and the other layer types stay float64, and so do the activations between layers (rounded
  *       to float32 where a float32 layer reads them), the loss and the metrics. Results agree with

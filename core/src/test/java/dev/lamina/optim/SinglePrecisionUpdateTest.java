@@ -17,8 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every optimizer on float32 parameters: the weights (and, for the rules with a single-precision
  * form, the slots) stay float32 values, follow the float64 run of the same start and gradients to
  * single-precision rounding, and are bit-identical whether a step is split between 1, 2 or 3
- * threads. Float32 parameters get float32 slots from Adam, AdamW and SGD, double slots from the
- * others.
+ * threads. Every optimizer gives float32 parameters float32 slots.
  */
 class SinglePrecisionUpdateTest {
   private static final int LARGE = Optimizer.PARALLEL_MIN_ELEMENTS * 2 + 3;
@@ -105,7 +104,7 @@ class SinglePrecisionUpdateTest {
       for (int i = 0; i < slotsA.get(s).length; i++) {
         double va = slotsA.get(s)[i];
         double vb = slotsB.get(s)[i];
-        if (single.hasSinglePrecisionRule()) {
+        if (!spec.name().equals("nadam") || s < slotsA.size() - 1) { // Nadam's last slot: its scalar u_product, in double
           assertThat(isFloat(vb)).as("%s slot %d [%d] is a float32 value", spec, s, i).isTrue();
         }
         assertThat(vb).as("%s slot %d [%d]", spec, s, i).isCloseTo(va, within(1e-5 * Math.max(1, Math.abs(va))));
@@ -127,14 +126,10 @@ class SinglePrecisionUpdateTest {
   }
 
   @Test
-  void adamAdamwAndSgdHaveSinglePrecisionRulesTheOthersDoNot() {
-    List<String> single = new ArrayList<>();
+  void everyRegisteredOptimizerHasASinglePrecisionRule() {
     for (String name : Optimizers.REGISTRY.names()) {
-      if (Optimizers.create(name).hasSinglePrecisionRule()) {
-        single.add(name);
-      }
+      assertThat(Optimizers.create(name).hasSinglePrecisionRule()).as(name).isTrue();
     }
-    assertThat(single).containsExactlyInAnyOrder("adam", "adamw", "sgd");
   }
 
   @Test
