@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
     header = "Score the rows of a CSV with a saved model.",
     description = {"Score the rows of a CSV with a saved model. MODEL is a model.lamina file or a run folder.",
         "The rows go through the same pipeline the model was trained with (columns, categories, scaling);",
-        "the target column may be absent. Output by task: binary row,probability,predicted_class[,true_label];",
-        "multi-class row,p_<class>...,predicted_class[,true_label]; regression row,<target>_predicted[,<target>].",
-        "A model without a pipeline (imported from Keras) reads its N inputs as they are from the first N numeric",
-        "columns, or from the columns named by --features; multi-class output: row,p_0..p_k,predicted_class."},
+        "the target column may be absent. Output by task, classes named as in the training CSV: binary",
+        "row,p_<positive class>,predicted_class[,true_label] (p_1 for a 0/1 target); multi-class",
+        "row,p_<class>...,predicted_class[,true_label]; multi-label row,p_<label>,<label>_predicted[,<label>]...;",
+        "regression row,<target>_predicted[,<target>]... A model without a pipeline (imported from Keras) reads its",
+        "N inputs as they are from the first N numeric columns, or from the columns named by --features; its classes",
+        "are 0..k-1 (binary output: row,p_1,predicted_class)."},
     footer = {"", "Examples:", "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform data/churn.csv",
         "  java -jar builder.jar predict model.lamina new.csv --threshold 0.3 --out scored.csv"})
 final class PredictCommand implements Callable<Integer> {

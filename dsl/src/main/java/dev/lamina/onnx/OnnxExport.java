@@ -7,6 +7,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.lamina.model.Model;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.run.RunTask;
+import dev.lamina.task.Binary;
 import dev.lamina.task.Task;
 import dev.lamina.report.AtomicFile;
 import dev.lamina.run.Version;
@@ -21,9 +22,10 @@ import java.nio.file.Path;
  * (NaN for a missing value), {@code string} for categories. Without it ({@code --no-pipeline}, or
  * a model without a pipeline) the one input {@value #FEATURES} is the network's {@code double
  * [N, features]}. The one output is {@value #PROBABILITY} for a classifier ({@code [N, 1]} for a
- * binary model, the probability of class 1; {@code [N, classes]} otherwise) and {@value #VALUE}
- * for a regression ({@code [N, targets]}). Metadata properties carry the threshold, the kind and
- * the class or target names.
+ * binary model, the probability of its positive class; {@code [N, classes]} otherwise, in the order
+ * of {@code classes}) and {@value #VALUE} for a regression ({@code [N, targets]}). Metadata
+ * properties carry the threshold, the kind, the class or target names and, for a binary model,
+ * {@code positive_class}: the class its probability is of.
  *
  * <p>ONNX IR version {@value #IR_VERSION}, opset {@value #OPSET} and {@code ai.onnx.ml}
  * {@value #ML_OPSET}: within what ONNX 1.12's checker and every current ONNX Runtime accept.
@@ -78,6 +80,9 @@ public final class OnnxExport {
     property(m, "threshold", Double.toString(saved.threshold()));
     property(m, "targets", String.join(",", task.targets()));
     property(m, "classes", String.join(",", task.classes()));
+    if (task instanceof Binary) {
+      property(m, "positive_class", task.classes().get(1));
+    }
     return m.build().toByteArray();
   }
 
