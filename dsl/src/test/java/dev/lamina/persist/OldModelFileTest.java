@@ -9,6 +9,7 @@ import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class OldModelFileTest {
     assertThat(RunTask.of(saved)).isEqualTo(task);
 
     Path out = tmp.resolve(name + ".predictions.csv");
-    CsvScorer.predict(saved, csv, out, saved.threshold());
+    CsvScorer.predict(saved, csv, out, saved.thresholds());
     List<double[]> now = outputs(Files.readAllLines(out), task.outputs());
     List<double[]> before = outputs(List.of(new String(resource(name + ".predictions.csv"), StandardCharsets.UTF_8)
         .split("\n")), task.outputs());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lamina.table.DataException;
+import dev.lamina.task.Thresholds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ class PredictorTest {
         .containsExactly("Geography", "Gender");
     assertThat(churn.featureCount()).isEqualTo(11);
     assertThat(churn.outputNames()).containsExactly("0", "1");
-    assertThat(churn.threshold()).isEqualTo(0.5);
+    assertThat(churn.thresholds()).isEqualTo(Thresholds.of(0.5));
     assertThat(Predictor.load(churnRun.resolve("model.lamina")).predict(churnRows.get(0)))
         .isEqualTo(churn.predict(churnRows.get(0)));
   }
@@ -212,7 +213,7 @@ class PredictorTest {
       assertThat(p.probabilities()).containsOnlyKeys("Exited", "IsActiveMember");
       List<String> on = new java.util.ArrayList<>();
       p.probabilities().forEach((label, prob) -> {
-        if (prob > labels.threshold()) {
+        if (prob > labels.thresholds().of(label)) {
           on.add(label);
         }
       });
