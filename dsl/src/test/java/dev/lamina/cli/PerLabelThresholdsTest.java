@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lamina.cli.CliFixture.Result;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
+import dev.lamina.predict.TrainedModels;
 import dev.lamina.task.Thresholds;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,18 +41,8 @@ class PerLabelThresholdsTest {
 
   @BeforeAll
   static void train() throws IOException {
-    Path example = CliFixture.root().resolve("examples/churn/multi-label.yaml");
-    String spec = Files.readString(example)
-        .replace("csv: ../../data/churn.csv", "csv: " + CliFixture.root().resolve("data/churn.csv"))
-        .replace("predict:\n  threshold: 0.5", "predict:\n  threshold: {Exited: " + EXITED + ", IsActiveMember: "
-            + ACTIVE + "}");
-    assertThat(spec).contains("IsActiveMember: 0.7}");
-    Path file = Files.writeString(tmp.resolve("labels.yaml"), spec);
-    run = tmp.resolve("run");
-    Result r = CliFixture.run(file.toString(), "--out", run.toString(), "--epochs", "2", "--quiet");
-    assertThat(r.err()).isEmpty();
-    assertThat(r.code()).isZero();
-    List<String> churn = Files.readAllLines(CliFixture.root().resolve("data/churn.csv"));
+    run = TrainedModels.labelsWithThresholds(tmp, 2, EXITED, ACTIVE);
+    List<String> churn = Files.readAllLines(TrainedModels.CHURN_CSV);
     rows = Files.write(tmp.resolve("some.csv"), churn.subList(0, 501));
   }
 
