@@ -44,9 +44,9 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "CSV", description = "rows to score")
   Path csv;
 
-  @Option(names = "--threshold", paramLabel = "T|LABEL=T,...", converter = ThresholdsConverter.class,
-      description = {"decision threshold in (0, 1) for every label (default: the model's, 0.5);",
-          "or per label of a multi-label model, e.g. Weight=0.4,Waist=0.6 (the labels not named keep the model's)"})
+  @Option(names = "--threshold", paramLabel = "T", converter = ThresholdsConverter.class,
+      description = "decision threshold in (0, 1) (default: the model's, 0.5), for every label of a multi-label"
+          + " model; or LABEL=T,... for some of its labels (Weight=0.4,Waist=0.6), the others keeping the model's")
   Thresholds threshold;
 
   @Option(names = "--out", paramLabel = "FILE", description = "output CSV (default: predictions.csv beside the input)")
