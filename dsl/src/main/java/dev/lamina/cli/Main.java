@@ -1,6 +1,7 @@
 package dev.lamina.cli;
 
 import dev.lamina.run.HeapLimit;
+import dev.lamina.run.TrainingWarmUp;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -67,6 +68,7 @@ public final class Main implements Runnable {
       System.exit(relaunched);
     }
     OneShotCompilation.allowInThisProcess();
+    TrainingWarmUp.allowInThisProcess();
     // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The
     // command line has no logging, so select SLF4J's own no-op provider unless the user chose one.
     if (System.getProperty("slf4j.provider") == null) {

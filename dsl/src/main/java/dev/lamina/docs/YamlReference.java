@@ -274,8 +274,9 @@ public final class YamlReference {
     }
     md.append("| `seeds` | integer >= 1 | ").append(SweepSpec.DEFAULT_SEEDS).append(" | `seeds: 5` |\n")
         .append("| `target_loss` | number > 0 | chosen from the runs | `target_loss: 0.4` |\n")
-        .append("| `monitor` | history key (best over the epochs) or `test_` key; its metric says which way is better"
-            + " | `test_loss` (best `val_loss` without test rows) | `monitor: val_mae` |\n\n");
+        .append("| `monitor` | history key, ranked by its best value over the epochs; its metric says which way is"
+            + " better. Not a `test_` key: the test rows are reported, never used to choose | best `val_loss` (the"
+            + " training loss without validation rows) | `monitor: val_mae` |\n\n");
   }
 
   private static void tune(StringBuilder md) {

@@ -128,6 +128,14 @@ public final class Runner {
       }
     }
     Model model = Model.of(modelSpec);
+    try (TrainingWarmUp warmUp = TrainingWarmUp.start(modelSpec, model, spec.fit().batchSize())) {
+      return prepareData(spec, specFile, options, log, modelSpec, model, csv, testCsv, out, resume);
+    }
+  }
+
+  /** {@link #prepare}'s reading of the data and its checks, with the model built and the run folder chosen. */
+  private static PreparedRun prepareData(RunSpec spec, Path specFile, RunOptions options, Consumer<String> log,
+      ModelSpec modelSpec, Model model, Path csv, Path testCsv, Path out, Checkpoint resume) {
     // model_checkpoint's filepath is relative to the run folder (CheckpointPath refuses absolute paths and "..").
     model.setSaver((m, file) -> {
       createFolder(out);

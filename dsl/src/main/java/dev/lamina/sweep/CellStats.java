@@ -12,7 +12,7 @@ import java.util.List;
  * @param ok runs that ended OK
  * @param diverged runs whose loss became NaN or infinite
  * @param failed runs stopped by an error
- * @param metric the ranking metric of each OK run (test_loss, or best val_loss without a test split)
+ * @param metric the ranking metric of each OK run (the monitor's best value, or the best val_loss)
  * @param metricMean mean of metric
  * @param metricSd standard deviation of metric
  * @param accuracyMean mean test accuracy

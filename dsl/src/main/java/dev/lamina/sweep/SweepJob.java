@@ -120,9 +120,10 @@ public final class SweepJob {
 
   /**
    * Whether the sweep's monitor ranks higher values first, as its metric says; the default ranking
-   * (test_loss, or best val_loss) is a loss.
+   * (the best val_loss) is a loss.
    *
-   * @throws SpecException at {@code sweep.monitor} for a key that is neither the loss nor a compiled metric
+   * @throws SpecException at {@code sweep.monitor} for a key that is neither the loss nor a compiled
+   *     metric, or a {@code val_} key when the fit has no validation rows
    */
   private static boolean rankHigher(SweepSpec sweep, RunSpec base, Model probe) {
     if (sweep.monitor() == null) {
@@ -131,7 +132,11 @@ public final class SweepJob {
     Boolean higher = Metrics.higherIsBetter(sweep.monitor(), base.model().compile(), probe.outputWidth());
     if (higher == null) {
       throw new SpecException("sweep.monitor", "monitor '" + sweep.monitor() + "' is neither the loss nor a compiled"
-          + " metric; use loss, val_loss, test_loss or one of " + probe.metricNames() + " (with val_ or test_)");
+          + " metric; use loss, val_loss or one of " + probe.metricNames() + " (with val_ for the validation rows)");
+    }
+    if (sweep.monitor().startsWith("val_") && !(base.fit().validationSplit() > 0)) {
+      throw new SpecException("sweep.monitor", "monitor '" + sweep.monitor() + "' is measured on validation rows, and"
+          + " the fit has none: add fit: {validation_split: 0.2}");
     }
     return higher;
   }

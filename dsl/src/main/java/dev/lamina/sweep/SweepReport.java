@@ -18,13 +18,15 @@ import java.util.Map;
  * <ul>
  *   <li>{@code sweep.csv}: one row per run, in plan order: {@code run}, every swept field, {@code repeat},
  *       {@code seed}, {@code status} (ok / diverged / failed), {@code best_val_loss},
- *       {@code final_val_loss}, {@code test_loss}, {@code test_accuracy}, {@code epochs_run},
- *       {@code epochs_to_target} (-1 when never reached), {@code seconds}, {@code error};
- *       non-finite numbers as {@code NaN};</li>
+ *       {@code final_val_loss}, {@code test_loss}, {@code test_accuracy} (when the runs measure it),
+ *       {@code epochs_run}, {@code epochs_to_target} (-1 when never reached), {@code seconds},
+ *       {@code error}, then the other test scores ({@code test_mae}, {@code test_rmse},
+ *       {@code test_r2} of a regression); non-finite numbers as {@code NaN};</li>
  *   <li>{@code sweep.json}: the same rows with their loss curves, plus the grid, metric and target
  *       (non-finite numbers as null);</li>
  *   <li>{@code report.md} and a self-contained {@code report.html} (inline CSS and SVG charts, no
- *       script, no network): per activation, mean +- sd per initializer, the winner with its
+ *       script, no network): per activation, mean +- sd per initializer of the ranking metric
+ *       (never a test score: see {@link SweepStatistics}) and of the test scores, the winner with its
  *       p-values, the mean loss curves with a band, and the per-layer statistics at initialization.</li>
  * </ul>
  * Only {@code seconds} differs between two runs of the same sweep.
@@ -32,6 +34,9 @@ import java.util.Map;
 public final class SweepReport {
   /** The only column that depends on the machine and the thread count. */
   public static final String TIMING_COLUMN = "seconds";
+  private static final String TEST_LOSS = "test_loss";
+  private static final String TEST_ACCURACY = "test_accuracy";
+  private static final String BEST_VAL_LOSS = "best val_loss";
 
   private SweepReport() {}
 
@@ -54,8 +59,9 @@ public final class SweepReport {
     for (SweepAxis a : spec.axes()) {
       sb.append(',').append(a.field());
     }
-    sb.append(",repeat,seed,status,best_val_loss,final_val_loss,test_loss,test_accuracy,epochs_run,epochs_to_target,")
-        .append(TIMING_COLUMN).append(",error");
+    boolean accuracy = hasAccuracy(results);
+    sb.append(",repeat,seed,status,best_val_loss,final_val_loss,test_loss").append(accuracy ? ",test_accuracy" : "")
+        .append(",epochs_run,epochs_to_target,").append(TIMING_COLUMN).append(",error");
     List<String> extra = testScores(results);
     for (String k : extra) {
       sb.append(',').append(k);
@@ -67,8 +73,11 @@ public final class SweepReport {
         sb.append(',').append(ReportCells.csv(v));
       }
       sb.append(',').append(r.run().repeat()).append(',').append(r.run().seed()).append(',').append(r.status().label())
-          .append(',').append(r.bestValLoss()).append(',').append(r.finalValLoss()).append(',').append(r.testLoss())
-          .append(',').append(r.testAccuracy()).append(',').append(r.epochsRun()).append(',').append(r.epochsTo(target))
+          .append(',').append(r.bestValLoss()).append(',').append(r.finalValLoss()).append(',').append(r.testLoss());
+      if (accuracy) {
+        sb.append(',').append(r.testAccuracy());
+      }
+      sb.append(',').append(r.epochsRun()).append(',').append(r.epochsTo(target))
           .append(',').append(String.format(Locale.ROOT, "%.3f", r.seconds())).append(',').append(ReportCells.csv(r.error()));
       for (String k : extra) {
         sb.append(',').append(r.score(k));
@@ -86,7 +95,7 @@ public final class SweepReport {
     java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
     for (SweepResult r : results) {
       for (String k : r.scores().keySet()) {
-        if (k.startsWith("test_") && !k.equals("test_loss") && !k.equals("test_accuracy")) {
+        if (k.startsWith("test_") && !k.equals(TEST_LOSS) && !k.equals(TEST_ACCURACY)) {
           keys.add(k);
         }
       }
@@ -230,7 +239,11 @@ public final class SweepReport {
       grid.append(grid.length() == 0 ? "" : "; ").append(a.field()).append(": ").append(String.join(", ", a.values()));
     }
     return results.size() + " runs: " + spec.cells() + " cells x " + spec.seeds() + " seeds (" + grid + "). Ranked by "
-        + stats.metricName() + (stats.higherIsBetter() ? " (higher is better)" : " (lower is better)") + ", mean +- sd over the runs that ended OK. epochs to target: median "
+        + stats.metricName() + (stats.higherIsBetter() ? " (higher is better): " : " (lower is better): ")
+        + (stats.metricName().equals(SweepStatistics.DEFAULT_METRIC)
+            ? "each run's lowest val_loss over the epochs (its training loss without validation rows)"
+            : "each run's best " + stats.metricName() + " over the epochs")
+        + "; the test rows are measured, never ranked on. Mean +- sd over the runs that ended OK. epochs to target: median "
         + "first epoch with val_loss <= " + fmt(stats.target()) + (spec.targetLoss() != null ? " (target_loss)"
         : " (the median best val_loss of all OK runs)") + ", over the runs that reached it.";
   }
@@ -239,13 +252,29 @@ public final class SweepReport {
     return stats.groupField() == null ? "All runs" : "activation: " + g.name();
   }
 
+  /**
+   * One row per cell: the ranking metric first, then the best val_loss (when it is not the ranking
+   * metric), the test scores the runs have (test_loss, test_accuracy, then the others such as
+   * test_mae, test_rmse, test_r2), epochs to target and the rank.
+   */
   private static List<String[]> table(SweepStatistics stats, GroupStats g) {
+    List<SweepResult> all = g.cells().stream().flatMap(c -> c.runs().stream()).toList();
+    boolean rankedByVal = stats.metricName().equals(SweepStatistics.DEFAULT_METRIC);
+    List<String> scores = new ArrayList<>();
+    if (all.stream().anyMatch(r -> !Double.isNaN(r.testLoss()))) {
+      scores.add(TEST_LOSS);
+    }
+    if (hasAccuracy(all)) {
+      scores.add(TEST_ACCURACY);
+    }
+    scores.addAll(testScores(all));
+    List<String> header = new ArrayList<>(List.of("cell", "ok / runs", rankedByVal ? BEST_VAL_LOSS : stats.metricName()));
+    if (!rankedByVal) {
+      header.add(BEST_VAL_LOSS);
+    }
+    header.addAll(scores);
+    header.addAll(List.of("epochs to target", "rank"));
     List<String[]> rows = new ArrayList<>();
-    List<String> extra = testScores(g.cells().stream().flatMap(c -> c.runs().stream()).toList());
-    extra.remove(stats.metricName());
-    List<String> header = new ArrayList<>(List.of("cell", "ok / runs", stats.metricName(), "test_accuracy"));
-    header.addAll(extra);
-    header.addAll(List.of("best val_loss", "epochs to target", "rank"));
     rows.add(header.toArray(new String[0]));
     for (CellStats c : g.cells()) {
       String ok = c.ok() + " / " + c.runs().size();
@@ -257,16 +286,31 @@ public final class SweepReport {
       }
       String reached = c.reachedTarget() == 0 ? "never" : fmtEpochs(c.medianEpochsToTarget()) + " (" + c.reachedTarget()
           + "/" + c.ok() + ")";
-      List<String> row = new ArrayList<>(List.of(c.label(), ok, pm(c.metricMean(), c.metricSd()),
-          pm(c.accuracyMean(), c.accuracySd())));
-      for (String k : extra) {
-        double[] v = c.runs().stream().filter(r -> r.status() == RunStatus.OK).mapToDouble(r -> r.score(k)).toArray();
+      List<String> row = new ArrayList<>(List.of(c.label(), ok, pm(c.metricMean(), c.metricSd())));
+      if (!rankedByVal) {
+        row.add(pm(c.bestValMean(), c.bestValSd()));
+      }
+      for (String k : scores) {
+        double[] v = c.runs().stream().filter(r -> r.status() == RunStatus.OK).mapToDouble(r -> testScore(r, k)).toArray();
         row.add(pm(SweepStatistics.mean(v), SweepStatistics.sd(v)));
       }
-      row.addAll(List.of(pm(c.bestValMean(), c.bestValSd()), reached, Integer.toString(g.ranking().indexOf(c) + 1)));
+      row.addAll(List.of(reached, Integer.toString(g.ranking().indexOf(c) + 1)));
       rows.add(row.toArray(new String[0]));
     }
     return rows;
+  }
+
+  private static double testScore(SweepResult r, String key) {
+    return switch (key) {
+      case TEST_LOSS -> r.testLoss();
+      case TEST_ACCURACY -> r.testAccuracy();
+      default -> r.score(key);
+    };
+  }
+
+  /** Whether any run measured a test accuracy (a classifier compiled with accuracy). */
+  private static boolean hasAccuracy(List<SweepResult> results) {
+    return results.stream().anyMatch(r -> !Double.isNaN(r.testAccuracy()));
   }
 
   private static String verdict(SweepStatistics stats, GroupStats g) {

@@ -15,7 +15,7 @@ import java.util.Map;
  *   activation: [relu, sigmoid, tanh]   # hidden Dense layers; the output layer keeps its own
  *   seeds: 5                            # repeats per cell, each with its own derived seed
  *   target_loss: 0.40                   # optional, see SweepStatistics
- *   monitor: val_mae                    # optional: rank by this key (best over the epochs) or a test_ key
+ *   monitor: val_mae                    # optional: rank by this key's best value over the epochs
  * </pre>
  *
  * <p>Sweepable fields: {@code kernel_initializer} (applied to every Dense layer, so the whole network
@@ -27,11 +27,12 @@ import java.util.Map;
  * @param axes the swept fields, in the order written
  * @param seeds repeats per cell, at least 1
  * @param targetLoss the loss target for {@code epochs_to_target}, or null for the automatic one
- * @param monitor the key cells are ranked by, or null for {@code test_loss} (best val_loss without
- *     test rows): a history key ({@code val_mae}, ranked by its best value over the epochs) or a test
- *     key ({@code test_r2}); the metric says which way is better
+ * @param monitor the history key cells are ranked by ({@code val_mae}, by its best value over the
+ *     epochs; the metric says which way is better), or null for the best val_loss. Never a
+ *     {@code test_} key: the test rows measure the winner, they do not choose it
  */
 public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss, String monitor) {
+  private static final String TEST_PREFIX = "test_";
   /** Repeats per cell when {@code seeds} is not given. */
   public static final int DEFAULT_SEEDS = 1;
   /** The fields a sweep may vary. */
@@ -74,6 +75,12 @@ public record SweepSpec(List<SweepAxis> axes, int seeds, Double targetLoss, Stri
       } else if (key.equals("monitor")) {
         if (!(v instanceof String m) || m.isBlank()) {
           throw new SpecException(path, "monitor must be a metric key, got " + v + ", e.g. monitor: val_mae");
+        }
+        if (m.startsWith(TEST_PREFIX)) {
+          String val = "val_" + m.substring(TEST_PREFIX.length());
+          throw new SpecException(path, "monitor '" + m + "' is measured on the test rows, which must not choose the"
+              + " winner (its test scores would then overstate how it does on new rows); rank by " + val
+              + " (its best value over the epochs, on the validation rows): the test scores are reported beside it");
         }
         monitor = m;
       } else if (FIELDS.contains(key)) {

@@ -15,13 +15,15 @@ import org.apache.commons.math3.stat.inference.TTest;
  * The analysis behind the report: cells grouped by activation (when it is swept), each summarized
  * in a {@link CellStats}, ranked, and the winner tested against the runner-up.
  *
- * <p>The ranking metric is the sweep's {@code monitor} when it names one (a history key by its
- * best value over the epochs, or a test key), in the direction its metric says; else
- * {@code test_loss} when the spec has a test split, else the best val_loss. The loss target of {@code epochs_to_target} is {@code target_loss} from the sweep
- * section, or else the median of the best val_loss over all OK runs of the sweep (so about half
- * the runs reach it, and the column says how fast).
+ * <p>The ranking metric is the sweep's {@code monitor} when it names one (a history key, by its
+ * best value over the epochs), in the direction its metric says; else the best val_loss (the
+ * training loss without validation rows). The test rows never rank: choosing the winner on them
+ * would make its test scores an optimistic estimate, so they are reported beside the ranking
+ * ({@link SweepSpec} refuses a {@code test_} monitor). The loss target of {@code epochs_to_target}
+ * is {@code target_loss} from the sweep section, or else the median of the best val_loss over all
+ * OK runs of the sweep (so about half the runs reach it, and the column says how fast).
  *
- * @param metricName the ranking metric: the monitor, "test_loss" or "best_val_loss"
+ * @param metricName the ranking metric: the monitor or {@value #DEFAULT_METRIC}
  * @param higherIsBetter whether the ranking puts larger values first
  * @param target the loss target
  * @param groupField "activation" when it is swept, else null
@@ -29,6 +31,8 @@ import org.apache.commons.math3.stat.inference.TTest;
  */
 public record SweepStatistics(String metricName, boolean higherIsBetter, double target, String groupField,
     List<GroupStats> groups) {
+  /** The ranking metric of a sweep without a monitor: each run's lowest val_loss. */
+  public static final String DEFAULT_METRIC = "best_val_loss";
 
   /** Analyzes the results of a sweep ranked by a loss (lower is better). */
   public static SweepStatistics of(SweepSpec spec, List<SweepResult> results) {
@@ -42,12 +46,11 @@ public record SweepStatistics(String metricName, boolean higherIsBetter, double 
    *     {@code higherIsBetter}); ignored without a monitor
    */
   public static SweepStatistics of(SweepSpec spec, List<SweepResult> results, boolean higherIsBetter) {
-    boolean hasTest = results.stream().anyMatch(r -> r.status() == RunStatus.OK && !Double.isNaN(r.testLoss()));
-    String metricName = spec.monitor() != null ? spec.monitor() : hasTest ? "test_loss" : "best_val_loss";
+    String metricName = spec.monitor() != null ? spec.monitor() : DEFAULT_METRIC;
     boolean higher = spec.monitor() != null && higherIsBetter;
     ToDoubleFunction<SweepResult> value = spec.monitor() == null
-        ? (hasTest ? SweepResult::testLoss : SweepResult::bestValLoss)
-        : r -> r.score(spec.monitor().startsWith("test_") ? spec.monitor() : "best_" + spec.monitor());
+        ? SweepResult::bestValLoss
+        : r -> r.score("best_" + spec.monitor());
     double target = spec.targetLoss() != null ? spec.targetLoss() : autoTarget(results);
     int groupAxis = -1;
     for (int a = 0; a < spec.axes().size(); a++) {

@@ -1,5 +1,6 @@
 package dev.lamina.table;
 
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -72,11 +73,24 @@ final class Cells {
     if (!isDecimal(s)) {
       return Double.NaN;
     }
-    double v = exactDecimal(s);
-    if (Double.isNaN(v)) {
-      v = Double.parseDouble(s);
-    }
+    double v = decimalValue(s);
     return Double.isFinite(v) ? v : Double.NaN;
+  }
+
+  /**
+   * The correctly rounded value of a plain decimal {@code s} ({@link #isDecimal}): the same double
+   * {@link Double#parseDouble} returns. Clinger's fast path ({@link #exactDecimal}) when it applies,
+   * otherwise the Eisel-Lemire parser of FastDoubleParser that Jackson bundles (it falls back to an
+   * exact big-number algorithm for the rare hard cases, so it is exact too).
+   *
+   * <p>Why not {@code Double.parseDouble}: a cell with 16 or 17 significant digits - every number
+   * written exactly by numpy, pandas or Java ({@code %.17g}, {@code repr}) - takes the JDK's
+   * big-integer path, about 1 us a cell; a million rows of a dozen such columns took most of the
+   * wide benchmark's 13 s of reading.
+   */
+  static double decimalValue(String s) {
+    double v = exactDecimal(s);
+    return Double.isNaN(v) ? NumberInput.parseDouble(s, true) : v;
   }
 
   /** Exact powers of ten: every one up to 1e22 is a double. */
@@ -210,7 +224,7 @@ final class Cells {
   static double parse(String cell, String file, long row, long line, String column) {
     String s = cell.strip();
     if (isDecimal(s)) {
-      double v = Double.parseDouble(s);
+      double v = decimalValue(s);
       if (Double.isFinite(v)) {
         return v;
       }

@@ -156,7 +156,8 @@ final class ColumnStore {
       countCodes(rows);
       double[] parsed = new double[values.size()];
       for (int v = 0; v < parsed.length; v++) {
-        parsed[v] = Cells.isNumber(values.get(v)) ? Double.parseDouble(values.get(v)) : Double.longBitsToDouble(TEXT_BITS);
+        double value = Cells.finiteValue(values.get(v));
+        parsed[v] = Double.isNaN(value) ? Double.longBitsToDouble(TEXT_BITS) : value;
       }
       numbers = new double[codes.length];
       for (int r = 0; r < rows; r++) {

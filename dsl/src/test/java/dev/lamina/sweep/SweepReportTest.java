@@ -1,8 +1,10 @@
 package dev.lamina.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lamina.spec.SpecException;
 import dev.lamina.yaml.ParsedSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ class SweepReportTest {
 
   @Test
   void eachGroupNamesAWinnerWithBothPValues() {
-    Matcher m = Pattern.compile("Winner: (\\S+) \\(test_loss .*?Welch's t-test p = ([0-9.e-]+|n/a), Mann-Whitney U p = ([0-9.e-]+)")
+    Matcher m = Pattern.compile("Winner: (\\S+) \\(best_val_loss .*?Welch's t-test p = ([0-9.e-]+|n/a), Mann-Whitney U p = ([0-9.e-]+)")
         .matcher(md);
     int found = 0;
     while (m.find()) {
@@ -104,15 +106,18 @@ class SweepReportTest {
     CellStats cellB = g.cells().get(1);
     assertThat(cellB.ok()).isEqualTo(3);
     assertThat(cellB.diverged()).isEqualTo(1);
-    assertThat(cellB.metricMean()).isCloseTo(0.40, within(1e-12));
+    // Ranked by each run's best val_loss, which result(...) puts 0.1 above its test loss.
+    double[] valA = java.util.Arrays.stream(a).map(v -> v + 0.1).toArray();
+    double[] valB = java.util.Arrays.stream(b).map(v -> v + 0.1).toArray();
+    assertThat(cellB.metricMean()).isCloseTo(0.50, within(1e-12));
     assertThat(g.winner().label()).isEqualTo("a");
-    assertThat(g.welchP()).isCloseTo(new TTest().tTest(a, b), within(1e-15));
-    assertThat(g.mannWhitneyP()).isCloseTo(new MannWhitneyUTest().mannWhitneyUTest(a, b), within(1e-15));
+    assertThat(g.welchP()).isCloseTo(new TTest().tTest(valA, valB), within(1e-15));
+    assertThat(g.mannWhitneyP()).isCloseTo(new MannWhitneyUTest().mannWhitneyUTest(valA, valB), within(1e-15));
 
     Path out = Files.createDirectories(dir.resolve("hand"));
     SweepReport.write(out, "hand", spec, results, stats, Map.of());
     String report = Files.readString(out.resolve("report.md"));
-    assertThat(report).contains("|b|3 / 4, 1 diverged|0.4000 +- 0.0100|").contains("run 7 (b, relu, repeat 3): diverged");
+    assertThat(report).contains("|b|3 / 4, 1 diverged|0.5000 +- 0.0100|0.4000 +- 0.0100|").contains("run 7 (b, relu, repeat 3): diverged");
     assertThat(Files.readAllLines(out.resolve("sweep.csv")).get(8)).contains(",diverged,NaN,NaN,NaN,");
     assertThat(Files.readString(out.resolve("sweep.json"))).contains("\"status\" : \"diverged\"").contains("\"test_loss\" : null");
   }
@@ -141,7 +146,8 @@ class SweepReportTest {
     Path out = Files.createDirectories(dir.resolve("r2"));
     SweepReport.write(out, "r2", spec, results, stats, Map.of());
     String report = Files.readString(out.resolve("report.md"));
-    assertThat(report).contains("Ranked by val_r2 (higher is better)").contains("|test_r2|test_mae|");
+    assertThat(report).contains("Ranked by val_r2 (higher is better): each run's best val_r2 over the epochs;")
+        .contains("|cell|ok / runs|val_r2|best val_loss|test_loss|test_accuracy|test_r2|test_mae|epochs to target|rank|");
     assertThat(Files.readAllLines(out.resolve("sweep.csv")).get(0)).endsWith(",error,test_r2,test_mae");
   }
 
@@ -151,6 +157,48 @@ class SweepReportTest {
     m.put("test_r2", r2 - 0.01);
     m.put("test_mae", mae);
     return m;
+  }
+
+  @Test
+  void theWinnerIsChosenOnTheValidationRowsEvenWhenTheTestRowsWouldChooseTheOther() throws Exception {
+    SweepSpec spec = new SweepSpec(List.of(new SweepAxis("kernel_initializer", List.of("a", "b")),
+        new SweepAxis("activation", List.of("relu"))), 2, null);
+    // Cell a validates better (best val_loss 0.30, 0.32) but tests worse (0.50, 0.52) than cell b
+    // (0.40, 0.42 on validation; 0.35, 0.37 on test).
+    double[][] val = {{0.30, 0.32}, {0.40, 0.42}};
+    double[][] test = {{0.50, 0.52}, {0.35, 0.37}};
+    List<SweepResult> results = new ArrayList<>();
+    for (int c = 0; c < 2; c++) {
+      for (int i = 0; i < 2; i++) {
+        SweepRun run = new SweepRun(c * 2 + i, c, List.of(c == 0 ? "a" : "b", "relu"), i, i);
+        double[] curve = {val[c][i] + 0.1, val[c][i]};
+        results.add(new SweepResult(run, RunStatus.OK, val[c][i], val[c][i], test[c][i], 0.8, 2, 0.1, curve, curve, ""));
+      }
+    }
+    SweepStatistics stats = SweepStatistics.of(spec, results);
+    assertThat(stats.metricName()).isEqualTo(SweepStatistics.DEFAULT_METRIC);
+    GroupStats g = stats.groups().get(0);
+    assertThat(g.winner().label()).isEqualTo("a");
+    assertThat(g.winner().metric()).containsExactly(0.30, 0.32);
+    assertThat(g.runnerUp().label()).isEqualTo("b");
+
+    Path out = Files.createDirectories(dir.resolve("val-vs-test"));
+    SweepReport.write(out, "val-vs-test", spec, results, stats, Map.of());
+    String report = Files.readString(out.resolve("report.md"));
+    assertThat(report).contains("|cell|ok / runs|best val_loss|test_loss|test_accuracy|epochs to target|rank|")
+        .contains("|a|2 / 2|0.3100 +- 0.0141|0.5100 +- 0.0141|0.8000 +- 0.0000|")
+        .contains("|b|2 / 2|0.4100 +- 0.0141|0.3600 +- 0.0141|")
+        .contains("Winner: a (best_val_loss 0.3100 +- 0.0141) vs runner-up b (0.4100 +- 0.0141)")
+        .contains("the test rows are measured, never ranked on");
+  }
+
+  @Test
+  void aTestKeyAsTheMonitorIsRefusedWithTheValidationKeyToUseInstead() {
+    assertThatThrownBy(() -> SweepSpec.parse(Map.of("kernel_initializer", List.of("a"), "monitor", "test_r2")))
+        .isInstanceOf(SpecException.class)
+        .hasMessageContaining("sweep.monitor")
+        .hasMessageContaining("monitor 'test_r2' is measured on the test rows, which must not choose the winner")
+        .hasMessageContaining("rank by val_r2");
   }
 
   @Test

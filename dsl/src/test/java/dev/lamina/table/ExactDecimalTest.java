@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fast path of {@link Cells#finiteValue} gives the very double {@link Double#parseDouble} gives. */
+/** Both fast paths of {@link Cells#finiteValue} (Clinger's and FastDoubleParser's) give the very double {@link Double#parseDouble} gives. */
 class ExactDecimalTest {
   private static final int RANDOM_CELLS = 200_000;
   private static final String DIGITS = "0123456789";
@@ -36,6 +36,35 @@ class ExactDecimalTest {
       }
     }
     assertThat(disagreements).isEmpty();
+  }
+
+  /** numpy's and Java's exact output ({@code %.17g}, {@code repr}): the cells the long path reads. */
+  @Test
+  void everyDoubleWrittenWithSeventeenDigitsReadsBackToItself() {
+    Random random = new Random(11);
+    List<String> disagreements = new ArrayList<>();
+    for (int k = 0; k < RANDOM_CELLS; k++) {
+      double d = Double.longBitsToDouble(random.nextLong());
+      if (!Double.isFinite(d)) {
+        continue;
+      }
+      for (String cell : List.of(String.format(java.util.Locale.ROOT, "%.17g", d), Double.toString(d),
+          new java.math.BigDecimal(d).toPlainString())) {
+        if (Double.doubleToRawLongBits(Cells.finiteValue(cell)) != Double.doubleToRawLongBits(Double.parseDouble(cell))) {
+          disagreements.add(cell);
+        }
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"4.9406564584124654e-324", "2.4703282292062327e-324", "2.4703282292062328e-324",
+      "2.2250738585072011e-308", "2.2250738585072014e-308", "1.7976931348623157e308", "1.7976931348623158e308",
+      "9007199254740993.0000000000000001", "0.30000000000000004", "123456789012345678901234567890e-30"})
+  void hardCasesOfTheLongPathParseAsJavaParsesThem(String cell) {
+    assertThat(Double.doubleToRawLongBits(Cells.finiteValue(cell)))
+        .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell)));
   }
 
   private static String randomDecimal(Random random) {

@@ -1,0 +1,163 @@
+package dev.lamina.run;
+
+import dev.lamina.model.Model;
+import dev.lamina.random.Rng;
+import dev.lamina.spec.ModelSpec;
+import dev.lamina.train.Callback;
+import dev.lamina.train.Dataset;
+import dev.lamina.train.Fit;
+import dev.lamina.train.TrainingContext;
+import java.util.List;
+
+/**
+ * While the command line's run reads its data, trains a throw-away copy of the run's model on
+ * synthetic rows on a second thread, so that HotSpot has compiled the training loop's hot methods
+ * (the layers' products, the activations, the optimizer's update, the loss) with its optimizing
+ * compiler by the time the real training starts.
+ *
+ * <p>Why: a run is one cold JVM. Without this, the first part of every training runs in the
+ * interpreter and in C1's profiling code until the methods get hot enough for C2 (for the Vector
+ * API kernels of a wide layer, each vector operation is an object in the meantime), and that time
+ * counts in {@code train_seconds}. Reading and encoding the CSV keeps one core busy for that
+ * long anyway; the second core does the warm-up. The same idea as a server's warm-up requests.
+ *
+ * <p>What it can change: nothing but speed. The copy is a separate {@link Model} built from the
+ * same spec (its own weights, buffers, optimizer state and random generators), trained on its own
+ * rows; compiled code computes exactly what interpreted code computes (Java's floating point is
+ * strict, the kernels' fused multiply-adds are explicit). The warm-up stops, and its thread is
+ * joined, before {@link Runner#prepare} returns, so it never overlaps the real training nor holds
+ * the kernel threads when the training wants them. It runs only in the command line's own JVM
+ * ({@link #allowInThisProcess}; {@code -Dlamina.warmup=false} turns it off), only when the spec declares its input width ({@code input_dim}),
+ * and for at most {@value #MAX_MILLIS} ms.
+ */
+public final class TrainingWarmUp implements AutoCloseable {
+  /** The longest warm-up: enough for C2 to compile a wide layer's kernels on two cores. */
+  static final long MAX_MILLIS = 3_000;
+  /** Synthetic training rows per warm-up epoch (at least a few batches). */
+  private static final int MIN_ROWS = 1_024;
+  private static final int BATCHES_PER_EPOCH = 4;
+  /** More epochs than the time limit allows: the limit or the end of the data reading stops it. */
+  private static final int MAX_EPOCHS = 1_000_000;
+  private static final TrainingWarmUp NONE = new TrainingWarmUp(null, 0);
+
+  /** System property: {@code false} turns the warm-up off (to measure what it gives). */
+  public static final String PROPERTY = "lamina.warmup";
+
+  private static volatile boolean commandLineProcess;
+
+  private final Thread thread;
+  private volatile boolean stop;
+  private volatile int batches;
+
+  private TrainingWarmUp(ModelSpec spec, int batchSize) {
+    if (spec == null) {
+      thread = null;
+      return;
+    }
+    thread = new Thread(() -> train(spec, batchSize), "lamina-training-warmup");
+    thread.setDaemon(true);
+  }
+
+  /** Marks this JVM as the command line's own (called by {@code Main.main}, never by tests or libraries). */
+  public static void allowInThisProcess() {
+    allow(!"false".equalsIgnoreCase(System.getProperty(PROPERTY, "")));
+  }
+
+  /** Turns the warm-up of {@link #start} on or off in this JVM. */
+  static void allow(boolean on) {
+    commandLineProcess = on;
+  }
+
+  /**
+   * Starts warming up the training of {@code spec} in the background when this is the command
+   * line's JVM and {@code declared} (a model built from {@code spec}) knows its input width;
+   * otherwise returns a warm-up that does nothing.
+   */
+  static TrainingWarmUp start(ModelSpec spec, Model declared, int batchSize) {
+    if (!commandLineProcess || !declared.isBuilt() || spec.compile() == null) {
+      return NONE;
+    }
+    return startAlways(spec, batchSize);
+  }
+
+  /** Starts the warm-up of {@code spec} (whose first layer declares its input width) in any JVM. */
+  static TrainingWarmUp startAlways(ModelSpec spec, int batchSize) {
+    TrainingWarmUp w = new TrainingWarmUp(spec, batchSize);
+    w.thread.start();
+    return w;
+  }
+
+  /** The batches the throw-away model has trained so far. */
+  int batches() {
+    return batches;
+  }
+
+  /** Whether a warm-up thread was started. */
+  boolean started() {
+    return thread != null;
+  }
+
+  /** Stops the warm-up and waits for its thread (at most one batch of the throw-away model). */
+  @Override
+  public void close() {
+    if (thread == null) {
+      return;
+    }
+    stop = true;
+    boolean interrupted = false;
+    while (true) {
+      try {
+        thread.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void train(ModelSpec spec, int batch) {
+    try {
+      Model copy = Model.of(spec);
+      int cols = copy.inputWidth();
+      int rows = Math.max(MIN_ROWS, BATCHES_PER_EPOCH * batch);
+      Rng rng = new Rng(1);
+      double[] x = new double[Math.multiplyExact(rows, cols)];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = rng.nextGaussian();
+      }
+      // Class 0 / target 0 for every row: a valid target for every loss the engine has.
+      boolean classIndexes = "sparse_categorical_crossentropy".equals(copy.lossName());
+      int targetCols = classIndexes ? 1 : copy.outputWidth();
+      double[] y = new double[Math.multiplyExact(rows, targetCols)];
+      if ("categorical_crossentropy".equals(copy.lossName())) {
+        for (int i = 0; i < rows; i++) {
+          y[i * targetCols] = 1;
+        }
+      }
+      long deadline = System.nanoTime() + MAX_MILLIS * 1_000_000L;
+      Callback until = new Callback() {
+        private TrainingContext context;
+
+        @Override
+        public void onTrainBegin(TrainingContext c, int epochs, int stepsPerEpoch) {
+          context = c;
+        }
+
+        @Override
+        public void onBatchEnd(int epoch, int b, double batchLoss, double runningLoss) {
+          batches++; // one writer (this thread); readers only look
+          if (stop || System.nanoTime() > deadline) {
+            context.stopTraining();
+          }
+        }
+      };
+      copy.fit(new Dataset(x, rows, cols, y, targetCols, null), null,
+          new Fit(MAX_EPOCHS, batch, 0, true, List.of()), until);
+    } catch (RuntimeException | LinkageError e) {
+      // Only a speed-up: the real training reports any problem of the spec or the data itself.
+    }
+  }
+}
