@@ -7,6 +7,7 @@ import ai.onnx.proto.OnnxMl.TensorProto;
 import dev.lamina.model.Model;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.run.RunTask;
+import dev.lamina.task.Binary;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Task;
 import dev.lamina.report.AtomicFile;
@@ -24,13 +25,14 @@ import java.util.List;
  * (NaN for a missing value), {@code string} for categories. Without it ({@code --no-pipeline}, or
  * a model without a pipeline) the one input {@value #FEATURES} is the network's {@code double
  * [N, features]}. The one output is {@value #PROBABILITY} for a classifier ({@code [N, 1]} for a
- * binary model, the probability of class 1; {@code [N, classes]} otherwise) and {@value #VALUE}
- * for a regression ({@code [N, targets]}). A binary or multi-label model also has the output
- * {@value #DECISION}, {@code int64 [N, outputs]}: 1 where the probability is strictly greater than
- * that output's threshold (binary: the positive class, the last of {@code classes}; multi-label:
- * each label at its own threshold), else 0 (a NaN probability too), as {@code predict} decides.
- * Metadata properties carry the kind, the class or target names, {@code threshold} and, for a
- * multi-label model, {@code thresholds} ({@code Weight=0.4,Waist=0.6}: every label's).
+ * binary model, the probability of its positive class; {@code [N, classes]} otherwise, in the order
+ * of {@code classes}) and {@value #VALUE} for a regression ({@code [N, targets]}). A binary or
+ * multi-label model also has the output {@value #DECISION}, {@code int64 [N, outputs]}: 1 where the
+ * probability is strictly greater than that output's threshold (binary: the positive class;
+ * multi-label: each label at its own threshold), else 0 (a NaN probability too), as {@code predict}
+ * decides. Metadata properties carry the kind, the class or target names, {@code threshold}, for a
+ * binary model {@code positive_class} (the class its probability is of), and for a multi-label model
+ * {@code thresholds} ({@code Weight=0.4,Waist=0.6}: every label's).
  *
  * <p>ONNX IR version {@value #IR_VERSION}, opset {@value #OPSET} and {@code ai.onnx.ml}
  * {@value #ML_OPSET}: within what ONNX 1.12's checker and every current ONNX Runtime accept.
@@ -99,6 +101,9 @@ public final class OnnxExport {
     }
     property(m, "targets", String.join(",", task.targets()));
     property(m, "classes", String.join(",", task.classes()));
+    if (task instanceof Binary) {
+      property(m, "positive_class", task.classes().get(1));
+    }
     return m.build().toByteArray();
   }
 

@@ -64,7 +64,7 @@ record Outputs(Task task, List<String> names, Thresholds thresholds, double[] pe
   Map<String, Object> fields(double[] p, int predicted) {
     Map<String, Object> m = new LinkedHashMap<>();
     if (task instanceof Binary) {
-      m.put(PredictionsWriter.PROBABILITY, p[0]);
+      m.put(PredictionsWriter.positiveColumn(task), p[0]);
       m.put(PredictionsWriter.PREDICTED_CLASS, names.get(predicted));
     } else if (task instanceof MultiClass) {
       for (int c = 0; c < p.length; c++) {

@@ -4,9 +4,9 @@ import dev.lamina.spec.SpecException;
 import java.nio.file.Path;
 
 /**
- * {@code predictions.csv} for a binary model, from arrays already in memory: columns
- * {@code row,probability,predicted_class,true_label} ({@code true_label} only when labels are
- * given), class 1 when the probability is strictly greater than the threshold (Keras's
+ * {@code predictions.csv} for a binary model of classes {@code 0} and {@code 1}, from arrays
+ * already in memory: columns {@code row,p_1,predicted_class,true_label} ({@code true_label} only
+ * when labels are given), class 1 when the probability is strictly greater than the threshold (Keras's
  * {@code predict(x) > 0.5}). The layout and number format are {@link PredictionsWriter}'s, which
  * also serves files too large to hold in memory; the file is written atomically.
  */

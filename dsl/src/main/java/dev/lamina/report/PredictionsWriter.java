@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * <p>Columns, by {@link Task}:
  * <ul>
  *   <li>{@link Binary} (one sigmoid output):
- *       {@code row,probability,predicted_class[,true_label]}, where the class is the positive one
- *       when the probability is strictly greater than the threshold, as Keras's
+ *       {@code row,p_<positive class>,predicted_class[,true_label]} ({@code p_1} for a 0/1
+ *       target, {@code p_left} with {@code positive_class: left}), where the class is the positive
+ *       one when its probability is strictly greater than the threshold, as Keras's
  *       {@code predict(x) > 0.5} (a NaN probability is therefore the negative class);</li>
  *   <li>{@link MultiClass} (softmax): {@code row,p_<class>...,predicted_class[,true_label]}, the
  *       class being the one of the largest probability (the first one on a tie, as
@@ -52,9 +53,10 @@ import java.util.function.Consumer;
 public final class PredictionsWriter implements AutoCloseable {
   /** Column of the caller's row id (typically the row's index in the input file). */
   public static final String ROW = "row";
-  /** Column of the binary probability. */
-  public static final String PROBABILITY = "probability";
-  /** Prefix of the per-class (multi-class) and per-label (multi-label) probability columns. */
+  /**
+   * Prefix of the probability columns: of the positive class (binary), of each class (multi-class),
+   * of each label (multi-label), followed by the name as the CSV writes it.
+   */
   public static final String CLASS_PROBABILITY_PREFIX = "p_";
   /** Column of the predicted class. */
   public static final String PREDICTED_CLASS = "predicted_class";
@@ -183,7 +185,7 @@ public final class PredictionsWriter implements AutoCloseable {
       return cols;
     }
     if (task instanceof Binary) {
-      cols.add(PROBABILITY);
+      cols.add(positiveColumn(task));
     } else {
       task.classes().forEach(c -> cols.add(CLASS_PROBABILITY_PREFIX + c));
     }
@@ -192,6 +194,14 @@ public final class PredictionsWriter implements AutoCloseable {
       cols.add(TRUE_LABEL);
     }
     return cols;
+  }
+
+  /**
+   * The column of a binary model's one probability: {@code p_} and its positive class (the second
+   * of {@code task.classes()}, the one {@code positive_class} names).
+   */
+  public static String positiveColumn(Task task) {
+    return CLASS_PROBABILITY_PREFIX + task.classes().get(1);
   }
 
   private void header() {

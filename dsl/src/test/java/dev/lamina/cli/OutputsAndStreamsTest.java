@@ -65,7 +65,7 @@ class OutputsAndStreamsTest {
     CliFixture.Result forced = CliFixture.run("predict", model.toString(), rows.toString(), "--out", rows.toString(),
         "--force");
     assertThat(forced.code()).as(forced.err()).isZero();
-    assertThat(Files.readString(rows)).startsWith("row,probability,predicted_class");
+    assertThat(Files.readString(rows)).startsWith("row,p_1,predicted_class");
   }
 
   @Test

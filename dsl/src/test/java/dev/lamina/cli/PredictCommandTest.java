@@ -48,7 +48,7 @@ class PredictCommandTest {
         "--out", tmp.resolve("p.csv").toString(), "--threshold", "0.3");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> p = Files.readAllLines(tmp.resolve("p.csv"));
-    assertThat(p.get(0)).isEqualTo("row,probability,predicted_class");
+    assertThat(p.get(0)).isEqualTo("row,p_1,predicted_class");
     assertThat(p).hasSize(6);
   }
 

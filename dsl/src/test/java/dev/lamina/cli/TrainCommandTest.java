@@ -35,7 +35,7 @@ class TrainCommandTest {
     assertThat(history.get(0)).isEqualTo("epoch,accuracy,loss,val_accuracy,val_loss");
     assertThat(history).hasSize(6);
     List<String> predictions = Files.readAllLines(out.resolve("predictions.csv"));
-    assertThat(predictions.get(0)).isEqualTo("row,probability,predicted_class,true_label");
+    assertThat(predictions.get(0)).isEqualTo("row,p_1,predicted_class,true_label");
     assertThat(predictions).hasSize(2001);
     assertThat(ImageIO.read(out.resolve("loss.png").toFile()).getWidth()).isEqualTo(800);
   }

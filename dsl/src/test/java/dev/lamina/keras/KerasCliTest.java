@@ -59,7 +59,7 @@ class KerasCliTest {
     Path predictions = dir.resolve("p.csv");
     Run r = run("predict", out.toString(), RealKerasFiles.inputs().toString(), "--out", predictions.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(Files.readAllLines(predictions).get(0)).isEqualTo("row,probability,predicted_class");
+    assertThat(Files.readAllLines(predictions).get(0)).isEqualTo("row,p_1,predicted_class");
     assertThat(maxError(predictions)).isLessThan(1e-6);
   }
 

@@ -99,8 +99,8 @@ class OnnxExportTest {
     assertThat(Predictor.load(run).task()).isEqualTo(new dev.lamina.task.Binary("Exited", List.of("1", "0")));
     agree(run, TrainedModels.rows(TrainedModels.CHURN_CSV, 300));
     try (OrtSession s = env.createSession(run.resolve("model.onnx").toString(), new OrtSession.SessionOptions())) {
-      // The one output is the probability of the class named last: 0 here.
-      assertThat(s.getMetadata().getCustomMetadata()).containsEntry("classes", "1,0");
+      // The one output is the probability of the class named last, which positive_class names: 0 here.
+      assertThat(s.getMetadata().getCustomMetadata()).containsEntry("classes", "1,0").containsEntry("positive_class", "0");
     }
   }
 

@@ -57,7 +57,7 @@ class PredictorTest {
     Path some = dir.resolve("some.csv");
     writeFirstLines(TrainedModels.CHURN_CSV, some, 301);
     List<String> csv = TrainedModels.predictCsv(churnRun, some, dir.resolve("some.predictions.csv"));
-    assertThat(csv.get(0)).startsWith("row,probability,predicted_class");
+    assertThat(csv.get(0)).startsWith("row,p_1,predicted_class");
     List<Prediction> ps = churn.predictAll(TrainedModels.rows(some, 300));
     assertThat(ps).hasSize(csv.size() - 1);
     for (int i = 0; i < ps.size(); i++) {

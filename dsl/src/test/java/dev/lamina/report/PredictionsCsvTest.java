@@ -19,7 +19,7 @@ class PredictionsCsvTest {
     PredictionsCsv.write(file, new long[] {0, 1, 7}, new double[] {0.9, 0.1234567890123, 0.5},
         0.5, new double[] {1, 0, 1});
     assertThat(Files.readString(file)).isEqualTo("""
-        row,probability,predicted_class,true_label
+        row,p_1,predicted_class,true_label
         0,0.9,1,1
         1,0.1234567890123,0,0
         7,0.5,0,1
@@ -30,7 +30,7 @@ class PredictionsCsvTest {
   void omitsTheTrueLabelColumnWithoutLabels() throws IOException {
     Path file = dir.resolve("predictions.csv");
     PredictionsCsv.write(file, new long[] {3}, new double[] {0.75}, 0.5, null);
-    assertThat(Files.readString(file)).isEqualTo("row,probability,predicted_class\n3,0.75,1\n");
+    assertThat(Files.readString(file)).isEqualTo("row,p_1,predicted_class\n3,0.75,1\n");
   }
 
   @Test
@@ -39,7 +39,7 @@ class PredictionsCsvTest {
     PredictionsCsv.write(file, new long[] {0, 1, 2}, new double[] {0.3, 0.3000000000000001, 0.29},
         0.3, null);
     assertThat(Files.readAllLines(file))
-        .containsExactly("row,probability,predicted_class", "0,0.3,0", "1,0.3000000000000001,1",
+        .containsExactly("row,p_1,predicted_class", "0,0.3,0", "1,0.3000000000000001,1",
             "2,0.29,0");
   }
 
@@ -56,7 +56,7 @@ class PredictionsCsvTest {
   void aNanProbabilityIsClassZero() throws IOException {
     Path file = dir.resolve("p.csv");
     PredictionsCsv.write(file, new long[] {0}, new double[] {Double.NaN}, 0.5, null);
-    assertThat(Files.readAllLines(file)).containsExactly("row,probability,predicted_class",
+    assertThat(Files.readAllLines(file)).containsExactly("row,p_1,predicted_class",
         "0,nan,0");
   }
 

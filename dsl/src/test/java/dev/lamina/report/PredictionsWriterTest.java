@@ -43,7 +43,7 @@ class PredictionsWriterTest {
       out.write(11, new double[] {0.85}, Double.NaN);
     }
     assertThat(Files.readString(file))
-        .isEqualTo("row,probability,predicted_class\n10,0.75,0\n11,0.85,1\n");
+        .isEqualTo("row,p_1,predicted_class\n10,0.75,0\n11,0.85,1\n");
   }
 
   @Test

@@ -140,7 +140,12 @@ class PositiveClassTest {
     List<String> mirrored = TrainedModels.predictCsv(zeroRun, TrainedModels.CHURN_CSV, dir.resolve("zero.csv"));
     Predictor predictor = Predictor.load(run);
     List<Prediction> predicted = predictor.predictAll(TrainedModels.rows(textCsv, 200));
-    assertThat(scored.get(0)).isEqualTo("row,probability,predicted_class,true_label");
+    // The probability column names the class it is of: left, as the CSV writes it; 0 for the mirrored run.
+    assertThat(scored.get(0)).isEqualTo("row,p_left,predicted_class,true_label");
+    assertThat(mirrored.get(0)).isEqualTo("row,p_0,predicted_class,true_label");
+    assertThat(Files.readAllLines(run.resolve("predictions.csv")).get(0)).isEqualTo("row,p_left,predicted_class,true_label");
+    assertThat(Files.readAllLines(zeroRun.resolve("predictions.csv")).get(0)).isEqualTo("row,p_0,predicted_class,true_label");
+    assertThat(one(predictor).fields().keySet()).containsExactly("p_left", "predicted_class");
     for (int i = 1; i <= 200; i++) {
       String[] cells = scored.get(i).split(",");
       double p = Double.parseDouble(cells[1]);
@@ -191,5 +196,9 @@ class PositiveClassTest {
         .isInstanceOf(SpecException.class)
         .hasMessage("data.positive_class: positive_class names the positive class of a binary target, but the target"
             + " 'species' has 3 classes (setosa, versicolor, virginica); remove positive_class");
+  }
+
+  private static Prediction one(Predictor predictor) {
+    return predictor.predictAll(TrainedModels.rows(textCsv, 1)).get(0);
   }
 }

@@ -27,7 +27,8 @@ import java.util.Set;
  * {@code FP64} {@code [N, features]}. Data may be flat (row-major) or nested.
  *
  * <p><b>Outputs.</b> Classifiers: {@value #PROBABILITY} ({@code FP64 [N, 1]} for a binary model,
- * the probability of class 1; {@code [N, classes]} otherwise) then {@value #LABEL} ({@code BYTES
+ * the probability of its positive class, which the metadata's {@code positive_class} parameter
+ * names; {@code [N, classes]} otherwise, in the order of {@code output_names}) then {@value #LABEL} ({@code BYTES
  * [N]}, the predicted class's name; {@code INT64 [N, labels]} of 0/1 for a multi-label model, each
  * label 1 when its probability is above that label's threshold). Regression: {@value #VALUE}
  * ({@code FP64 [N, targets]}). A request may name the outputs it wants. The model's metadata
@@ -38,6 +39,8 @@ final class OpenInference {
   static final String PROBABILITY = "probability";
   static final String LABEL = "label";
   static final String VALUE = "value";
+  /** The metadata parameter naming the class a binary model's probability is of. */
+  static final String POSITIVE_CLASS = "positive_class";
   private static final Set<String> NUMERIC = Set.of("FP64", "FP32", "FP16", "INT8", "INT16", "INT32", "INT64",
       "UINT8", "UINT16", "UINT32", "UINT64", "BOOL");
   private static final String BYTES = "BYTES";
@@ -86,6 +89,7 @@ final class OpenInference {
       }
       g.writeEndArray();
       if (p.task() instanceof Binary) {
+        g.writeStringField(POSITIVE_CLASS, p.task().classes().get(1));
         g.writeNumberField("threshold", p.thresholds().fallback());
       } else if (p.task() instanceof MultiLabel) {
         g.writeObjectFieldStart("thresholds");

@@ -11,9 +11,11 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/models/{name}/predict}, for people and scripts: {@code {"rows": [{"CreditScore":
- * 600, "Geography": "France", ...}, ...]}} answers {@code {"predictions": [{"probability": 0.07,
- * "predicted_class": 0}, ...]}}, each prediction holding the columns of the {@code predict}
- * command's CSV for the row. Values may be numbers, text, booleans or null; extra keys are ignored.
+ * 600, "Geography": "France", ...}, ...]}} answers {@code {"predictions": [{"p_1": 0.07,
+ * "predicted_class": "0", "label": "0"}, ...]}}, each prediction holding the columns of the
+ * {@code predict} command's CSV for the row (classes by name: {@code p_<positive class>} of a
+ * binary model, {@code p_<class>} of each class of a multi-class one), and for a binary or
+ * multi-class model the predicted class again as {@code label}. Values may be numbers, text, booleans or null; extra keys are ignored.
  * A model without a data pipeline takes rows of features: {@code {"rows": [[0.1, -1.2, ...]]}}.
  */
 final class PlainPredict {

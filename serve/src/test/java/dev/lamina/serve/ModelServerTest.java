@@ -98,7 +98,10 @@ class ModelServerTest {
     assertThat(m.path("outputs").get(0).path("shape").toString()).isEqualTo("[-1,1]");
     assertThat(m.path("outputs").get(1).path("name").asText()).isEqualTo("label");
     assertThat(m.path("parameters").path("kind").asText()).isEqualTo("binary");
+    // The one probability column is of the positive class, named as the CSV names it.
+    assertThat(m.path("parameters").path("positive_class").asText()).isEqualTo("1");
     JsonNode iris = http.get("/v2/models/iris").json();
+    assertThat(iris.path("parameters").has("positive_class")).isFalse();
     assertThat(iris.path("outputs").get(0).path("shape").toString()).isEqualTo("[-1,3]");
     assertThat(iris.path("parameters").path("output_names").toString()).isEqualTo("[\"setosa\",\"versicolor\",\"virginica\"]");
     assertThat(http.get("/v2/models/iris/ready").json().path("ready").asBoolean()).isTrue();
@@ -207,8 +210,11 @@ class ModelServerTest {
     JsonNode ps = http.post("/v1/models/zero/predict", Http.json(Map.of("rows", rows))).json().path("predictions");
     assertSameAsCsv(ps, zeroCsv, 40);
     for (int i = 0; i < 40; i++) {
-      assertThat(ps.get(i).path("label").asText()).isEqualTo(ps.get(i).path("probability").doubleValue() > 0.5 ? "0" : "1");
+      // p_0: the probability of the positive class, 0 here, as predict's column names it.
+      assertThat(ps.get(i).path("label").asText()).isEqualTo(ps.get(i).path("p_0").doubleValue() > 0.5 ? "0" : "1");
+      assertThat(ps.get(i).has("p_1")).isFalse();
     }
+    assertThat(http.get("/v2/models/zero").json().path("parameters").path("positive_class").asText()).isEqualTo("0");
   }
 
   /** The churn example trained with {@code positive_class: 0}: its one output is the probability of staying. */

@@ -50,7 +50,7 @@ class UnseenCategoryServeTest {
     Http.Answer a = http.post("/v1/models/ignoring/predict", Http.json(Map.of("rows", List.of(TrainedModels.with(row, "Geography", "Italy")))));
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     double expected = ignoring.predict(TrainedModels.with(row, "Geography", "France")).probability();
-    assertThat(a.json().path("predictions").get(0).path("probability").doubleValue()).isEqualTo(expected);
+    assertThat(a.json().path("predictions").get(0).path("p_1").doubleValue()).isEqualTo(expected);
     Http.Answer v2 = http.post("/v2/models/ignoring/infer",
         ModelServerTest.inferBody(ignoring, List.of(TrainedModels.with(row, "Geography", "Italy")), true));
     assertThat(v2.status()).as(v2.body()).isEqualTo(200);
