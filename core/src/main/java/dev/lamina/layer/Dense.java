@@ -30,9 +30,12 @@ import java.util.Objects;
  * ({@link NativeGemm}) for layers of 16+ inputs and units.
  *
  * <p>With {@link DType#FLOAT32}, in a layer of at least {@link MatMul#WIDE_COLUMNS} inputs and
- * units, the three products round their operands to float and accumulate in float (then the bias is
- * added in double); the kernel, bias and everything outside the products stay double. Narrower
- * layers keep double products, where conversions would cost more than they save.
+ * units, the kernel and bias are float32 parameters (their optimizer state float32 too, see
+ * {@link dev.lamina.optim.Optimizer}) and the three products run in float on them: the input and dZ
+ * are rounded to float, z is summed in float with the bias, the kernel gradient stays float, z and
+ * dX are widened to double. The activation, dZ and the bias gradient (a column sum of dZ, rounded
+ * to float) are computed in double. Narrower layers keep double weights and products, where the
+ * conversions of their activations would cost more than they save.
  *
  * <p>An element-wise activation runs inside the product's parallel ranges, on the rows a thread
  * has just computed. When the network fuses this layer's sigmoid/softmax with a cross-entropy loss
@@ -114,7 +117,9 @@ public final class Dense implements Layer {
   private static void fill(Parameter p, Initializer init, long modelSeed) {
     Long own = init.seed();
     Rng rng = own != null ? new Rng(own) : Rng.forPath(modelSeed, p.name());
-    init.fill(p.value(), p.shape(), rng);
+    double[] values = new double[p.size()];
+    init.fill(values, p.shape(), rng);
+    p.setValue(values); // rounded to float at once in a float32 layer
   }
 
   @Override
@@ -141,6 +146,11 @@ public final class Dense implements Layer {
   }
 
   private void chooseProducts() {
+    boolean single = DenseProducts.singlePrecision(inputs, units, dtype);
+    kernel.setSinglePrecision(single);
+    if (bias != null) {
+      bias.setSinglePrecision(single);
+    }
     products = DenseProducts.create(inputs, units, kernel, bias, dtype, nativeAllowed);
     products.setThreads(threads);
     if (capacity > 0) {
@@ -162,7 +172,7 @@ public final class Dense implements Layer {
     return products.onOpenBlas();
   }
 
-  /** The precision asked for this layer (its products run in float only when it is wide both ways). */
+  /** The precision asked for this layer (it runs in float only when it is wide both ways). */
   public DType dtype() {
     return dtype;
   }
@@ -221,6 +231,7 @@ public final class Dense implements Layer {
       if (MatMul.wide(units)) {
         biasGradient.dZ = dZ;
         biasGradient.rows = rows;
+        biasGradient.into = bias.grad();
         KernelThreads.run(biasGradient, units, products.parts((long) rows * units * ELEMENT_WEIGHT, units));
       } else {
         MatMul.columnSums(dZ, bias.grad(), rows, units);
@@ -254,10 +265,12 @@ public final class Dense implements Layer {
   private final class BiasGradient implements KernelThreads.Range {
     double[] dZ;
     int rows;
+    /** The bias gradient's doubles, taken on the calling thread. */
+    double[] into;
 
     @Override
     public void run(int from, int to) {
-      MatMul.columnSums(dZ, bias.grad(), rows, units, from, to);
+      MatMul.columnSums(dZ, into, rows, units, from, to);
     }
   }
 

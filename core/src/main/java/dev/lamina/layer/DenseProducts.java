@@ -52,6 +52,14 @@ abstract class DenseProducts {
   }
 
   /**
+   * Whether a layer of this shape and precision runs in single precision: float32 layers wide both
+   * ways (16+ inputs and units). Its kernel and bias are then float32 parameters.
+   */
+  static boolean singlePrecision(int inputs, int units, DType dtype) {
+    return dtype == DType.FLOAT32 && MatMul.wide(inputs) && MatMul.wide(units);
+  }
+
+  /**
    * The backend for a layer of this shape and precision. float32 applies to layers wide both ways
    * (16+ inputs and units): narrower ones keep double products, whose operands would cost more to
    * convert than the products save. Wide layers run on OpenBLAS when it is installed and
@@ -61,7 +69,7 @@ abstract class DenseProducts {
       boolean nativeAllowed) {
     boolean wide = MatMul.wide(inputs) && MatMul.wide(units);
     boolean blas = wide && nativeAllowed && NativeGemm.available();
-    if (wide && dtype == DType.FLOAT32) {
+    if (singlePrecision(inputs, units, dtype)) {
       return blas ? new BlasFloatProducts(inputs, units, kernel, bias)
           : new JavaFloatProducts(inputs, units, kernel, bias);
     }

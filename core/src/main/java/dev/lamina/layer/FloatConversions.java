@@ -1,7 +1,7 @@
 package dev.lamina.layer;
 
 /**
- * The conversions between the double tensors of the engine and the float operands of
+ * The conversions between the double activations of the engine and the float operands of
  * {@link dev.lamina.spec.DType#FLOAT32} products: round to nearest float, widen exactly.
  *
  * <p>Plain loops on purpose: a Vector API conversion needs a second float shape (four lanes of
@@ -20,42 +20,35 @@ final class FloatConversions {
   }
 
   /**
-   * dst[offset + j] = bias[j] + src[offset + j] for j &lt; n (just the widened src when bias is
-   * null): a float product's result back in double, with the bias added in double.
+   * dst[offset + j] = (double) (src[offset + j] + bias[j]) for j &lt; n (just the widened src when
+   * bias is null): a float product's result with its float bias, back in double.
    */
-  static void toDouble(float[] src, int offset, double[] bias, double[] dst, int n) {
+  static void toDouble(float[] src, int offset, float[] bias, double[] dst, int n) {
     if (bias == null) {
       for (int j = 0; j < n; j++) {
         dst[offset + j] = src[offset + j];
       }
     } else {
       for (int j = 0; j < n; j++) {
-        dst[offset + j] = bias[j] + src[offset + j];
+        dst[offset + j] = src[offset + j] + bias[j];
       }
     }
   }
 
   /**
    * Rows {@code [i0, i1)} of w (rows of length {@code cols}), rounded to float into the same rows of
-   * {@code wF} and, when {@code wT} is not null, into columns {@code [i0, i1)} of {@code wT} (cols
-   * rows of stride {@code ldT}): one read of each value for both copies. Used for a kernel (whose
-   * transpose the input gradient reads) and for a training batch (whose transpose the kernel
-   * gradient reads). Reading rows and writing columns is the faster way round when {@code ldT} is
+   * {@code wF} and into columns {@code [i0, i1)} of {@code wT} (cols rows of stride {@code ldT}):
+   * one read of each value for both copies. Used for a training batch, whose transpose the kernel
+   * gradient reads. Reading rows and writing columns is the faster way round when {@code ldT} is
    * not a multiple of a cache page's worth of floats ({@link #paddedStride}).
    */
   static void toFloatWithTranspose(double[] w, float[] wF, float[] wT, int ldT, int cols, int i0, int i1) {
     for (int i = i0; i < i1; i++) {
       int wo = i * cols;
-      if (wT == null) {
-        for (int j = 0; j < cols; j++) {
-          wF[wo + j] = (float) w[wo + j];
-        }
-      } else {
-        for (int j = 0; j < cols; j++) {
-          float v = (float) w[wo + j];
-          wF[wo + j] = v;
-          wT[j * ldT + i] = v;
-        }
+      for (int j = 0; j < cols; j++) {
+        float v = (float) w[wo + j];
+        wF[wo + j] = v;
+        wT[j * ldT + i] = v;
       }
     }
   }

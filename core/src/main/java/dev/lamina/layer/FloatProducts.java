@@ -4,24 +4,28 @@ import dev.lamina.optim.Parameter;
 import dev.lamina.parallel.KernelThreads;
 
 /**
- * The products of a wide {@link dev.lamina.spec.DType#FLOAT32} Dense layer: operands rounded to
- * float ({@link FloatConversions}), sums accumulated in float, results widened back to double (the
- * bias added in double). The kernel, the bias and everything outside the products stay double.
- * Subclasses say how the three float products run: {@link JavaFloatProducts} on the Java kernels,
- * {@link BlasFloatProducts} on sgemm. Each range converts its own rows, in the same task as its
- * product.
+ * The products of a wide {@link dev.lamina.spec.DType#FLOAT32} Dense layer, in single precision:
+ * the kernel and bias are float32 parameters ({@link Parameter#floatValue()}), read as they are;
+ * the input and dZ arrive in double and are rounded to float ({@link FloatConversions}); sums
+ * accumulate in float; z = x . kernel + bias is summed in float and widened to double; the kernel
+ * gradient is written in float straight into {@link Parameter#floatGrad()}, and dX widened to
+ * double. Subclasses say how the three float products run: {@link JavaFloatProducts} on the Java
+ * kernels, {@link BlasFloatProducts} on sgemm. Each range converts its own rows, in the same task as
+ * its product.
  */
 abstract class FloatProducts extends DenseProducts {
   /** A double-to-float conversion counted as this many multiply-adds when deciding to split it. */
   static final int CONVERSION_WEIGHT = 4;
 
   float[] inputF;
+  /** The kernel's floats, taken from the parameter on the calling thread before each product. */
   float[] kernelF;
+  /** The kernel gradient's floats, taken like {@link #kernelF}. */
+  float[] gradF;
   float[] zF;
   float[] dzF;
-  float[] gradF;
   float[] dInputF;
-  private final KernelToFloat kernelToFloat = new KernelToFloat();
+  private float[] biasF;
   private final DeltaToFloat deltaToFloat = new DeltaToFloat();
   private final KernelGradient kernelGradient = new KernelGradient();
 
@@ -31,10 +35,6 @@ abstract class FloatProducts extends DenseProducts {
 
   @Override
   void allocate(int maxRows) {
-    if (kernelF == null) {
-      kernelF = new float[inputs * units];
-      gradF = new float[inputs * units];
-    }
     if (inputF == null || inputF.length < (maxRows + 1) * inputs) {
       // One row more than the batch: netlib checks a transposed operand as if its last column were
       // a whole row long (the kernel gradient reads inputF transposed from a column offset).
@@ -45,23 +45,21 @@ abstract class FloatProducts extends DenseProducts {
     }
   }
 
-  /** Converts the kernel to float (and its transpose, when the subclass asks for it). */
+  /** Takes the kernel's and bias's floats, then lets the subclass prepare its operands. */
   @Override
   final void prepareAffine(int rows, boolean training) {
-    float[] kernelT = prepareForward(rows, training);
-    kernelToFloat.transposed = kernelT;
-    long conversions = (long) inputs * units * (kernelT != null ? 2 : 1);
-    KernelThreads.run(kernelToFloat, inputs, parts(conversions * CONVERSION_WEIGHT, inputs));
+    kernelF = kernel.floatValue();
+    biasF = bias == null ? null : bias.floatValue();
+    prepareForward(rows, training);
   }
 
-  /** Rows of z = bias + (double) (inputF . kernelF), converting their input rows first. */
+  /** Rows of z = (double) (inputF . kernelF + biasF), converting their input rows first. */
   @Override
   final void affineRows(double[] x, double[] z, int from, int to) {
     inputToFloat(x, from, to);
     floatAffineRows(from, to);
-    double[] b = bias == null ? null : bias.value();
     for (int r = from; r < to; r++) {
-      FloatConversions.toDouble(zF, r * units, b, z, units);
+      FloatConversions.toDouble(zF, r * units, biasF, z, units);
     }
   }
 
@@ -69,6 +67,7 @@ abstract class FloatProducts extends DenseProducts {
   @Override
   final void kernelGradient(double[] x, double[] dZ, int rows) {
     deltaToFloat(dZ, rows);
+    gradF = kernel.floatGrad();
     kernelGradient.rows = rows;
     runRows(kernelGradient, inputs, (long) rows * inputs * units);
   }
@@ -77,6 +76,7 @@ abstract class FloatProducts extends DenseProducts {
   @Override
   final void inputGradient(double[] dZ, int rows, double[] dX) {
     deltaToFloat(dZ, rows);
+    kernelF = kernel.floatValue();
     super.inputGradient(dZ, rows, dX);
   }
 
@@ -85,6 +85,7 @@ abstract class FloatProducts extends DenseProducts {
   final void gradients(double[] x, double[] dZ, int rows, double[] dX) {
     kernelGradient(x, dZ, rows);
     if (dX != null) {
+      kernelF = kernel.floatValue();
       super.inputGradient(dZ, rows, dX);
     }
   }
@@ -101,16 +102,8 @@ abstract class FloatProducts extends DenseProducts {
     FloatConversions.toDouble(dInputF, from * inputs, null, dX, (to - from) * inputs);
   }
 
-  /**
-   * Called before each forward pass of {@code rows} rows; returns the buffer into which the kernel's
-   * conversion also writes kernel^T (rows of {@link #kernelTStride}), or null.
-   */
-  abstract float[] prepareForward(int rows, boolean training);
-
-  /** The row length of the transposed kernel returned by {@link #prepareForward}. */
-  int kernelTStride() {
-    return units;
-  }
+  /** Called before each forward pass of {@code rows} rows, once {@link #kernelF} is set. */
+  abstract void prepareForward(int rows, boolean training);
 
   /** Rows {@code [from, to)} of inputF = (float) x. */
   abstract void inputToFloat(double[] x, int from, int to);
@@ -124,16 +117,6 @@ abstract class FloatProducts extends DenseProducts {
   /** Rows {@code [from, to)} of dInputF = dzF . kernelF^T. */
   abstract void floatInputGradientRows(int from, int to);
 
-  /** Kernel rows of kernelF = (float) kernel, and of {@code transposed} when not null. */
-  private final class KernelToFloat implements KernelThreads.Range {
-    float[] transposed;
-
-    @Override
-    public void run(int from, int to) {
-      FloatConversions.toFloatWithTranspose(kernel.value(), kernelF, transposed, kernelTStride(), units, from, to);
-    }
-  }
-
   /** Batch rows of dzF = (float) dZ. */
   private final class DeltaToFloat implements KernelThreads.Range {
     double[] dZ;
@@ -144,14 +127,13 @@ abstract class FloatProducts extends DenseProducts {
     }
   }
 
-  /** Input-feature rows of the kernel gradient, widened into {@code kernel.grad()}. */
+  /** Input-feature rows of the kernel gradient, in float. */
   private final class KernelGradient implements KernelThreads.Range {
     int rows;
 
     @Override
     public void run(int from, int to) {
       kernelGradientRows(from, to, rows);
-      FloatConversions.toDouble(gradF, from * units, null, kernel.grad(), (to - from) * units);
     }
   }
 }

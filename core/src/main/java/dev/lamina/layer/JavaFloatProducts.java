@@ -1,13 +1,14 @@
 package dev.lamina.layer;
 
 import dev.lamina.optim.Parameter;
+import dev.lamina.parallel.KernelThreads;
 import java.util.Arrays;
 
 /**
  * The float32 products on the Java kernels ({@link MatMul}'s float kernels, {@link VectorMatMul}'s
  * when {@link Simd} is on). The kernels run along unit-stride rows, so the input and kernel
- * gradients read transposed float copies; a training pass writes them while it converts the input
- * and the kernel (one read of each value for both copies).
+ * gradients read transposed float copies; a training pass writes them: the input's while it
+ * converts the input (one read of each value for both copies), the kernel's from its floats.
  */
 final class JavaFloatProducts extends FloatProducts {
   /** (float) kernel^T, rows of {@link #kernelTStride}; for the input gradient. */
@@ -18,6 +19,7 @@ final class JavaFloatProducts extends FloatProducts {
   private int inputTStride;
   /** Whether the last forward pass was a training pass, which wrote kernelTF and inputTF. */
   private boolean transposedCopies;
+  private final KernelTranspose kernelTranspose = new KernelTranspose();
 
   JavaFloatProducts(int inputs, int units, Parameter kernel, Parameter bias) {
     super(inputs, units, kernel, bias);
@@ -37,15 +39,16 @@ final class JavaFloatProducts extends FloatProducts {
   }
 
   @Override
-  float[] prepareForward(int rows, boolean training) {
+  void prepareForward(int rows, boolean training) {
     transposedCopies = training;
     inputTStride = training ? FloatConversions.paddedStride(rows) : rows;
-    return training ? kernelTF : null;
+    if (training) {
+      transposeKernel();
+    }
   }
 
-  @Override
-  int kernelTStride() {
-    return kernelTStride;
+  private void transposeKernel() {
+    KernelThreads.run(kernelTranspose, inputs, parts((long) inputs * units * CONVERSION_WEIGHT, inputs));
   }
 
   @Override
@@ -76,7 +79,7 @@ final class JavaFloatProducts extends FloatProducts {
   @Override
   void prepareInputGradient() {
     if (!transposedCopies) {
-      FloatConversions.toFloatWithTranspose(kernel.value(), kernelF, kernelTF, kernelTStride, units, 0, inputs);
+      transposeKernel();
     }
   }
 
@@ -89,5 +92,13 @@ final class JavaFloatProducts extends FloatProducts {
   @Override
   boolean onOpenBlas() {
     return false;
+  }
+
+  /** Kernel rows of kernelTF = kernelF^T (rows of {@link #kernelTStride}). */
+  private final class KernelTranspose implements KernelThreads.Range {
+    @Override
+    public void run(int from, int to) {
+      MatMul.transposeRows(kernelF, units, kernelTF, kernelTStride, from, to);
+    }
   }
 }

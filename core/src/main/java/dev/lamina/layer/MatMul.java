@@ -550,6 +550,21 @@ final class MatMul {
     }
   }
 
+  /**
+   * Rows {@code [i0, i1)} of the row-major {@code w} (rows of {@code cols}) written as columns of
+   * {@code wT}, whose rows are {@code ldT} apart ({@code wT[j ldT + i] = w[i cols + j]}): a float
+   * kernel transposed for the input gradient. Reading rows and writing columns is the faster way
+   * round when {@code ldT} is not a multiple of a cache page's worth of floats
+   * ({@link FloatConversions#paddedStride}).
+   */
+  static void transposeRows(float[] w, int cols, float[] wT, int ldT, int i0, int i1) {
+    for (int i = i0; i < i1; i++) {
+      for (int j = 0, wo = i * cols; j < cols; j++) {
+        wT[j * ldT + i] = w[wo + j];
+      }
+    }
+  }
+
   /** s = column sums of d (rows, out), summed in row order; overwrites s. */
   static void columnSums(double[] d, double[] s, int rows, int out) {
     if (!wide(out)) {

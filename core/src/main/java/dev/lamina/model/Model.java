@@ -519,7 +519,7 @@ public final class Model {
       if (w[i].length != ps.get(i).size()) {
         throw new IllegalArgumentException(ps.get(i).name() + " has " + ps.get(i).size() + " values, got " + w[i].length);
       }
-      System.arraycopy(w[i], 0, ps.get(i).value(), 0, w[i].length);
+      ps.get(i).setValue(w[i]);
     }
   }
 

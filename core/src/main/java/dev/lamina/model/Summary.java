@@ -6,6 +6,7 @@ import dev.lamina.layer.Dense;
 import dev.lamina.layer.Layer;
 import dev.lamina.layer.NativeGemm;
 import dev.lamina.layertype.LayerTypes;
+import dev.lamina.optim.Parameter;
 import dev.lamina.spec.DType;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Locale;
  * Renders Keras 2's plain-text {@code model.summary()} (Layer (type), Output Shape, Param #, the
  * totals with their size) with four more columns that explain the initialization: each layer's
  * activation, fan_in, fan_out, kernel initializer and the standard deviation it targets. Sizes
- * count 8 bytes per parameter, since Lamina stores doubles (Keras's float32 counts 4).
+ * count 8 bytes per float64 parameter and 4 per float32 one (Keras's float32 counts 4). A float32
+ * model says which layers run in single precision.
  */
 final class Summary {
   private static final String[] HEADER = {"Layer (type)", "Output Shape", "Param #", "Activation", "fan_in", "fan_out",
@@ -27,16 +29,20 @@ final class Summary {
     List<String[]> rows = new ArrayList<>();
     long total = 0;
     long frozen = 0;
+    long totalBytes = 0;
+    long frozenBytes = 0;
     for (int li = 0; li < model.layers().size(); li++) {
       Layer l = model.layers().get(li);
       String described = LayerTypes.summary(model.spec().layers().get(li));
       long params = 0;
       for (var p : l.parameters()) {
         params += p.size();
+        totalBytes += bytesOf(p);
       }
       long state = 0;
       for (var p : l.state()) {
         state += p.size();
+        frozenBytes += bytesOf(p);
       }
       total += params;
       frozen += state;
@@ -78,15 +84,14 @@ final class Summary {
       sb.append(line(rows.get(i), w)).append('\n');
     }
     sb.append("=".repeat(header.length())).append('\n');
-    sb.append("Total params: ").append(count(total + frozen)).append('\n');
-    sb.append("Trainable params: ").append(count(total)).append('\n');
-    sb.append("Non-trainable params: ").append(count(frozen)).append('\n');
+    sb.append("Total params: ").append(count(total + frozen, totalBytes + frozenBytes)).append('\n');
+    sb.append("Trainable params: ").append(count(total, totalBytes)).append('\n');
+    sb.append("Non-trainable params: ").append(count(frozen, frozenBytes)).append('\n');
     sb.append("Seed: ").append(model.seed()).append('\n');
     if (model.spec().dtype() != DType.DEFAULT) {
-      sb.append("Dtype: ").append(model.spec().dtype().kerasName())
-          .append(" (Dense products in single precision")
-          .append(NativeGemm.available() ? ", wide ones on OpenBLAS" : "")
-          .append("; weights in double)\n");
+      sb.append("Dtype: ").append(model.spec().dtype().kerasName()).append(" (").append(singlePrecisionLayers(model))
+          .append(NativeGemm.available() ? ", wide products on OpenBLAS" : "")
+          .append("; other layers, activations, loss and metrics in float64)\n");
     }
     sb.append("_".repeat(header.length())).append('\n');
     return sb.toString();
@@ -106,8 +111,24 @@ final class Summary {
     return sb.toString().stripTrailing();
   }
 
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d (%s)", n, bytes(n * Double.BYTES));
+  /** Which layers hold weights and optimizer state and compute their products in float32. */
+  private static String singlePrecisionLayers(Model model) {
+    List<String> names = new ArrayList<>();
+    for (Layer l : model.layers()) {
+      if (!l.parameters().isEmpty() && l.parameters().get(0).singlePrecision()) {
+        names.add(l.name());
+      }
+    }
+    return names.isEmpty() ? "no Dense layer of 16+ inputs and units, so none runs in float32"
+        : "weights, optimizer state and products in float32: " + String.join(", ", names);
+  }
+
+  private static long bytesOf(Parameter p) {
+    return (long) p.size() * (p.singlePrecision() ? Float.BYTES : Double.BYTES);
+  }
+
+  private static String count(long n, long bytes) {
+    return String.format(Locale.ROOT, "%,d (%s)", n, bytes(bytes));
   }
 
   private static String bytes(double b) {

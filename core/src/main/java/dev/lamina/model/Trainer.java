@@ -56,9 +56,6 @@ final class Trainer implements TrainingContext {
   private final List<Metric> metrics;
   private final List<Metric> weightedMetrics;
   private final List<Parameter> params;
-  /** Every parameter's gradient and value array, in parameter order, for the per-batch finiteness scans. */
-  private final double[][] grads;
-  private final double[][] values;
   private final FiniteCheck finiteCheck = new FiniteCheck();
   /** Datasets above this many feature values (32 MiB, an L3 cache) gather each batch on all threads. */
   static final int LARGE_DATASET_DOUBLES = 1 << 22;
@@ -75,12 +72,6 @@ final class Trainer implements TrainingContext {
     this.metrics = metrics;
     this.weightedMetrics = weightedMetrics;
     this.params = network.parameters();
-    this.grads = new double[params.size()][];
-    this.values = new double[params.size()][];
-    for (int i = 0; i < params.size(); i++) {
-      grads[i] = params.get(i).grad();
-      values[i] = params.get(i).value();
-    }
     finiteCheck.setThreads(optimizer.threads());
   }
 
@@ -193,7 +184,7 @@ final class Trainer implements TrainingContext {
       diverge(epoch, b, loss, "activations", network.firstNonFiniteOutput(xb, rowCount));
     } else {
       head.backward(rowCount);
-      int badGrad = finiteCheck.allFinite(grads) ? -1 : lastLayerWithNonFiniteGradient();
+      int badGrad = finiteCheck.allFinite(params, true) ? -1 : lastLayerWithNonFiniteGradient();
       if (badGrad >= 0) {
         diverge(epoch, b, loss, "gradients", badGrad);
       } else {
@@ -201,7 +192,7 @@ final class Trainer implements TrainingContext {
         for (int i = 0; i < params.size(); i++) {
           params.get(i).applyConstraint(); // as Keras: projected after each step
         }
-        int badWeight = finiteCheck.allFinite(values) ? -1 : firstLayerWithNonFiniteWeights();
+        int badWeight = finiteCheck.allFinite(params, false) ? -1 : firstLayerWithNonFiniteWeights();
         if (badWeight >= 0) {
           model.setWeights(epochStart);
           diverge(epoch, b, loss, "weights", badWeight);

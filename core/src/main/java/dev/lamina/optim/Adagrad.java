@@ -2,7 +2,6 @@ package dev.lamina.optim;
 
 import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,7 +26,7 @@ public final class Adagrad extends Optimizer {
 
   private final double initialAccumulatorValue;
   private final double epsilon;
-  private double[][] accumulators = new double[0][];
+  private Storage[] accumulators = new Storage[0];
 
   /** Adagrad with Keras's defaults. */
   public Adagrad() {
@@ -61,24 +60,49 @@ public final class Adagrad extends Optimizer {
 
   @Override
   public void build(List<Parameter> params) {
-    accumulators = Hyper.filled(params, initialAccumulatorValue);
+    accumulators = Hyper.filledLike(params, initialAccumulatorValue);
   }
 
   @Override
   protected void update(int index, Parameter p, double lr, long t) {
+    if (p.singlePrecision()) {
+      updateSingle(index, p, lr);
+      return;
+    }
     double[] w = p.value();
     double[] g = p.grad();
-    double[] acc = accumulators[index];
+    double[] acc = accumulators[index].doubles();
     for (int k = 0; k < w.length; k++) {
       acc[k] += g[k] * g[k];
       w[k] -= lr * g[k] / Math.sqrt(acc[k] + epsilon);
     }
   }
 
+  /**
+   * The same rule in float32 on a float32 parameter and its float32 accumulator (the scalars
+   * rounded to float once). Java's primitive types force this second copy of the loop.
+   */
+  private void updateSingle(int index, Parameter p, double lr) {
+    float[] w = p.floatValue();
+    float[] g = p.floatGrad();
+    float[] acc = accumulators[index].floats();
+    float rate = (float) lr;
+    float eps = (float) epsilon;
+    for (int k = 0; k < w.length; k++) {
+      acc[k] += g[k] * g[k];
+      w[k] -= rate * g[k] / (float) Math.sqrt(acc[k] + eps);
+    }
+  }
+
+  @Override
+  public boolean hasSinglePrecisionRule() {
+    return true;
+  }
+
   @Override
   public List<double[]> slots() {
     List<double[]> out = new ArrayList<>(accumulators.length);
-    Collections.addAll(out, accumulators);
+    Hyper.addDoubles(out, accumulators);
     return out;
   }
 }

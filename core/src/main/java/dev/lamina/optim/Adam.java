@@ -2,7 +2,6 @@ package dev.lamina.optim;
 
 import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,7 +22,9 @@ import java.util.List;
  *
  * <p>Defaults: {@code learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7,
  * amsgrad=false}. Slots: the first moments, then the second moments, then (amsgrad) the running
- * maxima, one per parameter each. The bias-correction scalars are computed once per step.
+ * maxima, one per parameter each, in the parameter's precision (a float32 parameter is updated in
+ * float32 arithmetic with float32 slots, as Keras does). The bias-correction scalars are computed
+ * once per step.
  */
 public class Adam extends Optimizer {
   /** Keras's default learning rate for Adam. */
@@ -41,9 +42,9 @@ public class Adam extends Optimizer {
   private final double beta2;
   private final double epsilon;
   private final boolean amsgrad;
-  private double[][] momentums = new double[0][];
-  private double[][] velocities = new double[0][];
-  private double[][] velocityHats = new double[0][];
+  private Storage[] momentums = new Storage[0];
+  private Storage[] velocities = new Storage[0];
+  private Storage[] velocityHats = new Storage[0];
   private long correctedStep = -1;
   private double sqrtOneMinusBeta2Power;
   private double oneMinusBeta1Power;
@@ -101,9 +102,9 @@ public class Adam extends Optimizer {
 
   @Override
   public void build(List<Parameter> params) {
-    momentums = Hyper.zeros(params);
-    velocities = Hyper.zeros(params);
-    velocityHats = amsgrad ? Hyper.zeros(params) : new double[0][];
+    momentums = Hyper.zerosLike(params);
+    velocities = Hyper.zerosLike(params);
+    velocityHats = amsgrad ? Hyper.zerosLike(params) : new Storage[0];
     correctedStep = -1;
   }
 
@@ -122,13 +123,22 @@ public class Adam extends Optimizer {
   }
 
   @Override
+  public boolean hasSinglePrecisionRule() {
+    return true;
+  }
+
+  @Override
   protected void update(int index, Parameter p, double lr, long t, int from, int to) {
     double alpha = lr * sqrtOneMinusBeta2Power / oneMinusBeta1Power;
+    if (p.singlePrecision()) {
+      updateSingle(index, p, alpha, from, to);
+      return;
+    }
     double[] w = p.value();
     double[] g = p.grad();
-    double[] m = momentums[index];
-    double[] v = velocities[index];
-    double[] vHat = amsgrad ? velocityHats[index] : null;
+    double[] m = momentums[index].doubles();
+    double[] v = velocities[index].doubles();
+    double[] vHat = amsgrad ? velocityHats[index].doubles() : null;
     double oneMinusBeta1 = 1 - beta1;
     double oneMinusBeta2 = 1 - beta2;
     if (vHat == null) {
@@ -150,12 +160,45 @@ public class Adam extends Optimizer {
     }
   }
 
+  /**
+   * The same rule in single precision, on a float32 parameter and its float32 slots (Keras's
+   * float32 arithmetic: the scalars rounded to float once, every operation in float). Java's
+   * primitive types force this second copy of the loops; it is kept operation for operation.
+   */
+  private void updateSingle(int index, Parameter p, double alpha, int from, int to) {
+    float[] w = p.floatValue();
+    float[] g = p.floatGrad();
+    float[] m = momentums[index].floats();
+    float[] v = velocities[index].floats();
+    float[] vHat = amsgrad ? velocityHats[index].floats() : null;
+    float a = (float) alpha;
+    float oneMinusBeta1 = (float) (1 - beta1);
+    float oneMinusBeta2 = (float) (1 - beta2);
+    float eps = (float) epsilon;
+    if (vHat == null) {
+      for (int k = from; k < to; k++) {
+        float gk = g[k];
+        m[k] += (gk - m[k]) * oneMinusBeta1;
+        v[k] += (gk * gk - v[k]) * oneMinusBeta2;
+        w[k] -= m[k] * a / ((float) Math.sqrt(v[k]) + eps);
+      }
+      return;
+    }
+    for (int k = from; k < to; k++) {
+      float gk = g[k];
+      m[k] += (gk - m[k]) * oneMinusBeta1;
+      v[k] += (gk * gk - v[k]) * oneMinusBeta2;
+      vHat[k] = Math.max(vHat[k], v[k]);
+      w[k] -= m[k] * a / ((float) Math.sqrt(vHat[k]) + eps);
+    }
+  }
+
   @Override
   public List<double[]> slots() {
     List<double[]> out = new ArrayList<>(3 * momentums.length);
-    Collections.addAll(out, momentums);
-    Collections.addAll(out, velocities);
-    Collections.addAll(out, velocityHats);
+    Hyper.addDoubles(out, momentums);
+    Hyper.addDoubles(out, velocities);
+    Hyper.addDoubles(out, velocityHats);
     return out;
   }
 }

@@ -46,21 +46,33 @@ final class Hyper {
     return v;
   }
 
-  /** One zero slot per parameter, shaped like it. */
-  static double[][] zeros(List<Parameter> params) {
-    return filled(params, 0.0);
+  /**
+   * One zero slot per parameter, shaped like it and in its precision: the state of an optimizer
+   * whose rule has a single-precision form (float32 parameters get float32 slots, as in Keras).
+   */
+  static Storage[] zerosLike(List<Parameter> params) {
+    return filledLike(params, 0.0);
   }
 
-  /** One slot per parameter, shaped like it, filled with {@code value}. */
-  static double[][] filled(List<Parameter> params, double value) {
-    double[][] out = new double[params.size()][];
+  /** One slot per parameter, shaped like it and in its precision, filled with {@code value}. */
+  static Storage[] filledLike(List<Parameter> params, double value) {
+    Storage[] out = new Storage[params.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = new double[params.get(i).size()];
+      boolean single = params.get(i).singlePrecision();
+      out[i] = new Storage(params.get(i).size());
       if (value != 0) {
-        Arrays.fill(out[i], value);
+        Arrays.fill(out[i].doubles(), value);
       }
+      out[i].setSingle(single);
     }
     return out;
+  }
+
+  /** The double views of slots, in order (for {@link Optimizer#slots()}). */
+  static void addDoubles(List<double[]> into, Storage[] slots) {
+    for (Storage s : slots) {
+      into.add(s.doubles());
+    }
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.lamina.optim;
 
 import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,8 +20,8 @@ import java.util.List;
  * w = w - mhat * lr / (sqrt(vhat) + epsilon)
  * }</pre>
  * Defaults: {@code learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-7}. Slots: the first
- * moments, the second moments, then a one-element array holding {@code P_t} (Keras's
- * {@code u_product}). If the step count jumps (a restored {@link #setIterations}), {@code P_t} is
+ * moments, the second moments (float32 for a float32 parameter), then a one-element array
+ * holding {@code P_t} (Keras's {@code u_product}, kept in double). If the step count jumps (a restored {@link #setIterations}), {@code P_t} is
  * recomputed from its definition.
  */
 public final class Nadam extends Optimizer {
@@ -40,8 +39,8 @@ public final class Nadam extends Optimizer {
   private final double beta1;
   private final double beta2;
   private final double epsilon;
-  private double[][] momentums = new double[0][];
-  private double[][] velocities = new double[0][];
+  private Storage[] momentums = new Storage[0];
+  private Storage[] velocities = new Storage[0];
   private final double[] uProduct = {1.0};
   private long productStep;
   private double uT;
@@ -87,8 +86,8 @@ public final class Nadam extends Optimizer {
 
   @Override
   public void build(List<Parameter> params) {
-    momentums = Hyper.zeros(params);
-    velocities = Hyper.zeros(params);
+    momentums = Hyper.zerosLike(params);
+    velocities = Hyper.zerosLike(params);
     uProduct[0] = 1.0;
     productStep = 0;
   }
@@ -123,10 +122,14 @@ public final class Nadam extends Optimizer {
     advanceTo(t);
     double productT = uProduct[0];
     double productNext = productT * uNext;
+    if (p.singlePrecision()) {
+      updateSingle(index, p, lr, productT, productNext);
+      return;
+    }
     double[] w = p.value();
     double[] g = p.grad();
-    double[] m = momentums[index];
-    double[] v = velocities[index];
+    double[] m = momentums[index].doubles();
+    double[] v = velocities[index].doubles();
     for (int k = 0; k < w.length; k++) {
       double gk = g[k];
       m[k] += (gk - m[k]) * (1 - beta1);
@@ -137,11 +140,45 @@ public final class Nadam extends Optimizer {
     }
   }
 
+  /**
+   * The same rule in float32 on a float32 parameter and its float32 moments (the per-step scalars,
+   * computed in double once per step, rounded to float). Java's primitive types force this second
+   * copy of the loop.
+   */
+  private void updateSingle(int index, Parameter p, double lr, double productT, double productNext) {
+    float[] w = p.floatValue();
+    float[] g = p.floatGrad();
+    float[] m = momentums[index].floats();
+    float[] v = velocities[index].floats();
+    float oneMinusBeta1 = (float) (1 - beta1);
+    float oneMinusBeta2 = (float) (1 - beta2);
+    float next = (float) uNext;
+    float oneMinusProductNext = (float) (1 - productNext);
+    float oneMinusUt = (float) (1 - uT);
+    float oneMinusProductT = (float) (1 - productT);
+    float beta2Correction = (float) oneMinusBeta2Power;
+    float rate = (float) lr;
+    float eps = (float) epsilon;
+    for (int k = 0; k < w.length; k++) {
+      float gk = g[k];
+      m[k] += (gk - m[k]) * oneMinusBeta1;
+      v[k] += (gk * gk - v[k]) * oneMinusBeta2;
+      float mHat = next * m[k] / oneMinusProductNext + oneMinusUt * gk / oneMinusProductT;
+      float vHat = v[k] / beta2Correction;
+      w[k] -= mHat * rate / ((float) Math.sqrt(vHat) + eps);
+    }
+  }
+
+  @Override
+  public boolean hasSinglePrecisionRule() {
+    return true;
+  }
+
   @Override
   public List<double[]> slots() {
     List<double[]> out = new ArrayList<>(2 * momentums.length + 1);
-    Collections.addAll(out, momentums);
-    Collections.addAll(out, velocities);
+    Hyper.addDoubles(out, momentums);
+    Hyper.addDoubles(out, velocities);
     out.add(uProduct);
     return out;
   }

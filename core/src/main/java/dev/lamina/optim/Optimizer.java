@@ -12,6 +12,12 @@ import java.util.List;
  * that updates each element on its own ({@link #updatesByElement()}: Adam, AdamW, SGD) has its
  * large parameters split into ranges over the kernel threads, with the same bits as one thread.
  *
+ * <p>Precision: a float32 parameter ({@link Parameter#singlePrecision()}) is decayed in float32,
+ * and updated in float32 with float32 slots by every rule here ({@link #hasSinglePrecisionRule()}).
+ * Clipping, and a rule without a single-precision form, compute in double on the parameter's
+ * double views, which are rounded back to float32 afterwards: float32 storage still, at the cost
+ * of converting the tensor twice per step.
+ *
  * <p>Clipping uses Keras's exact formulas: {@code clipnorm = c} scales each gradient tensor by
  * {@code c / max(||g||, c)}; {@code global_clipnorm = c} scales every gradient by
  * {@code c * min(1 / N, 1 / c)} with {@code N} the norm of all gradients together;
@@ -164,6 +170,16 @@ public abstract class Optimizer {
   }
 
   /**
+   * Whether the rule has a single-precision form: float32 parameters updated in float32 arithmetic
+   * with float32 slots (every optimizer of {@link Optimizers}). A rule without one computes in
+   * double on the parameter's double views, with double slots, and its results are stored back in
+   * float32 (false by default, so a new optimizer is correct before it is fast).
+   */
+  public boolean hasSinglePrecisionRule() {
+    return false;
+  }
+
+  /**
    * Applies the update to elements {@code [from, to)} of parameter {@code index}, with exactly the
    * arithmetic of {@link #update(int, Parameter, double, long)}, so a split step is bit-identical
    * to a whole one. Only called when {@link #updatesByElement()} is true.
@@ -199,7 +215,12 @@ public abstract class Optimizer {
     if (weightDecay != null) {
       double wd = weightDecay;
       for (int i = 0; i < n; i++) {
-        double[] w = params.get(i).value();
+        Parameter p = params.get(i);
+        if (p.singlePrecision()) {
+          decaySingle(p.floatValue(), (float) wd, (float) lr);
+          continue;
+        }
+        double[] w = p.value();
         for (int k = 0; k < w.length; k++) {
           // Keras's order of operations: w - w * wd * lr.
           w[k] = w[k] - w[k] * wd * lr;
@@ -217,8 +238,18 @@ public abstract class Optimizer {
       } else {
         update(i, p, lr, t);
       }
+      if (p.singlePrecision() && !hasSinglePrecisionRule()) {
+        p.floatValue(); // rounds what the double rule wrote, so the weights are float32 values at once
+      }
     }
     iterations++;
+  }
+
+  /** The weight decay of a float32 parameter in float32 arithmetic (the loop above, operation for operation). */
+  private static void decaySingle(float[] w, float wd, float lr) {
+    for (int k = 0; k < w.length; k++) {
+      w[k] = w[k] - w[k] * wd * lr;
+    }
   }
 
   /** The ranged update of one parameter as a reusable parallel task, so a split step allocates nothing. */

@@ -2,7 +2,6 @@ package dev.lamina.optim;
 
 import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -39,9 +38,9 @@ public final class RmsProp extends Optimizer {
   private final double momentum;
   private final double epsilon;
   private final boolean centered;
-  private double[][] velocities = new double[0][];
-  private double[][] momentums = new double[0][];
-  private double[][] averageGradients = new double[0][];
+  private Storage[] velocities = new Storage[0];
+  private Storage[] momentums = new Storage[0];
+  private Storage[] averageGradients = new Storage[0];
 
   /** RMSprop with Keras's defaults. */
   public RmsProp() {
@@ -90,18 +89,22 @@ public final class RmsProp extends Optimizer {
 
   @Override
   public void build(List<Parameter> params) {
-    velocities = Hyper.zeros(params);
-    momentums = momentum > 0 ? Hyper.zeros(params) : new double[0][];
-    averageGradients = centered ? Hyper.zeros(params) : new double[0][];
+    velocities = Hyper.zerosLike(params);
+    momentums = momentum > 0 ? Hyper.zerosLike(params) : new Storage[0];
+    averageGradients = centered ? Hyper.zerosLike(params) : new Storage[0];
   }
 
   @Override
   protected void update(int index, Parameter p, double lr, long t) {
+    if (p.singlePrecision()) {
+      updateSingle(index, p, lr);
+      return;
+    }
     double[] w = p.value();
     double[] g = p.grad();
-    double[] v = velocities[index];
-    double[] mom = momentum > 0 ? momentums[index] : null;
-    double[] avg = centered ? averageGradients[index] : null;
+    double[] v = velocities[index].doubles();
+    double[] mom = momentum > 0 ? momentums[index].doubles() : null;
+    double[] avg = centered ? averageGradients[index].doubles() : null;
     for (int k = 0; k < w.length; k++) {
       double gk = g[k];
       v[k] = rho * v[k] + (1 - rho) * (gk * gk);
@@ -122,12 +125,52 @@ public final class RmsProp extends Optimizer {
     }
   }
 
+  /**
+   * The same rule in float32 on a float32 parameter and its float32 slots (the scalars rounded to
+   * float once). Java's primitive types force this second copy of the loop.
+   */
+  private void updateSingle(int index, Parameter p, double lr) {
+    float[] w = p.floatValue();
+    float[] g = p.floatGrad();
+    float[] v = velocities[index].floats();
+    float[] mom = momentum > 0 ? momentums[index].floats() : null;
+    float[] avg = centered ? averageGradients[index].floats() : null;
+    float r = (float) rho;
+    float oneMinusRho = (float) (1 - rho);
+    float eps = (float) epsilon;
+    float rate = (float) lr;
+    float mu = (float) momentum;
+    for (int k = 0; k < w.length; k++) {
+      float gk = g[k];
+      v[k] = r * v[k] + oneMinusRho * (gk * gk);
+      float denom;
+      if (avg != null) {
+        avg[k] = r * avg[k] + oneMinusRho * gk;
+        denom = v[k] - avg[k] * avg[k] + eps;
+      } else {
+        denom = v[k] + eps;
+      }
+      float inc = rate * gk / (float) Math.sqrt(denom);
+      if (mom != null) {
+        mom[k] = mu * mom[k] + inc;
+        w[k] -= mom[k];
+      } else {
+        w[k] -= inc;
+      }
+    }
+  }
+
+  @Override
+  public boolean hasSinglePrecisionRule() {
+    return true;
+  }
+
   @Override
   public List<double[]> slots() {
     List<double[]> out = new ArrayList<>();
-    Collections.addAll(out, velocities);
-    Collections.addAll(out, momentums);
-    Collections.addAll(out, averageGradients);
+    Hyper.addDoubles(out, velocities);
+    Hyper.addDoubles(out, momentums);
+    Hyper.addDoubles(out, averageGradients);
     return out;
   }
 }

@@ -2,7 +2,6 @@ package dev.lamina.optim;
 
 import dev.lamina.spec.SpecException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +16,8 @@ import java.util.List;
  *            w = w + (mu * m - lr * g)      (nesterov, with the new m)
  * }</pre>
  * Defaults: {@code learning_rate=0.01, momentum=0.0, nesterov=false}. Momentum slots exist only
- * when {@code momentum != 0}, as in Keras. Nesterov momentum: Sutskever et al., 2013.
+ * when {@code momentum != 0}, as in Keras, in the parameter's precision (a float32 parameter is
+ * updated in float32 arithmetic). Nesterov momentum: Sutskever et al., 2013.
  */
 public final class Sgd extends Optimizer {
   /** Keras's default learning rate for SGD. */
@@ -29,7 +29,7 @@ public final class Sgd extends Optimizer {
 
   private final double momentum;
   private final boolean nesterov;
-  private double[][] velocities = new double[0][];
+  private Storage[] velocities = new Storage[0];
 
   /** SGD with Keras's defaults. */
   public Sgd() {
@@ -63,7 +63,7 @@ public final class Sgd extends Optimizer {
 
   @Override
   public void build(List<Parameter> params) {
-    velocities = momentum != 0 ? Hyper.zeros(params) : new double[0][];
+    velocities = momentum != 0 ? Hyper.zerosLike(params) : new Storage[0];
   }
 
   @Override
@@ -72,7 +72,16 @@ public final class Sgd extends Optimizer {
   }
 
   @Override
+  public boolean hasSinglePrecisionRule() {
+    return true;
+  }
+
+  @Override
   protected void update(int index, Parameter p, double lr, long t, int from, int to) {
+    if (p.singlePrecision()) {
+      updateSingle(index, p, lr, from, to);
+      return;
+    }
     double[] w = p.value();
     double[] g = p.grad();
     if (momentum == 0) {
@@ -81,7 +90,7 @@ public final class Sgd extends Optimizer {
       }
       return;
     }
-    double[] m = velocities[index];
+    double[] m = velocities[index].doubles();
     for (int k = from; k < to; k++) {
       m[k] = m[k] * momentum - g[k] * lr;
       if (nesterov) {
@@ -92,10 +101,37 @@ public final class Sgd extends Optimizer {
     }
   }
 
+  /**
+   * The same rule in single precision, on a float32 parameter and its float32 velocity (the
+   * scalars rounded to float once, every operation in float, as Keras's float32). Java's primitive
+   * types force this second copy of the loop; it is kept operation for operation.
+   */
+  private void updateSingle(int index, Parameter p, double lr, int from, int to) {
+    float[] w = p.floatValue();
+    float[] g = p.floatGrad();
+    float rate = (float) lr;
+    if (momentum == 0) {
+      for (int k = from; k < to; k++) {
+        w[k] -= g[k] * rate;
+      }
+      return;
+    }
+    float mu = (float) momentum;
+    float[] m = velocities[index].floats();
+    for (int k = from; k < to; k++) {
+      m[k] = m[k] * mu - g[k] * rate;
+      if (nesterov) {
+        w[k] += m[k] * mu - g[k] * rate;
+      } else {
+        w[k] += m[k];
+      }
+    }
+  }
+
   @Override
   public List<double[]> slots() {
     List<double[]> out = new ArrayList<>(velocities.length);
-    Collections.addAll(out, velocities);
+    Hyper.addDoubles(out, velocities);
     return out;
   }
 }

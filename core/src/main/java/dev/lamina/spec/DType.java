@@ -5,24 +5,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The precision of a model's matrix products, by Keras's dtype names.
+ * The precision of a model's weights, optimizer state and products, by Keras's dtype names.
  *
  * <ul>
  *   <li>{@code float64} (the default): everything in double precision; what the gradient checks
  *       and the Keras/PyTorch agreement tests run on.
- *   <li>{@code float32}: the three products (forward, kernel gradient, input gradient) of every
- *       Dense layer with at least 16 inputs and 16 units take float32 operands and accumulate in
- *       float32, for twice the SIMD width (narrower layers keep double products, where the
- *       conversions would cost more than they save); the
- *       weights, optimizer state, biases, activations between layers, loss and metrics stay double
- *       (like Keras's mixed-precision policies, with float32 as the compute dtype and float64 as the
- *       variable dtype). Results then agree with float64 to about 1e-6 relative per product.
+ *   <li>{@code float32}: as Keras's float32, every Dense layer with at least 16 inputs and 16 units
+ *       stores its kernel and bias in float32, computes its three products (forward, kernel
+ *       gradient, input gradient) on float32 operands with float32 sums, and its optimizer state
+ *       is float32, updated in float32 arithmetic by every optimizer (clipping, regularizers and
+ *       constraints compute in double on a widened copy and store the result back in float32).
+ *       Narrower Dense layers (where converting their activations would cost more than it saves)
+ *       and the other layer types stay float64, and so do the activations between layers (rounded
+ *       to float32 where a float32 layer reads them), the loss and the metrics. Results agree with
+ *       float64 to about 1e-6 relative per step; saved weights are float32 values, so they load back
+ *       to the same bits.
  * </ul>
  */
 public enum DType {
   /** Double precision throughout (default). */
   FLOAT64("float64"),
-  /** Dense products in single precision; weights and state in double. */
+  /** Wide Dense layers' weights, optimizer state and products in single precision. */
   FLOAT32("float32");
 
   /** The default: double precision. */

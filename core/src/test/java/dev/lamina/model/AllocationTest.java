@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The training loop allocates nothing per batch: the bytes allocated by a 20-epoch fit exceed
  * those of a 10-epoch fit by only the per-epoch bookkeeping (logs map, history entries), never by
- * anything proportional to the 500 batches per epoch. The same for a wide network whose products
- * run on OpenBLAS (calls through JNI, on the calling thread with one thread).
+ * anything proportional to the 500 batches per epoch. The same for a wide network in float64 and
+ * float32, on the Java kernels and with its products on OpenBLAS (calls through JNI, on the calling
+ * thread with one thread).
  */
 class AllocationTest {
   @Test
@@ -40,6 +41,16 @@ class AllocationTest {
   @EnumSource(DType.class)
   void wideTrainingOnOpenBlasAllocatesNothingPerBatch(DType dtype) {
     OpenBlasRequirement.check();
+    wideTrainingAllocatesNothingPerBatch(dtype, true);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DType.class)
+  void wideTrainingOnTheJavaKernelsAllocatesNothingPerBatch(DType dtype) {
+    wideTrainingAllocatesNothingPerBatch(dtype, false);
+  }
+
+  private static void wideTrainingAllocatesNothingPerBatch(DType dtype, boolean openBlas) {
     com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     double[][] x = Fixtures.features(5000, 11, 2);
     double[] y = Fixtures.labels(x, 2);
@@ -48,9 +59,10 @@ class AllocationTest {
           Fixtures.dense(64, "relu", "he_uniform"), Fixtures.dense(1, "sigmoid", "glorot_uniform")),
           new CompileSpec(ComponentSpec.of("adam"), ComponentSpec.of("binary_crossentropy"),
               List.of(ComponentSpec.of("accuracy"))), dtype));
+      m.allowNativeProducts(openBlas);
       m.network().setThreads(1);
       m.optimizer().setThreads(1);
-      assertThat(((Dense) m.network().layers().get(1)).nativeProducts()).isTrue();
+      assertThat(((Dense) m.network().layers().get(1)).nativeProducts()).isEqualTo(openBlas);
       return m;
     };
     wide.get().fit(x, y, Fit.epochs(10).batchSize(50));

@@ -2,52 +2,78 @@ package dev.lamina.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lamina.optim.Parameter;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The trainer's finiteness check finds one bad element anywhere, in small arrays and in split large ones. */
+/**
+ * The trainer's finiteness check finds one bad element anywhere, in small tensors and in split
+ * large ones, in float64 and float32 parameters, in their values and their gradients.
+ */
 class FiniteCheckTest {
   private static final int LARGE = FiniteCheck.PARALLEL_MIN_ELEMENTS * 3 + 5;
 
-  private static double[][] arrays() {
-    double[][] a = {new double[7], new double[LARGE]};
-    for (double[] x : a) {
-      for (int i = 0; i < x.length; i++) {
-        x[i] = Math.sin(i) * 1e300;
+  /** A small and a large parameter of large finite values (near the top of the precision's range). */
+  private static List<Parameter> params(boolean single) {
+    List<Parameter> ps = List.of(new Parameter("small", 7), new Parameter("large", LARGE));
+    double scale = single ? 1e37 : 1e300;
+    for (Parameter p : ps) {
+      p.setSinglePrecision(single);
+      double[] v = new double[p.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = Math.sin(i) * scale;
       }
+      p.setValue(v);
+      System.arraycopy(v, 0, p.grad(), 0, v.length);
     }
-    return a;
+    return ps;
   }
 
-  @ParameterizedTest(name = "{0} threads")
-  @CsvSource({"1", "2", "3"})
-  void finiteArraysPass(int threads) {
+  private static void set(Parameter p, boolean gradient, int element, double bad) {
+    if (p.singlePrecision()) {
+      (gradient ? p.floatGrad() : p.floatValue())[element] = (float) bad;
+    } else {
+      (gradient ? p.grad() : p.value())[element] = bad;
+    }
+  }
+
+  @ParameterizedTest(name = "{0} threads, single {1}")
+  @CsvSource({"1, false", "2, false", "3, false", "1, true", "2, true", "3, true"})
+  void finiteTensorsPass(int threads, boolean single) {
     FiniteCheck check = new FiniteCheck();
     check.setThreads(threads);
-    assertThat(check.allFinite(arrays())).isTrue();
+    List<Parameter> ps = params(single);
+    assertThat(check.allFinite(ps, true)).isTrue();
+    assertThat(check.allFinite(ps, false)).isTrue();
   }
 
-  @ParameterizedTest(name = "{1} at array {2} element {3}, {0} threads")
+  @ParameterizedTest(name = "{1} at tensor {2} element {3}, {0} threads, single {4}, gradient {5}")
   @CsvSource({
-      "1, NaN, 0, 6", "2, NaN, 0, 0", "2, Infinity, 1, 0", "2, -Infinity, 1, " + (LARGE - 1),
-      "3, NaN, 1, " + (LARGE / 2), "1, Infinity, 1, " + (LARGE - 1)})
-  void oneNonFiniteElementFails(int threads, double bad, int array, int element) {
+      "1, NaN, 0, 6, false, true", "2, NaN, 0, 0, false, false", "2, Infinity, 1, 0, false, true",
+      "2, -Infinity, 1, " + (LARGE - 1) + ", false, false", "3, NaN, 1, " + (LARGE / 2) + ", false, true",
+      "1, Infinity, 1, " + (LARGE - 1) + ", false, true",
+      "1, NaN, 0, 6, true, true", "2, NaN, 0, 0, true, false", "2, Infinity, 1, 0, true, true",
+      "2, -Infinity, 1, " + (LARGE - 1) + ", true, false", "3, NaN, 1, " + (LARGE / 2) + ", true, true",
+      "1, Infinity, 1, " + (LARGE - 1) + ", true, false"})
+  void oneNonFiniteElementFails(int threads, double bad, int tensor, int element, boolean single, boolean gradient) {
     FiniteCheck check = new FiniteCheck();
     check.setThreads(threads);
-    double[][] a = arrays();
-    a[array][element] = bad;
-    assertThat(check.allFinite(a)).isFalse();
+    List<Parameter> ps = params(single);
+    set(ps.get(tensor), gradient, element, bad);
+    assertThat(check.allFinite(ps, gradient)).isFalse();
+    assertThat(check.allFinite(ps, !gradient)).isTrue();
   }
 
-  @ParameterizedTest(name = "{0} threads")
-  @CsvSource({"1", "2"})
-  void aFailedScanDoesNotLeakIntoTheNext(int threads) {
+  @ParameterizedTest(name = "{0} threads, single {1}")
+  @CsvSource({"1, false", "2, false", "1, true", "2, true"})
+  void aFailedScanDoesNotLeakIntoTheNext(int threads, boolean single) {
     FiniteCheck check = new FiniteCheck();
     check.setThreads(threads);
-    double[][] a = arrays();
-    a[1][10] = Double.NaN;
-    assertThat(check.allFinite(a)).isFalse();
-    a[1][10] = 0;
-    assertThat(check.allFinite(a)).isTrue();
+    List<Parameter> ps = params(single);
+    set(ps.get(1), true, 10, Double.NaN);
+    assertThat(check.allFinite(ps, true)).isFalse();
+    set(ps.get(1), true, 10, 0);
+    assertThat(check.allFinite(ps, true)).isTrue();
   }
 }

@@ -147,9 +147,9 @@ public final class YamlReference {
         new Key("seed", "integer", "random", null, "seed: 42",
             "one seed for weights, shuffling, dropout and splits: the same seed gives the same run, bit for bit"),
         new Key("dtype", "`float64` or `float32`", "float64", null, "dtype: float32",
-            "precision of the Dense layers' matrix products: `float32` rounds the operands of layers with at"
-                + " least 16 inputs and 16 units to float and accumulates in float (about 1.5x faster on wide"
-                + " layers); weights, optimizer state and everything else stay double"),
+            "precision, as Keras's dtype: `float32` keeps the weights and optimizer state of Dense layers with at"
+                + " least 16 inputs and 16 units in float32, updates them in float32 and computes their products in"
+                + " float32; narrower layers, the activations between layers, the loss and the metrics stay double"),
         new Key("data", "map", "none", null, "data: {csv: churn.csv, target: Exited}",
             "the training data; see [data](#data). Needed to train, not for `summary` or `validate`"),
         new Key("layers", "list", "required", null, "layers: [{dense: {units: 1, activation: sigmoid}}]",
