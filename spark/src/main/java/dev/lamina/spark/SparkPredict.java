@@ -15,6 +15,7 @@ import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
 import dev.lamina.table.RowSink;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -139,7 +140,7 @@ public final class SparkPredict implements Callable<Integer> {
       throw new ModelFileException("model file " + file + " has no data pipeline (an imported model): score it with"
           + " `java -jar builder.jar predict --features ...`; SparkPredict reads columns through a Lamina pipeline");
     }
-    double t = threshold != null ? threshold : saved.threshold();
+    double t = threshold != null ? threshold : saved.thresholds().fallback();
     if (!(t > 0 && t < 1)) {
       throw new SpecException("--threshold", "the threshold must be in (0, 1), got " + t);
     }
@@ -155,8 +156,8 @@ public final class SparkPredict implements Callable<Integer> {
     }
     Broadcast<byte[]> shared = sc.broadcast(bytes);
     try {
-      PartScorer scorer = new PartScorer(shared, header, withTarget, t, offsets, counts, outDir.toAbsolutePath().toString(),
-          csv.toString());
+      PartScorer scorer = new PartScorer(shared, header, withTarget, threshold, offsets, counts,
+          outDir.toAbsolutePath().toString(), csv.toString());
       List<long[]> done = lines.mapPartitionsWithIndex(scorer, true).collect();
       long[] total = new long[done.get(0).length];
       for (long[] d : done) {
@@ -168,11 +169,16 @@ public final class SparkPredict implements Callable<Integer> {
         throw new DataException(csv.toString(), "has no data rows to score");
       }
       PredictSummary scored = new PredictSummary(RunTask.of(saved), total[0],
-          java.util.Arrays.copyOfRange(total, 1, total.length), Map.of(), t, 0, Map.of(), 0, 0);
+          java.util.Arrays.copyOfRange(total, 1, total.length), Map.of(), thresholds(saved, threshold), 0, Map.of(), 0, 0);
       return new Summary(scored, done.size());
     } finally {
       shared.destroy();
     }
+  }
+
+  /** The model's thresholds, or {@code --threshold} in their place when given (as {@code predict} does). */
+  private static Thresholds thresholds(SavedModel saved, Double threshold) {
+    return threshold == null ? saved.thresholds() : saved.thresholds().overriddenBy(Thresholds.of(threshold));
   }
 
   /** The first non-blank line: the header every partition but the first is missing. */
@@ -222,7 +228,7 @@ public final class SparkPredict implements Callable<Integer> {
   }
 
   /** Scores one partition into its part file; returns {rows, rows per predicted class or label...}. */
-  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, double threshold, long[] offsets,
+  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, Double threshold, long[] offsets,
       List<Long> counts, String outDir, String source) implements Function2<Integer, Iterator<String>, Iterator<long[]>> {
     private static final long serialVersionUID = 1L;
 
@@ -234,8 +240,9 @@ public final class SparkPredict implements Callable<Integer> {
       int in = m.inputWidth();
       int t = task.targets().size();
       Path part = Path.of(outDir).resolve(String.format(Locale.ROOT, PART, index));
-      Tally tally = new Tally(task, threshold);
-      try (PredictionsWriter w = PredictionsWriter.open(part, task, withTarget, threshold)) {
+      Thresholds thresholds = thresholds(saved, threshold);
+      Tally tally = new Tally(task, thresholds);
+      try (PredictionsWriter w = PredictionsWriter.open(part, task, withTarget, thresholds)) {
         try {
           if (counts.get(index) > 0) {
             score(saved, index, lines, w, tally, in, t);

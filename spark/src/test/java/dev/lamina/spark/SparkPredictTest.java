@@ -9,6 +9,7 @@ import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.Runner;
 import dev.lamina.table.ExampleTables;
+import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,7 +55,7 @@ class SparkPredictTest {
 
   private static List<String> localPredictions(Path modelFile, Path csv) throws Exception {
     Path out = dir.resolve("local-" + modelFile.getParent().getFileName() + "-" + csv.getFileName());
-    CsvScorer.predict(ModelFile.read(modelFile), csv, out, 0.5);
+    CsvScorer.predict(ModelFile.read(modelFile), csv, out, Thresholds.of(0.5));
     return Files.readAllLines(out);
   }
 
@@ -134,7 +135,8 @@ class SparkPredictTest {
     SparkPredict.Summary s = SparkPredict.score(sc, trained, csv, out, null, partitions);
     List<String> joined = joinedParts(out);
     assertThat(joined).isEqualTo(localPredictions(trained, csv));
-    PredictSummary local = CsvScorer.predict(ModelFile.read(trained), csv, dir.resolve(name + "-local.csv"), 0.5);
+    PredictSummary local = CsvScorer.predict(ModelFile.read(trained), csv, dir.resolve(name + "-local.csv"),
+        Thresholds.of(0.5));
     assertThat(s.rows()).isEqualTo(local.rows());
     assertThat(s.scored().counts()).containsExactly(local.counts());
     return new Scored(s, joined);
