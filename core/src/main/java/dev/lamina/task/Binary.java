@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A binary classifier: one target of two classes, one sigmoid output giving the probability of
- * the second class ({@code classes.get(1)}, the positive one), and a decision threshold.
+ * the second class ({@code classes.get(1)}, the positive one), and a decision threshold (its one
+ * {@link Thresholds}).
  *
  * @param target the target column
  * @param classes the two class names, negative first ({@code ["0", "1"]} for a numeric target)

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A multi-label classifier: several 0/1 target columns, one sigmoid output each (the probability
- * that the label is 1); every label is decided at the model's one threshold ({@code predict.threshold}).
+ * that the label is 1); each label is decided at its own threshold ({@link Thresholds}:
+ * {@code predict: {threshold: {Weight: 0.4}}}, or one {@code predict.threshold} for all, default 0.5).
  *
  * @param targets the label columns, in output order
  */

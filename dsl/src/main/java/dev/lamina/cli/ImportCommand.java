@@ -7,6 +7,7 @@ import dev.lamina.report.AtomicFile;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.runspec.PredictSpec;
 import dev.lamina.runspec.RunSpec;
+import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
     info.put("keras_version", imp.kerasVersion());
     info.put("lamina_version", dev.lamina.run.Version.current());
     RunSpec spec = new RunSpec(imp.model().resolvedSpec(), null, null, PredictSpec.DEFAULT);
-    ModelFile.write(dir.resolve("model.lamina"), spec, imp.model(), null, PredictSpec.DEFAULT_THRESHOLD, info);
+    ModelFile.write(dir.resolve("model.lamina"), spec, imp.model(), null, Thresholds.DEFAULT, info);
     AtomicFile.writeString(dir.resolve("model.yaml"), SpecWriter.write(imp.model().resolvedSpec()));
     w.print(imp.model().summary());
     w.println("imported " + imp.modelClass() + " from " + model + " (" + imp.format()

@@ -6,10 +6,16 @@ import dev.lamina.report.OutputGuard;
 import dev.lamina.report.PredictionsWriter;
 import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
+import dev.lamina.run.RunTask;
+import dev.lamina.spec.SpecException;
+import dev.lamina.task.Thresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,12 +28,14 @@ import picocli.CommandLine.Spec;
         "The rows go through the same pipeline the model was trained with (columns, categories, scaling);",
         "the target column may be absent. Output by task, classes named as in the training CSV: binary",
         "row,p_<positive class>,predicted_class[,true_label] (p_1 for a 0/1 target); multi-class",
-        "row,p_<class>...,predicted_class[,true_label]; multi-label row,p_<label>,<label>_predicted[,<label>]...;",
-        "regression row,<target>_predicted[,<target>]... A model without a pipeline (imported from Keras) reads its",
-        "N inputs as they are from the first N numeric columns, or from the columns named by --features; its classes",
-        "are 0..k-1 (binary output: row,p_1,predicted_class)."},
+        "row,p_<class>...,predicted_class[,true_label]; multi-label row,p_<label>,<label>_predicted[,<label>]...",
+        "(each label 1 when p is above that label's threshold); regression row,<target>_predicted[,<target>]...",
+        "A model without a pipeline (imported from Keras) reads its N inputs as they are from the first N numeric",
+        "columns, or from the columns named by --features; its classes are 0..k-1 (binary output: row,p_1,",
+        "predicted_class)."},
     footer = {"", "Examples:", "  java -jar builder.jar predict examples/churn/runs/churn-he-uniform data/churn.csv",
-        "  java -jar builder.jar predict model.lamina new.csv --threshold 0.3 --out scored.csv"})
+        "  java -jar builder.jar predict model.lamina new.csv --threshold 0.3 --out scored.csv",
+        "  java -jar builder.jar predict labels.lamina new.csv --threshold Exited=0.3,IsActiveMember=0.6"})
 final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec command;
@@ -38,8 +46,10 @@ final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "CSV", description = "rows to score")
   Path csv;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "decision threshold (default: the model's, 0.5)")
-  Double threshold;
+  @Option(names = "--threshold", paramLabel = "T", converter = ThresholdsConverter.class,
+      description = "decision threshold in (0, 1) (default: the model's, 0.5), for every label of a multi-label"
+          + " model; or LABEL=T,... for some of its labels (Weight=0.4,Waist=0.6), the others keeping the model's")
+  Thresholds threshold;
 
   @Option(names = "--out", paramLabel = "FILE", description = "output CSV (default: predictions.csv beside the input)")
   Path out;
@@ -59,15 +69,29 @@ final class PredictCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = command.commandLine().getOut();
     SavedModel saved = ModelFile.read(model);
-    double t = threshold != null ? threshold : saved.threshold();
-    if (!(t > 0 && t < 1)) {
-      throw new picocli.CommandLine.ParameterException(command.commandLine(), "--threshold must be in (0, 1), got " + t);
+    Thresholds t = threshold == null ? saved.thresholds() : saved.thresholds().overriddenBy(threshold);
+    try {
+      t.check(RunTask.of(saved));
+    } catch (SpecException e) {
+      throw new ParameterException(command.commandLine(), "--threshold: " + e.detail());
     }
     Path target = this.out != null ? this.out : csv.toAbsolutePath().resolveSibling(baseName(csv) + ".predictions.csv");
     OutputGuard.file(target, "--out", force.force, PredictionsWriter.ROW + ",", csv, model);
     PredictSummary s = CsvScorer.predict(saved, csv, target, t, features);
     out.println(s.describe() + " -> " + target);
     return ExitCode.OK;
+  }
+
+  /** {@code --threshold 0.3} or {@code --threshold Weight=0.4,Waist=0.6} (see {@link Thresholds#parse}). */
+  static final class ThresholdsConverter implements ITypeConverter<Thresholds> {
+    @Override
+    public Thresholds convert(String value) {
+      try {
+        return Thresholds.parse(value);
+      } catch (SpecException e) {
+        throw new TypeConversionException(e.detail());
+      }
+    }
   }
 
   private static String baseName(Path p) {

@@ -255,10 +255,12 @@ public final class YamlReference {
   }
 
   private static List<Key> predict() {
-    return List.of(new Key("threshold", "number, `best_f1` or `{recall: r}`", String.valueOf(PredictSpec.DEFAULT_THRESHOLD),
-        "(0, 1)", "threshold: best_f1",
-        "a row is class 1 when its probability is greater; `best_f1` and `{recall: 0.7}` choose it on the validation rows"
-            + " (binary models). A multi-label model decides every label at this one fixed threshold"));
+    return List.of(new Key("threshold", "number, `best_f1`, `{recall: r}` or `{label: number, ...}`",
+        String.valueOf(PredictSpec.DEFAULT_THRESHOLD), "(0, 1)", "threshold: {Exited: 0.35}",
+        "a row is class 1 (a label is 1) when its probability is greater; `best_f1` and `{recall: 0.7}` choose it on the"
+            + " validation rows (binary models). A multi-label model decides every label at one number, or each at its"
+            + " own by target name (`{Weight: 0.4, Waist: 0.6}`; labels not named keep "
+            + PredictSpec.DEFAULT_THRESHOLD + "); `metrics.json` lists each label's under `thresholds`"));
   }
 
   private static void sweep(StringBuilder md) {

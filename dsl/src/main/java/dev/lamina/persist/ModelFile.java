@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lamina.io.BoundedRead;
 import dev.lamina.model.Model;
 import dev.lamina.optim.Parameter;
 import dev.lamina.report.AtomicFile;
@@ -19,9 +20,9 @@ import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.FittedPipeline;
+import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import dev.lamina.yaml.SpecWriter;
-import dev.lamina.io.BoundedRead;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -34,6 +35,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,10 +83,20 @@ public final class ModelFile {
     }
   }
 
+  /** The key of the one threshold (a binary model's, and every label's not in {@link #THRESHOLDS}). */
+  static final String THRESHOLD = "threshold";
+  /** The key of a multi-label model's thresholds by label name, when they differ by label. */
+  static final String THRESHOLDS = "thresholds";
+
   private ModelFile() {}
 
-  /** Writes a trained model with its spec, pipeline (may be null), threshold and provenance. */
-  public static void write(Path path, RunSpec spec, Model model, FittedPipeline pipeline, double threshold,
+  /**
+   * Writes a trained model with its spec, pipeline (may be null), decision thresholds and
+   * provenance. The thresholds are {@code "threshold": t} (the one threshold, as every version
+   * wrote it), and for a multi-label model with a threshold per label also
+   * {@code "thresholds": {"Weight": 0.4, ...}} by label name.
+   */
+  public static void write(Path path, RunSpec spec, Model model, FittedPipeline pipeline, Thresholds threshold,
       Map<String, Object> info) {
     Map<String, Object> pipelineMap = pipeline == null ? null : pipeline.toMap();
     Map<String, Object> infoMap = info == null ? Map.of() : info;
@@ -107,7 +119,7 @@ public final class ModelFile {
    * The document streamed through jackson-core, field by field in the order of {@link #treeText},
    * with the same pretty printer and the same generator calls, so the bytes are the same.
    */
-  private static String plainText(RunSpec spec, Model model, Map<String, Object> pipeline, double threshold,
+  private static String plainText(RunSpec spec, Model model, Map<String, Object> pipeline, Thresholds threshold,
       Map<String, Object> info) throws IOException {
     StringWriter text = new StringWriter();
     try (JsonGenerator g = PLAIN.createGenerator(text)) {
@@ -118,7 +130,14 @@ public final class ModelFile {
       g.writeStringField("spec", SpecWriter.write(resolved(spec, model)));
       g.writeFieldName("pipeline");
       PlainJson.write(g, pipeline);
-      g.writeNumberField("threshold", threshold);
+      g.writeNumberField(THRESHOLD, threshold.fallback());
+      if (!threshold.single()) {
+        g.writeObjectFieldStart(THRESHOLDS);
+        for (Map.Entry<String, Double> e : threshold.named().entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+      }
       g.writeFieldName("info");
       PlainJson.write(g, info);
       g.writeArrayFieldStart("tensors");
@@ -153,7 +172,7 @@ public final class ModelFile {
   }
 
   /** The document built as a databind tree, for a pipeline or info that holds other than plain values. */
-  private static String treeText(RunSpec spec, Model model, Map<String, Object> pipeline, double threshold,
+  private static String treeText(RunSpec spec, Model model, Map<String, Object> pipeline, Thresholds threshold,
       Map<String, Object> info) throws IOException {
     ObjectMapper json = ModelJson.MAPPER;
     ObjectNode root = json.createObjectNode();
@@ -161,7 +180,11 @@ public final class ModelFile {
     root.put("version", VERSION);
     root.put("spec", SpecWriter.write(resolved(spec, model)));
     root.set("pipeline", pipeline == null ? json.nullNode() : json.valueToTree(pipeline));
-    root.put("threshold", threshold);
+    root.put(THRESHOLD, threshold.fallback());
+    if (!threshold.single()) {
+      ObjectNode each = root.putObject(THRESHOLDS);
+      threshold.named().forEach(each::put);
+    }
     root.set("info", json.valueToTree(info));
     ArrayNode tensors = root.putArray("tensors");
     for (Parameter p : model.tensors()) {
@@ -253,13 +276,44 @@ public final class ModelFile {
             + model.inputWidth());
       }
     }
-    double threshold = root.path("threshold").asDouble(0.5);
-    if (!(threshold > 0 && threshold < 1)) {
-      throw corrupt(file, "threshold " + threshold + " is outside (0, 1)");
-    }
+    Thresholds threshold = thresholds(file, root, pipeline);
     @SuppressWarnings("unchecked")
     Map<String, Object> info = root.path("info").isObject() ? ModelJson.MAPPER.convertValue(root.path("info"), LinkedHashMap.class) : Map.of();
     return new SavedModel(spec, model, pipeline, threshold, info);
+  }
+
+  /**
+   * {@code "threshold"} (0.5 when absent, as in the first files) and, in a multi-label model's file
+   * with a threshold per label, {@code "thresholds"} by label name: every name a target of the pipeline.
+   */
+  private static Thresholds thresholds(String file, JsonNode root, FittedPipeline pipeline) {
+    double fallback = root.path(THRESHOLD).asDouble(Thresholds.DEFAULT_VALUE);
+    if (!(fallback > 0 && fallback < 1)) {
+      throw corrupt(file, "threshold " + fallback + " is outside (0, 1)");
+    }
+    Map<String, Double> named = new LinkedHashMap<>();
+    JsonNode each = root.path(THRESHOLDS);
+    if (!each.isMissingNode()) {
+      if (!each.isObject()) {
+        throw corrupt(file, THRESHOLDS + " is not a map of label to threshold");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = each.fields(); it.hasNext();) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isNumber()) {
+          throw corrupt(file, "the threshold of label '" + e.getKey() + "' is not a number");
+        }
+        if (pipeline != null && !pipeline.targets().contains(e.getKey())) {
+          throw corrupt(file, "it has a threshold for '" + e.getKey() + "', which is not one of its targets "
+              + pipeline.targets());
+        }
+        named.put(e.getKey(), e.getValue().doubleValue());
+      }
+    }
+    try {
+      return Thresholds.of(fallback, named);
+    } catch (SpecException e) {
+      throw corrupt(file, e.getMessage());
+    }
   }
 
   private static byte[] verifiedBody(String file, byte[] all) {

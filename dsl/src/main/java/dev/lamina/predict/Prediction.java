@@ -4,6 +4,7 @@ import dev.lamina.task.Binary;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,8 +20,8 @@ import java.util.Map;
  *       {@code predict(x) > 0.5}; a NaN probability is class 0);</li>
  *   <li>multi-class: {@link #probabilities()} per class name and the arg-max's {@link #label()}
  *       (the first class on a tie, as {@code numpy.argmax}; NaN never wins);</li>
- *   <li>multi-label: {@link #probabilities()} per label and the {@link #labels()} above the
- *       threshold;</li>
+ *   <li>multi-label: {@link #probabilities()} per label and the {@link #labels()} above their
+ *       thresholds (one per label, see {@link Thresholds});</li>
  *   <li>regression: {@link #values()} per target.</li>
  * </ul>
  * {@link #outputs()} always holds the network's raw outputs. {@link #fields()} holds the same
@@ -42,9 +43,21 @@ public final class Prediction {
     return meta.task();
   }
 
-  /** The decision threshold applied to binary and multi-label outputs (the model's). */
-  public double threshold() {
-    return meta.threshold();
+  /** The decision thresholds applied to binary and multi-label outputs (the model's, or those given to the predictor). */
+  public Thresholds thresholds() {
+    return meta.thresholds();
+  }
+
+  /**
+   * Whether output {@code j} is decided 1: its probability strictly greater than its threshold (a
+   * binary model's one output, {@code j = 0}; a multi-label model's label {@code j}).
+   *
+   * @throws IllegalStateException for a multi-class or regression model
+   */
+  public boolean decision(int j) {
+    require(meta.task() instanceof Binary || meta.task() instanceof MultiLabel,
+        "decision(j) is for binary and multi-label models");
+    return meta.decide(values, j);
   }
 
   /** A copy of the network's outputs for the row (probabilities, or values per target). */
@@ -104,7 +117,7 @@ public final class Prediction {
   }
 
   /**
-   * The labels whose probability is strictly greater than the threshold (multi-label), in order.
+   * The labels whose probability is strictly greater than their threshold (multi-label), in order.
    *
    * @throws IllegalStateException for other kinds
    */
@@ -112,7 +125,7 @@ public final class Prediction {
     require(meta.task() instanceof MultiLabel, "labels() is for multi-label models");
     List<String> on = new ArrayList<>();
     for (int j = 0; j < values.length; j++) {
-      if (values[j] > meta.threshold()) {
+      if (meta.decide(values, j)) {
         on.add(meta.names().get(j));
       }
     }

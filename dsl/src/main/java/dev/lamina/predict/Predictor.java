@@ -5,12 +5,12 @@ import dev.lamina.model.Model;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.run.RunTask;
-import dev.lamina.runspec.PredictSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.Names;
 import dev.lamina.table.DataException;
 import dev.lamina.table.FittedPipeline;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * error); extra keys are ignored. A bad value is a {@link DataException} naming the row, the column
  * and the value; so is a category never seen in training, unless the model was trained with
  * {@code data: {handle_unknown: ignore}} for its column, which scores it as all zeros. The
- * decision threshold saved with the model is applied.
+ * decision thresholds saved with the model are applied (a multi-label model's per label), unless
+ * {@link #withThresholds} gives others.
  *
  * <p><b>Threads.</b> Immutable and thread-safe, with no lock on the scoring path: the network's
  * layers own their buffers, so each call borrows a private copy of the network with its scratch
@@ -57,7 +58,7 @@ public final class Predictor {
   private final List<InputColumn> inputs;
   private final int featureCount;
   private final int outputCount;
-  private final ConcurrentLinkedQueue<Replica> pool = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Replica> pool;
 
   private Predictor(SavedModel saved) {
     Model model = saved.model();
@@ -73,9 +74,23 @@ public final class Predictor {
       }
     }
     this.inputs = List.copyOf(in);
-    this.outputs = Outputs.of(RunTask.of(saved), saved.threshold());
+    this.outputs = Outputs.of(RunTask.of(saved), saved.thresholds());
     this.outputCount = model.outputWidth();
+    this.pool = new ConcurrentLinkedQueue<>();
     pool.add(new Replica(spec, weights, CHUNK));
+  }
+
+  /** {@code base} deciding at other thresholds: the same network copies, shared. */
+  private Predictor(Predictor base, Outputs outputs) {
+    this.name = base.name;
+    this.spec = base.spec;
+    this.weights = base.weights;
+    this.pipeline = base.pipeline;
+    this.featureCount = base.featureCount;
+    this.inputs = base.inputs;
+    this.outputCount = base.outputCount;
+    this.pool = base.pool;
+    this.outputs = outputs;
   }
 
   /**
@@ -89,7 +104,7 @@ public final class Predictor {
     String file = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (!Files.isDirectory(path) && (file.endsWith(".keras") || file.endsWith(".h5"))) {
       Model model = KerasImporter.read(path).model();
-      return new Predictor(new SavedModel(null, model, null, PredictSpec.DEFAULT_THRESHOLD, Map.of()));
+      return new Predictor(new SavedModel(null, model, null, Thresholds.DEFAULT, Map.of()));
     }
     return new Predictor(ModelFile.read(path));
   }
@@ -134,9 +149,26 @@ public final class Predictor {
     return outputs.names();
   }
 
-  /** The decision threshold of binary and multi-label models (saved with the model). */
-  public double threshold() {
-    return outputs.threshold();
+  /**
+   * The decision thresholds of a binary model (one) or a multi-label model (one per label, or one
+   * for all), as saved with the model or given to {@link #withThresholds}.
+   */
+  public Thresholds thresholds() {
+    return outputs.thresholds();
+  }
+
+  /**
+   * This predictor deciding at {@code override} on top of its own thresholds, as
+   * {@code predict --threshold} does: a single threshold replaces every label's, named ones
+   * ({@code Thresholds.of(Map.of("Weight", 0.4))}) replace those labels' and keep the others'. The
+   * two share the network copies; the probabilities are the same, only the decisions differ.
+   *
+   * @throws dev.lamina.spec.SpecException at {@code threshold.<name>} for a name that is not a
+   *     label (with the closest labels), or at {@code threshold} for thresholds per label on a
+   *     model that is not multi-label
+   */
+  public Predictor withThresholds(Thresholds override) {
+    return new Predictor(this, Outputs.of(outputs.task(), outputs.thresholds().overriddenBy(override)));
   }
 
   /** The data pipeline the rows go through, or null. */

@@ -7,6 +7,7 @@ import dev.lamina.task.MultiClass;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.IOException;
@@ -121,33 +122,24 @@ public final class PredictionsWriter implements AutoCloseable {
       throw new SpecException("classes",
           "the number of classes must be 1 (binary) or more, got " + classes);
     }
-    return open(file, unnamedTask(classes), withTrueLabel, threshold);
+    if (Double.isNaN(threshold)) {
+      throw new SpecException("threshold", "the threshold must be a number, got NaN");
+    }
+    return open(file, unnamedTask(classes), withTrueLabel, Thresholds.of(threshold));
   }
 
   /**
    * Starts writing {@code file} in the layout of {@code task} and writes the header.
    *
    * @param withTruth whether to add the true value column(s)
-   * @param threshold the decision threshold of a binary or multi-label task (each label's); unused
-   *     otherwise
-   * @throws SpecException if the threshold is NaN
+   * @param thresholds the decision thresholds of a binary task (its one) or a multi-label task
+   *     (each label's, {@link Thresholds#forOutputs}); unused otherwise
    */
-  public static PredictionsWriter open(Path file, Task task, boolean withTruth, double threshold) {
-    double[] t = new double[task.outputs()];
-    java.util.Arrays.fill(t, threshold);
-    return open(file, task, withTruth, t);
+  public static PredictionsWriter open(Path file, Task task, boolean withTruth, Thresholds thresholds) {
+    return open(file, task, withTruth, thresholds.forOutputs(task));
   }
 
-  /**
-   * {@link #open(Path, Task, boolean, double)} with one threshold per output (a multi-label
-   * model's per-label thresholds).
-   */
-  public static PredictionsWriter open(Path file, Task task, boolean withTruth, double[] thresholds) {
-    for (double t : thresholds) {
-      if (Double.isNaN(t) && !(task instanceof Regression)) {
-        throw new SpecException("threshold", "the threshold must be a number, got NaN");
-      }
-    }
+  private static PredictionsWriter open(Path file, Task task, boolean withTruth, double[] thresholds) {
     PendingFile pending = PendingFile.open(file);
     try {
       PredictionsWriter writer = new PredictionsWriter(pending, withTruth, task, thresholds.clone());
@@ -248,7 +240,7 @@ public final class PredictionsWriter implements AutoCloseable {
     }
     line.append(row);
     if (task instanceof Binary) {
-      classRow(outputs, outputs[0] > thresholds[0] ? 1 : 0, truth[0]);
+      classRow(outputs, Thresholds.decide(outputs[0], thresholds, 0) ? 1 : 0, truth[0]);
     } else if (task instanceof MultiClass) {
       classRow(outputs, predictedClass(outputs), truth[0]);
     } else {
@@ -256,7 +248,7 @@ public final class PredictionsWriter implements AutoCloseable {
       for (int j = 0; j < classes; j++) {
         line.append(SEPARATOR).append(PythonFloat.repr(outputs[j]));
         if (labels) {
-          line.append(SEPARATOR).append(outputs[j] > thresholds[j] ? 1 : 0);
+          line.append(SEPARATOR).append(Thresholds.decide(outputs[j], thresholds, j) ? 1 : 0);
         }
         if (withTrueLabel) {
           line.append(SEPARATOR).append(label(truth[j]));

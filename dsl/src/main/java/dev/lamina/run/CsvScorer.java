@@ -9,6 +9,7 @@ import dev.lamina.table.FittedPipeline;
 import dev.lamina.table.RawFeatures;
 import dev.lamina.table.RowSink;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ public final class CsvScorer {
   private CsvScorer() {}
 
   /** Scores {@code csv} into {@code out}, reading the rows through the model's pipeline. */
-  public static PredictSummary predict(SavedModel saved, Path csv, Path out, double threshold) {
-    return predict(saved, csv, out, threshold, null);
+  public static PredictSummary predict(SavedModel saved, Path csv, Path out, Thresholds thresholds) {
+    return predict(saved, csv, out, thresholds, null);
   }
 
   /**
@@ -34,10 +35,13 @@ public final class CsvScorer {
    * it; a model without one (an imported Keras model) reads the columns named in {@code features},
    * or else the first N numeric columns (N = the model's input width), as they are.
    *
+   * @param thresholds the decision thresholds (a binary model's one, a multi-label model's per label)
    * @param features input column names for a model without a pipeline, or null
    * @throws ModelFileException when {@code features} is given for a model that has a pipeline
+   * @throws dev.lamina.spec.SpecException at {@code threshold} when {@code thresholds} name a label
+   *     the model does not have, or give thresholds per label to a model that is not multi-label
    */
-  public static PredictSummary predict(SavedModel saved, Path csv, Path out, double threshold,
+  public static PredictSummary predict(SavedModel saved, Path csv, Path out, Thresholds thresholds,
       List<String> features) {
     Model model = saved.model();
     FittedPipeline pipeline = saved.pipeline();
@@ -47,15 +51,16 @@ public final class CsvScorer {
     }
     int in = model.inputWidth();
     Task task = RunTask.of(saved);
+    thresholds.check(task);
     double[] x = new double[CHUNK * in];
     long[] rows = new long[CHUNK];
     int t = task.targets().size();
     double[] truth = new double[CHUNK * t];
-    Tally tally = new Tally(task, threshold);
+    Tally tally = new Tally(task, thresholds);
     int[] fill = {0};
     long[] unlabelled = {0, 0}; // the first row without a usable target value, and how many
     boolean withTarget = pipeline != null && pipeline.hasTargetColumn(csv);
-    try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, threshold)) {
+    try (PredictionsWriter w = PredictionsWriter.open(out, task, withTarget, thresholds)) {
       RowSink sink = new RowSink() {
         @Override
         public void accept(long rowNumber, double[] f, double[] target) throws IOException {

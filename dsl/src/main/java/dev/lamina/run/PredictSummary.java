@@ -4,6 +4,7 @@ import dev.lamina.task.Binary;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Map;
  * @param scores MAE, RMSE and R2 against the file's true values (regression), over the rows that
  *     have them (keys {@code test_mae}, {@code test_rmse}, {@code test_r2}, averaged over the
  *     targets, and with several targets also {@code test_mae_<target>} etc. per target), else empty
- * @param threshold the binary threshold used
+ * @param thresholds the decision thresholds used (binary: the one; multi-label: per label)
  * @param unseenRows rows holding a category the model never saw, scored as all zeros by columns
  *     with {@code handle_unknown: ignore}
  * @param unseen how often each such value occurred, by {@code column=value}, in order of first
@@ -37,7 +38,7 @@ import java.util.Map;
  *     scored all the same, with an empty true value, and left out of the scores
  * @param firstUnlabelled the first such row (1-based data row), or 0
  */
-public record PredictSummary(Task task, long rows, long[] counts, Map<String, Double> scores, double threshold,
+public record PredictSummary(Task task, long rows, long[] counts, Map<String, Double> scores, Thresholds thresholds,
     long unseenRows, Map<String, Long> unseen, long unlabelled, long firstUnlabelled) {
   /** How many {@code column=value} pairs {@link #describe()} lists before "and N more". */
   public static final int UNSEEN_SHOWN = 5;
@@ -86,12 +87,13 @@ public record PredictSummary(Task task, long rows, long[] counts, Map<String, Do
       List<String> parts = new ArrayList<>();
       for (int c = 0; c < names.size(); c++) {
         parts.add(task instanceof MultiLabel
-            ? names.get(c) + ": " + counts[c] + " of " + rows + " predicted positive at threshold " + threshold
+            ? names.get(c) + ": " + counts[c] + " of " + rows + " predicted positive at threshold "
+                + thresholds.of(names.get(c))
             : counts[c] + " " + names.get(c));
       }
       sb.append(": ").append(String.join(task instanceof MultiLabel ? "; " : ", ", parts));
       if (task instanceof Binary) {
-        sb.append(" (").append(names.get(1)).append(" when p > ").append(threshold).append(")");
+        sb.append(" (").append(names.get(1)).append(" when p > ").append(thresholds.fallback()).append(")");
       }
     }
     if (unlabelled > 0) {

@@ -12,6 +12,7 @@ import dev.lamina.task.MultiClass;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Regression;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.Dataset;
 import dev.lamina.train.TrainingDivergedException;
 import java.io.IOException;
@@ -35,6 +36,10 @@ import java.util.Map;
 final class RunReport {
   /** Key of the task's kind in {@code metrics.json}. */
   static final String TASK = "task";
+  /** Key of a binary model's threshold in {@code metrics.json}. */
+  static final String THRESHOLD = "threshold";
+  /** Key of a multi-label model's thresholds by label name in {@code metrics.json}. */
+  static final String THRESHOLDS = "thresholds";
 
   private RunReport() {}
 
@@ -46,6 +51,7 @@ final class RunReport {
     Path out = p.out();
     Map<String, Object> metrics = new LinkedHashMap<>();
     metrics.put(TASK, task.kind());
+    double[] thresholds = run.thresholds().forOutputs(task);
     try (ParallelWrites plots = new ParallelWrites()) {
       Files.createDirectories(out);
       // The test outputs, computed once for the report and predictions.csv.
@@ -58,11 +64,11 @@ final class RunReport {
           // A diverged model's scores may be non-finite: the report is skipped, the diagnosis follows.
           metrics.put("test_report", "skipped: training diverged");
         } else if (task instanceof Binary b) {
-          TestReport.binary(scores, data.yTest(), run.threshold(), b, metrics, out, plots::submit);
+          TestReport.binary(scores, data.yTest(), thresholds[0], b, metrics, out, plots::submit);
         } else if (task instanceof MultiClass m) {
           TestReport.multiClass(scores, data.yTest(), m, metrics, out, plots::submit);
         } else if (task instanceof MultiLabel l) {
-          TestReport.multiLabel(scores, l.targets(), data.yTest(), thresholds(task, run.threshold()), metrics);
+          TestReport.multiLabel(scores, l.targets(), data.yTest(), thresholds, metrics);
         } else if (task instanceof Regression r) {
           RegressionReport.write(r, scores, data.yTest(), metrics, out, plots::submit);
         }
@@ -74,15 +80,10 @@ final class RunReport {
       metrics.put("train_rows", data.trainCount());
       metrics.put("test_rows", data.testCount());
       if (task instanceof Binary) {
-        metrics.put("threshold", run.threshold());
+        metrics.put(THRESHOLD, thresholds[0]);
         metrics.put("threshold_strategy", p.spec().predict().strategy().describe());
       } else if (task instanceof MultiLabel) {
-        Map<String, Double> each = new LinkedHashMap<>();
-        double[] t = thresholds(task, run.threshold());
-        for (int j = 0; j < t.length; j++) {
-          each.put(task.targets().get(j), t[j]);
-        }
-        metrics.put("thresholds", each);
+        metrics.put(THRESHOLDS, run.thresholds().byLabel(task));
       }
       if (model.lastDivergence() != null) {
         metrics.put("diverged", model.lastDivergence().message());
@@ -101,8 +102,8 @@ final class RunReport {
       info.put("data_file", p.csv().getFileName().toString());
       info.put("data_sha256", p.data().dataSha256().split(" ")[0]); // hashed as read: a pipe is read once
       info.put("metrics", metrics);
-      ModelFile.write(out.resolve("model.lamina"), p.spec(), model, data.pipeline(), run.threshold(), info);
-      writePredictions(out.resolve("predictions.csv"), task, scores, data, run.threshold());
+      ModelFile.write(out.resolve("model.lamina"), p.spec(), model, data.pipeline(), saved(run.thresholds(), task), info);
+      writePredictions(out.resolve("predictions.csv"), task, scores, data, run.thresholds());
       plots.awaitAll();
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the run folder " + out + ": " + e.getMessage(), e);
@@ -113,15 +114,16 @@ final class RunReport {
     return new RunResult(model, run.history(), metrics, out);
   }
 
-  /** Each label's threshold: the run's one threshold for every label of a multi-label model. */
-  private static double[] thresholds(Task task, double threshold) {
-    double[] t = new double[task.outputs()];
-    java.util.Arrays.fill(t, threshold);
-    return t;
+  /**
+   * The thresholds the model file keeps: one threshold as written, or a multi-label model's every
+   * label by name, so the file says each label's threshold without the spec's default.
+   */
+  private static Thresholds saved(Thresholds t, Task task) {
+    return t.single() ? t : Thresholds.of(t.fallback(), t.byLabel(task));
   }
 
   /** Writes predictions.csv from the test outputs {@code p} ({@code task.outputs()} per row, row-major). */
-  private static void writePredictions(Path file, Task task, double[] p, PreparedMatrices data, double threshold)
+  private static void writePredictions(Path file, Task task, double[] p, PreparedMatrices data, Thresholds thresholds)
       throws IOException {
     if (data.testCount() == 0) {
       return;
@@ -130,7 +132,7 @@ final class RunReport {
     int truths = task.targets().size();
     double[] row = new double[k];
     double[] truth = new double[truths];
-    try (PredictionsWriter w = PredictionsWriter.open(file, task, true, threshold)) {
+    try (PredictionsWriter w = PredictionsWriter.open(file, task, true, thresholds)) {
       for (int i = 0; i < data.testCount(); i++) {
         System.arraycopy(p, i * k, row, 0, k);
         System.arraycopy(data.yTest(), i * truths, truth, 0, truths);

@@ -6,11 +6,11 @@ import dev.lamina.loss.Loss;
 import dev.lamina.loss.Losses;
 import dev.lamina.model.Model;
 import dev.lamina.model.WeightsFile;
-import dev.lamina.persist.CheckpointFile;
 import dev.lamina.persist.CheckpointFile.Checkpoint;
+import dev.lamina.persist.CheckpointFile;
+import dev.lamina.report.MetricsJson;
 import dev.lamina.report.OutputGuard;
 import dev.lamina.report.Plots;
-import dev.lamina.report.MetricsJson;
 import dev.lamina.runspec.RunSpec;
 import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.spec.DenseSpec;
@@ -23,6 +23,7 @@ import dev.lamina.table.TablePipeline;
 import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.Callback;
 import dev.lamina.train.Checkpoints;
 import dev.lamina.train.Dataset;
@@ -82,7 +83,7 @@ public final class Runner {
     TrainedRun trained = train(prepared, progress);
     // train_seconds counts every training of the run: the folds' and the final one's.
     RunResult r = report(new TrainedRun(trained.prepared(), trained.history(), trained.seconds() + cv.seconds(),
-        trained.threshold(), trained.data()));
+        trained.thresholds(), trained.data()));
     Map<String, Object> metrics = new LinkedHashMap<>(r.metrics());
     metrics.put(CrossValidator.KEY, cv.asMap(fit.crossValidation()));
     MetricsJson.write(r.outDir().resolve("metrics.json"), metrics);
@@ -172,6 +173,11 @@ public final class Runner {
           + " libopenblas0-pthread) or on the JDK's Vector API: java --add-modules jdk.incubator.vector -jar"
           + " builder.jar ... (the Vector API gives the same results, bit for bit)\n");
     }
+    try {
+      spec.predict().thresholds().check(task);
+    } catch (SpecException e) {
+      throw new SpecException("predict." + e.path(), e.detail());
+    }
     ThresholdStrategy strategy = spec.predict().strategy();
     if (strategy.chosen()) {
       checkChosenThreshold(strategy, fit, model, task, data);
@@ -214,11 +220,11 @@ public final class Runner {
       throw e;
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    double threshold = run.spec().predict().threshold();
+    Thresholds thresholds = run.spec().predict().thresholds();
     if (strategy.chosen()) {
-      threshold = chooseOnValidation(strategy, run.fit(), model, data);
+      thresholds = Thresholds.of(chooseOnValidation(strategy, run.fit(), model, data));
     }
-    return new TrainedRun(run, history, seconds, threshold, data);
+    return new TrainedRun(run, history, seconds, thresholds, data);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.lamina.task.Binary;
 import dev.lamina.task.MultiClass;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.Map;
  */
 final class Tally {
   private final Task task;
-  private final double threshold;
+  private final Thresholds thresholds;
+  private final double[] perOutput;
   private final long[] counts;
   private final List<Metric> scores = errors();
   /** With several targets, the same three scores per target. */
@@ -33,9 +35,10 @@ final class Tally {
   private long unseenRows;
   private long lastUnseenRow = -1;
 
-  Tally(Task task, double threshold) {
+  Tally(Task task, Thresholds thresholds) {
     this.task = task;
-    this.threshold = threshold;
+    this.thresholds = thresholds;
+    this.perOutput = thresholds.forOutputs(task);
     this.counts = new long[task instanceof Binary ? 2 : task.classification() ? task.outputs() : 0];
     if (!task.classification() && task.targets().size() > 1) {
       for (int j = 0; j < task.targets().size(); j++) {
@@ -59,12 +62,12 @@ final class Tally {
     int k = task.outputs();
     for (int i = 0; i < n; i++) {
       if (task instanceof Binary) {
-        counts[outputs[i] > threshold ? 1 : 0]++;
+        counts[Thresholds.decide(outputs[i], perOutput, 0) ? 1 : 0]++;
       } else if (task instanceof MultiClass) {
         counts[argmax(outputs, i * k, k)]++;
       } else if (task instanceof MultiLabel) {
         for (int j = 0; j < k; j++) {
-          counts[j] += outputs[i * k + j] > threshold ? 1 : 0;
+          counts[j] += Thresholds.decide(outputs[i * k + j], perOutput, j) ? 1 : 0;
         }
       }
     }
@@ -137,7 +140,7 @@ final class Tally {
         s.put(RegressionReport.R2 + suffix, perTarget.get(j).get(2).result());
       }
     }
-    return new PredictSummary(task, rows, counts, s, threshold, unseenRows, unseen, unlabelled, firstUnlabelled);
+    return new PredictSummary(task, rows, counts, s, thresholds, unseenRows, unseen, unlabelled, firstUnlabelled);
   }
 
   private static int argmax(double[] v, int from, int n) {

@@ -1,7 +1,7 @@
 package dev.lamina.run;
 
-import dev.lamina.runspec.PredictSpec;
 import dev.lamina.table.PreparedMatrices;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.History;
 
 /**
@@ -11,9 +11,10 @@ import dev.lamina.train.History;
  * @param prepared the prepared run (its model is now trained)
  * @param history the per-epoch losses and metrics
  * @param seconds wall-clock seconds spent in fit
- * @param threshold the decision threshold of a binary model (fixed, or chosen on the validation rows);
- *     {@link PredictSpec#DEFAULT_THRESHOLD} for other tasks, where no threshold applies
+ * @param thresholds the decision thresholds: a binary model's one (fixed, or chosen on the
+ *     validation rows), a multi-label model's per label (as the spec gives them); unused by
+ *     other tasks, where no threshold applies
  * @param data the prepared matrices, without the training features when nothing needs them any more
  */
-public record TrainedRun(PreparedRun prepared, History history, double seconds, double threshold,
+public record TrainedRun(PreparedRun prepared, History history, double seconds, Thresholds thresholds,
     PreparedMatrices data) {}

@@ -89,7 +89,7 @@ final class RunReader {
     List<LayerSpec> layerSpecs = new LayerReader(reader, components).readAll(layers, "layers");
     CompileSpec compileSpec = compile(compile, "compile");
     Fit fitSpec = fit(fit, "fit");
-    PredictSpec predictSpec = predict(predict, "predict");
+    PredictSpec predictSpec = predict(predict, "predict", dataSpec);
     Map<String, Object> sweepMap = NodeReader.isNull(sweep) ? Map.of() : raw(sweep, "sweep");
     Map<String, Object> tuneMap = NodeReader.isNull(tune) ? Map.of() : raw(tune, "tune");
     ModelSpec model;
@@ -215,13 +215,7 @@ final class RunReader {
     MapReader m = new MapReader(reader, node, path, "in class_weight", "class", false);
     Map<String, Double> weights = new java.util.LinkedHashMap<>();
     for (String key : m.keys()) {
-      Node value = m.take(key);
-      Double w = reader.decimal(value, NodeReader.join(path, key));
-      if (w == null) {
-        throw reader.error(value == null ? m.keyMark(key) : SourceMark.of(value.getStartMark()), NodeReader.join(path, key),
-            "give class " + key + " a weight, e.g. " + key + ": 2.0");
-      }
-      weights.put(key.strip(), w);
+      weights.put(key.strip(), number(m, key, path, "give class " + key + " a weight, e.g. " + key + ": 2.0"));
     }
     try {
       return ClassWeight.named(weights);
@@ -230,7 +224,7 @@ final class RunReader {
     }
   }
 
-  private PredictSpec predict(Node node, String path) {
+  private PredictSpec predict(Node node, String path, DataSpec data) {
     if (NodeReader.isNull(node)) {
       return null;
     }
@@ -247,19 +241,55 @@ final class RunReader {
         return PredictSpec.chosen(ThresholdStrategy.BEST_F1);
       }
       if (threshold instanceof MappingNode) {
-        MapReader r = new MapReader(reader, threshold, tp, "in threshold", "key", true);
-        Node recall = r.take(ThresholdStrategy.RECALL_NAME);
-        r.finish();
-        Double target = reader.decimal(recall, NodeReader.join(tp, ThresholdStrategy.RECALL_NAME));
-        if (target == null) {
-          throw reader.error(threshold, tp, "a chosen threshold is {recall: 0.7}: give the recall to reach");
+        MapReader r = new MapReader(reader, threshold, tp, "in threshold", "label", false);
+        if (r.keys().equals(List.of(ThresholdStrategy.RECALL_NAME))) {
+          Node recall = r.take(ThresholdStrategy.RECALL_NAME);
+          Double target = reader.decimal(recall, NodeReader.join(tp, ThresholdStrategy.RECALL_NAME));
+          if (target == null) {
+            throw reader.error(threshold, tp, "a chosen threshold is {recall: 0.7}: give the recall to reach");
+          }
+          return PredictSpec.chosen(ThresholdStrategy.recall(target));
         }
-        return PredictSpec.chosen(ThresholdStrategy.recall(target));
+        return PredictSpec.perLabel(perLabel(r, tp, data == null ? null : data.targets()));
       }
       Double t = reader.decimal(threshold, tp);
       return new PredictSpec(t == null ? PredictSpec.DEFAULT_THRESHOLD : t);
     } catch (SpecException e) {
       throw reader.wrap(e, path);
     }
+  }
+
+  /**
+   * {@code threshold: {Weight: 0.4, Waist: 0.6}}: a multi-label model's threshold per label, by
+   * target name (checked against the targets once the task is known).
+   */
+  private Map<String, Double> perLabel(MapReader m, String path, List<String> targets) {
+    Map<String, Double> byLabel = new java.util.LinkedHashMap<>();
+    for (String key : m.keys()) {
+      if (targets != null && targets.size() == 1) {
+        throw reader.error(m.keyMark(key), path, "a threshold per label is for a multi-label model (several 0/1 targets"
+            + " under binary_crossentropy), but data.target names one column, " + targets.get(0) + ". Give one number,"
+            + " e.g. threshold: 0.5, or choose it on the validation rows: threshold: best_f1 or {recall: 0.7}."
+            + Names.didYouMean(key, List.of(ThresholdStrategy.RECALL_NAME)));
+      }
+      if (targets != null && !targets.contains(key.strip())) {
+        throw reader.error(m.keyMark(key), NodeReader.join(path, key), "'" + key + "' is not a label of this model;"
+            + " the labels are " + String.join(", ", targets) + " (the target columns, as data.target names them)."
+            + Names.didYouMean(key, targets));
+      }
+      byLabel.put(key.strip(), number(m, key, path, "give label " + key + " a threshold in (0, 1), e.g. " + key + ": 0.4"));
+    }
+    return byLabel;
+  }
+
+  /** The number at {@code key} of a map of names to numbers; {@code missing} says what to write when it has none. */
+  private double number(MapReader m, String key, String path, String missing) {
+    Node value = m.take(key);
+    Double v = reader.decimal(value, NodeReader.join(path, key));
+    if (v == null) {
+      throw reader.error(value == null ? m.keyMark(key) : SourceMark.of(value.getStartMark()), NodeReader.join(path, key),
+          missing);
+    }
+    return v;
   }
 }

@@ -2,16 +2,17 @@ package dev.lamina.yaml;
 
 import dev.lamina.layertype.LayerTypes;
 import dev.lamina.runspec.PredictSpec;
-import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.runspec.RunSpec;
+import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
-import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.DType;
+import dev.lamina.spec.LayerSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.table.CsvFormat;
 import dev.lamina.table.DataSpec;
 import dev.lamina.table.UnknownCategories;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.ClassWeight;
 import dev.lamina.train.CrossValidation;
 import dev.lamina.train.Fit;
@@ -50,12 +51,22 @@ public final class SpecWriter {
       out.append("predict:\n");
       ThresholdStrategy s = spec.predict().strategy();
       line(out, "threshold", switch (s.kind()) {
-        case FIXED -> YamlText.number(spec.predict().threshold());
+        case FIXED -> thresholds(spec.predict().thresholds());
         case BEST_F1 -> ThresholdStrategy.BEST_F1_NAME;
         case RECALL -> "{" + ThresholdStrategy.RECALL_NAME + ": " + YamlText.number(s.targetRecall()) + "}";
       });
     }
     return out.toString();
+  }
+
+  /** {@code 0.4}, or {@code {Weight: 0.4, Waist: 0.6}}: fixed thresholds as the reader reads them. */
+  private static String thresholds(Thresholds t) {
+    if (t.single()) {
+      return YamlText.number(t.fallback());
+    }
+    List<String> parts = new ArrayList<>();
+    t.named().forEach((label, v) -> parts.add(YamlText.text(label) + ": " + YamlText.number(v)));
+    return "{" + String.join(", ", parts) + "}";
   }
 
   /** A model alone (no data, fit or predict sections) as YAML. */

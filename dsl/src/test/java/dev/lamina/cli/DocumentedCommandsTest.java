@@ -3,6 +3,7 @@ package dev.lamina.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ class DocumentedCommandsTest {
       } else if ((a.equals("--epochs") || a.equals("--seeds")) && i + 1 < args.length) {
         i++;
       } else if (a.contains("/runs/")) {
-        out.add(trainedRun(a.substring(0, a.indexOf("/runs/")) + "/model.yaml").toString());
+        out.add(trainedRun(specOf(a)).toString());
       } else if (!a.startsWith("-") && Files.exists(ROOT.resolve(a))) {
         out.add(ROOT.resolve(a).toString());
       } else {
@@ -94,6 +95,25 @@ class DocumentedCommandsTest {
       }
     }
     return out.toArray(String[]::new);
+  }
+
+  /**
+   * The spec that makes the run folder {@code examples/churn/runs/churn-multi-label}: the spec of
+   * that folder whose {@code name:} is the run's name, else its {@code model.yaml}.
+   */
+  private static String specOf(String runFolder) {
+    String folder = runFolder.substring(0, runFolder.indexOf("/runs/"));
+    String name = Path.of(runFolder).getFileName().toString();
+    try (Stream<Path> specs = Files.list(ROOT.resolve(folder))) {
+      for (Path spec : specs.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        if (Files.readAllLines(spec).contains("name: " + name)) {
+          return folder + "/" + spec.getFileName();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return folder + "/model.yaml";
   }
 
   private Path trainedRun(String spec) {

@@ -122,7 +122,8 @@ class TaskEndToEndTest {
   void aMultiLabelModelScoresEachLabelAtItsThresholdAndTheirMacroAverage() throws IOException {
     Path run = trainSpec("churn/multi-label.yaml", "--epochs", "2");
     String metrics = Files.readString(run.resolve("metrics.json"));
-    assertThat(metrics).contains("\"task\": \"multi_label\"", "\"thresholds\": {", "\"test_f1_macro\": ",
+    assertThat(metrics).contains("\"task\": \"multi_label\"", "\"thresholds\": {\n    \"Exited\": 0.35,\n"
+        + "    \"IsActiveMember\": 0.5\n  }", "\"test_f1_macro\": ",
         "\"test_roc_auc_macro\": ", "\"test_precision_macro\": ", "\"test_recall_macro\": ");
     for (String score : List.of("precision", "recall", "f1", "roc_auc")) {
       assertThat(metrics).contains("\"test_" + score + "_per_label\": {\n    \"Exited\": ");
@@ -133,14 +134,15 @@ class TaskEndToEndTest {
     assertThat(rows).hasSize(1 + 2000);
     for (String row : rows.subList(1, rows.size())) {
       String[] f = row.split(",");
-      assertThat(f[2]).isEqualTo(Double.parseDouble(f[1]) > 0.5 ? "1" : "0");
+      // The example decides Exited at its own 0.35 and IsActiveMember at the default 0.5.
+      assertThat(f[2]).isEqualTo(Double.parseDouble(f[1]) > 0.35 ? "1" : "0");
       assertThat(f[5]).isEqualTo(Double.parseDouble(f[4]) > 0.5 ? "1" : "0");
     }
     Path scored = tmp.resolve("labels-scored.csv");
     Result p = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("data/churn.csv").toString(),
         "--out", scored.toString());
     assertThat(p.code()).isZero();
-    assertThat(p.out()).matches("scored 10000 rows: Exited: \\d+ of 10000 predicted positive at threshold 0.5;"
+    assertThat(p.out()).matches("scored 10000 rows: Exited: \\d+ of 10000 predicted positive at threshold 0.35;"
         + " IsActiveMember: \\d+ of 10000 predicted positive at threshold 0.5 -> .*\\R");
     assertThat(header(scored)).isEqualTo(rows.get(0));
   }

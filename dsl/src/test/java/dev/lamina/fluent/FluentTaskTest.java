@@ -11,14 +11,15 @@ import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.RunResult;
 import dev.lamina.run.RunTask;
-import dev.lamina.runspec.RunSpec;
 import dev.lamina.run.Runner;
+import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataSpec;
 import dev.lamina.task.MultiLabel;
 import dev.lamina.task.Regression;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.Fit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class FluentTaskTest {
     assertThat(r.metrics()).doesNotContainKeys("threshold", "threshold_strategy");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
     assertThat(RunTask.of(saved)).isEqualTo(new Regression(List.of("progression")));
-    PredictSummary s = CsvScorer.predict(saved, diabetes(), tmp.resolve("scored.csv"), 0.5);
+    PredictSummary s = CsvScorer.predict(saved, diabetes(), tmp.resolve("scored.csv"), Thresholds.of(0.5));
     assertThat(s.rows()).isEqualTo(442);
     assertThat(s.scores()).containsOnlyKeys("test_mae", "test_rmse", "test_r2");
     assertThat(Files.readAllLines(tmp.resolve("scored.csv")).get(0)).isEqualTo("row,progression_predicted,progression");
@@ -118,7 +119,7 @@ class FluentTaskTest {
         org.assertj.core.api.InstanceOfAssertFactories.MAP).containsOnlyKeys("Weight", "Waist", "Pulse");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
     assertThat(RunTask.of(saved)).isEqualTo(new Regression(List.of("Weight", "Waist", "Pulse")));
-    PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), 0.5);
+    PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), Thresholds.of(0.5));
     assertThat(s.rows()).isEqualTo(20);
     assertThat(s.scores()).containsKeys("test_mae", "test_r2", "test_mae_Weight", "test_rmse_Waist", "test_r2_Pulse");
     assertThat(Files.readAllLines(tmp.resolve("scored.csv")).get(0))
@@ -140,7 +141,7 @@ class FluentTaskTest {
     assertThat(r.metrics()).containsKeys("test_f1_per_label", "test_f1_macro", "test_roc_auc_macro", "thresholds");
     SavedModel saved = ModelFile.read(r.outDir().resolve("model.lamina"));
     assertThat(RunTask.of(saved)).isEqualTo(new MultiLabel(List.of("Exited", "IsActiveMember")));
-    PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), 0.5);
+    PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), Thresholds.of(0.5));
     assertThat(s.rows()).isEqualTo(10000);
     assertThat(s.describe()).matches("scored 10000 rows: Exited: \\d+ of 10000 predicted positive at threshold 0.5;"
         + " IsActiveMember: \\d+ of 10000 predicted positive at threshold 0.5");

@@ -15,6 +15,7 @@ import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.ModelSpec;
 import dev.lamina.table.DataSpec;
 import dev.lamina.table.UnknownCategories;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.Fit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class FluentUnseenCategoryTest {
     lines.set(7, lines.get(7).replaceFirst(",(France|Germany|Spain),", ",Portugal,"));
     lines.set(9, lines.get(9).replaceFirst(",(France|Germany|Spain),", ",Italy,"));
     Path csv = Files.write(tmp.resolve("new.csv"), lines);
-    PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), 0.5);
+    PredictSummary s = CsvScorer.predict(saved, csv, tmp.resolve("scored.csv"), Thresholds.of(0.5));
     assertThat(s.rows()).isEqualTo(10);
     assertThat(s.unseenRows()).isEqualTo(3);
     assertThat(s.unseen()).containsExactly(Map.entry("Geography=Italy", 2L), Map.entry("Geography=Portugal", 1L));

@@ -105,6 +105,62 @@ class OnnxExportTest {
   }
 
   @Test
+  void aMultiLabelModelsDecisionOutputDecidesEachLabelAtItsOwnThreshold() throws Exception {
+    Path run = TrainedModels.labelsWithThresholds(dir.resolve("labels"), 1, 0.3, 0.7);
+    List<Map<String, Object>> rows = TrainedModels.rows(TrainedModels.CHURN_CSV, 300);
+    agree(run, rows);
+    long[][] decided = decisions(run, rows, new double[] {0.3, 0.7});
+    List<Prediction> lamina = Predictor.load(run).predictAll(rows);
+    int differ = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      for (int j = 0; j < 2; j++) {
+        assertThat(decided[i][j] == 1).as("row %d label %d", i, j).isEqualTo(lamina.get(i).decision(j));
+      }
+      differ += lamina.get(i).output(0) > 0.3 != lamina.get(i).output(0) > 0.5 ? 1 : 0;
+    }
+    assertThat(differ).as("rows the 0.3 threshold decides otherwise than 0.5").isPositive();
+    try (OrtSession s = env.createSession(run.resolve("model.onnx").toString(), new OrtSession.SessionOptions())) {
+      assertThat(s.getMetadata().getCustomMetadata()).containsEntry("kind", "multi_label")
+          .containsEntry("thresholds", "Exited=0.3,IsActiveMember=0.7");
+    }
+  }
+
+  @Test
+  void aBinaryModelsDecisionOutputIsTheProbabilityAboveItsThreshold() throws Exception {
+    Path run = TrainedModels.churn(dir.resolve("binary"), 1);
+    List<Map<String, Object>> rows = TrainedModels.rows(TrainedModels.CHURN_CSV, 300);
+    agree(run, rows);
+    long[][] decided = decisions(run, rows, new double[] {0.5});
+    assertThat(decided).hasNumberOfRows(300);
+    assertThat(decided[0]).hasSize(1);
+  }
+
+  /**
+   * Scores {@code rows} with {@code run}'s exported model.onnx in ONNX Runtime and checks that its
+   * decision output is, for every row and output, its probability output strictly above
+   * {@code thresholds[j]}; returns the decisions.
+   */
+  private static long[][] decisions(Path run, List<Map<String, Object>> rows, double[] thresholds) throws Exception {
+    Map<String, OnnxTensor> in = rawInputs(Predictor.load(run), rows);
+    try (OrtSession s = env.createSession(run.resolve("model.onnx").toString(), new OrtSession.SessionOptions());
+        OrtSession.Result r = s.run(in)) {
+      assertThat(s.getOutputNames()).containsExactly(OnnxExport.PROBABILITY, OnnxExport.DECISION);
+      double[][] p = (double[][]) r.get(OnnxExport.PROBABILITY).orElseThrow().getValue();
+      long[][] d = (long[][]) r.get(OnnxExport.DECISION).orElseThrow().getValue();
+      for (int i = 0; i < rows.size(); i++) {
+        for (int j = 0; j < thresholds.length; j++) {
+          assertThat(d[i][j]).as("row %d output %d, p = %s", i, j, p[i][j]).isEqualTo(p[i][j] > thresholds[j] ? 1L : 0L);
+        }
+      }
+      return d;
+    } finally {
+      for (OnnxTensor t : in.values()) {
+        t.close();
+      }
+    }
+  }
+
+  @Test
   void aRegressionWithALabelEncodedColumnAndMinMaxScalingScoresTheSame() throws Exception {
     Path d = dir.resolve("reg");
     Files.createDirectories(d);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lamina.fluent.Lamina;
 import dev.lamina.model.Model;
 import dev.lamina.runspec.RunSpec;
+import dev.lamina.task.Thresholds;
 import dev.lamina.train.Fit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +35,10 @@ class ModelFileTest {
   void saveThenLoadGivesIdenticalProbabilities(@TempDir Path dir) {
     Model m = trained();
     Path f = dir.resolve("model.lamina");
-    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, 0.4, Map.of("note", "test"));
+    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, Thresholds.of(0.4), Map.of("note", "test"));
     SavedModel s = ModelFile.read(f);
     assertThat(s.model().predict(ROWS)).isDeepEqualTo(m.predict(ROWS));
-    assertThat(s.threshold()).isEqualTo(0.4);
+    assertThat(s.thresholds()).isEqualTo(Thresholds.of(0.4));
     assertThat(s.info()).containsEntry("note", "test");
     assertThat(s.spec().model()).isEqualTo(m.resolvedSpec());
   }
@@ -45,7 +46,7 @@ class ModelFileTest {
   @Test
   void aRunFolderResolvesToItsModelFile(@TempDir Path dir) {
     Model m = trained();
-    ModelFile.write(dir.resolve("model.lamina"), new RunSpec(m.spec(), null, null, null), m, null, 0.5, Map.of());
+    ModelFile.write(dir.resolve("model.lamina"), new RunSpec(m.spec(), null, null, null), m, null, Thresholds.of(0.5), Map.of());
     assertThat(ModelFile.read(dir).model().weights()).isDeepEqualTo(m.weights());
   }
 
@@ -53,7 +54,7 @@ class ModelFileTest {
   void anAlteredByteIsAChecksumMismatch(@TempDir Path dir) throws Exception {
     Model m = trained();
     Path f = dir.resolve("model.lamina");
-    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, 0.5, Map.of());
+    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, Thresholds.of(0.5), Map.of());
     byte[] b = Files.readAllBytes(f);
     b[200] = (byte) (b[200] == 'a' ? 'b' : 'a');
     Files.write(f, b);
@@ -65,7 +66,7 @@ class ModelFileTest {
   void aForgedShapeWithAValidChecksumIsRefusedBeforeUse(@TempDir Path dir) throws Exception {
     Model m = trained();
     Path f = dir.resolve("model.lamina");
-    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, 0.5, Map.of());
+    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, Thresholds.of(0.5), Map.of());
     String text = Files.readString(f);
     String body = text.substring(0, text.lastIndexOf("sha256 "));
     String forged = body.replaceFirst("units: 5", "units: 2000000000");
@@ -80,8 +81,8 @@ class ModelFileTest {
   void writingIsAtomicAndLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
     Model m = trained();
     Path f = dir.resolve("model.lamina");
-    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, 0.5, Map.of());
-    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, 0.5, Map.of());
+    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, Thresholds.of(0.5), Map.of());
+    ModelFile.write(f, new RunSpec(m.spec(), null, null, null), m, null, Thresholds.of(0.5), Map.of());
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("model.lamina");
     }

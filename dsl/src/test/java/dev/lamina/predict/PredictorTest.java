@@ -3,7 +3,9 @@ package dev.lamina.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
+import dev.lamina.task.Thresholds;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,9 +26,12 @@ class PredictorTest {
   static Path churnRun;
   static Predictor churn;
   static List<Map<String, Object>> churnRows;
+  /** The churn multi-label example deciding Exited at 0.3 and IsActiveMember at 0.7. */
+  static Path labelsRun;
 
   @BeforeAll
   static void train() {
+    labelsRun = TrainedModels.labelsWithThresholds(dir, 1, 0.3, 0.7);
     churnRun = TrainedModels.churn(dir, 3);
     churn = Predictor.load(churnRun);
     churnRows = TrainedModels.rows(TrainedModels.CHURN_CSV, 1000);
@@ -42,7 +47,7 @@ class PredictorTest {
         .containsExactly("Geography", "Gender");
     assertThat(churn.featureCount()).isEqualTo(11);
     assertThat(churn.outputNames()).containsExactly("0", "1");
-    assertThat(churn.threshold()).isEqualTo(0.5);
+    assertThat(churn.thresholds()).isEqualTo(Thresholds.of(0.5));
     assertThat(Predictor.load(churnRun.resolve("model.lamina")).predict(churnRows.get(0)))
         .isEqualTo(churn.predict(churnRows.get(0)));
   }
@@ -196,8 +201,10 @@ class PredictorTest {
 
   @Test
   void multiLabelPredictionsCarryAProbabilityAndADecisionPerLabelAndEqualThePredictCommand() {
-    Path run = TrainedModels.example(dir, "churn/multi-label.yaml", 1);
+    Path run = labelsRun;
     Predictor labels = Predictor.load(run);
+    assertThat(labels.thresholds().byLabel(labels.task())).containsExactly(Map.entry("Exited", 0.3),
+        Map.entry("IsActiveMember", 0.7));
     assertThat(labels.task()).isInstanceOf(dev.lamina.task.MultiLabel.class);
     assertThat(labels.outputNames()).containsExactly("Exited", "IsActiveMember");
     Path some = dir.resolve("some-labels.csv");
@@ -211,12 +218,55 @@ class PredictorTest {
       assertSameAsCsv(p, TrainedModels.csvRow(lines, i), i);
       assertThat(p.probabilities()).containsOnlyKeys("Exited", "IsActiveMember");
       List<String> on = new java.util.ArrayList<>();
-      p.probabilities().forEach((label, prob) -> {
-        if (prob > labels.threshold()) {
-          on.add(label);
-        }
-      });
+      if (p.output(0) > 0.3) {
+        on.add("Exited");
+      }
+      if (p.output(1) > 0.7) {
+        on.add("IsActiveMember");
+      }
       assertThat(p.labels()).isEqualTo(on);
+      assertThat(p.decision(0)).isEqualTo(p.output(0) > 0.3);
+      assertThat(p.decision(1)).isEqualTo(p.output(1) > 0.7);
+    }
+  }
+
+  @Test
+  void otherThresholdsGiveTheSameProbabilitiesAndDecideAtTheNewThresholds() {
+    Predictor labels = Predictor.load(labelsRun);
+    List<Map<String, Object>> some = TrainedModels.rows(TrainedModels.CHURN_CSV, 300);
+    List<Prediction> saved = labels.predictAll(some);
+    Predictor exited = labels.withThresholds(Thresholds.of(Map.of("Exited", 0.6)));
+    Predictor all = labels.withThresholds(Thresholds.of(0.45));
+    assertThat(exited.thresholds().forOutputs(exited.task())).containsExactly(0.6, 0.7);
+    assertThat(all.thresholds().forOutputs(all.task())).containsExactly(0.45, 0.45);
+    assertThat(labels.thresholds().forOutputs(labels.task())).containsExactly(0.3, 0.7);
+    List<Prediction> e = exited.predictAll(some);
+    List<Prediction> a = all.predictAll(some);
+    boolean changed = false;
+    for (int i = 0; i < some.size(); i++) {
+      double p0 = saved.get(i).output(0);
+      double p1 = saved.get(i).output(1);
+      assertThat(e.get(i).outputs()).isEqualTo(saved.get(i).outputs());
+      assertThat(e.get(i).fields()).containsEntry("Exited_predicted", p0 > 0.6 ? 1 : 0)
+          .containsEntry("IsActiveMember_predicted", p1 > 0.7 ? 1 : 0);
+      assertThat(a.get(i).fields()).containsEntry("Exited_predicted", p0 > 0.45 ? 1 : 0)
+          .containsEntry("IsActiveMember_predicted", p1 > 0.45 ? 1 : 0);
+      changed |= saved.get(i).decision(0) != e.get(i).decision(0);
+    }
+    assertThat(changed).as("some row's Exited decision moves from 0.3 to 0.6").isTrue();
+  }
+
+  @Test
+  void thresholdsThatDoNotFitTheModelAreRefusedByName() {
+    Predictor labels = Predictor.load(labelsRun);
+    assertThatThrownBy(() -> labels.withThresholds(Thresholds.of(Map.of("Exitted", 0.4))))
+        .isInstanceOf(SpecException.class).hasMessageEndingWith("Did you mean Exited?");
+    assertThatThrownBy(() -> churn.withThresholds(Thresholds.of(Map.of("Exited", 0.4))))
+        .isInstanceOf(SpecException.class).hasMessageContaining("is for a multi-label model");
+    Predictor strict = churn.withThresholds(Thresholds.of(0.9));
+    for (Map<String, Object> row : TrainedModels.rows(TrainedModels.CHURN_CSV, 100)) {
+      Prediction p = strict.predict(row);
+      assertThat(p.label()).isEqualTo(p.probability() > 0.9 ? "1" : "0");
     }
   }
 

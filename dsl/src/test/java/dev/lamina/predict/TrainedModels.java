@@ -108,6 +108,28 @@ public final class TrainedModels {
     }
   }
 
+  /**
+   * Trains the churn multi-label example (labels {@code Exited} and {@code IsActiveMember}) with
+   * {@code predict: {threshold: {Exited: exited, IsActiveMember: active}}} for {@code epochs}
+   * epochs into {@code dir}; returns the run folder.
+   */
+  public static Path labelsWithThresholds(Path dir, int epochs, double exited, double active) {
+    try {
+      Files.createDirectories(dir);
+      String original = Files.readString(EXAMPLES.resolve("churn/multi-label.yaml"));
+      String spec = original.replace("../../data/churn.csv", CHURN_CSV.toString())
+          .replaceAll("predict:\\n  threshold: .*\\n", "predict:\n  threshold: {Exited: " + exited
+              + ", IsActiveMember: " + active + "}\n");
+      if (spec.equals(original.replace("../../data/churn.csv", CHURN_CSV.toString()))) {
+        throw new IllegalStateException("examples/churn/multi-label.yaml has no predict.threshold line to replace");
+      }
+      Path file = Files.writeString(dir.resolve("labels-thresholds.yaml"), spec);
+      return train(file, dir.resolve("labels-thresholds"), epochs);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Path train(Path spec, Path out, int epochs) {
     StringWriter err = new StringWriter();
     int code = Main.execute(new String[] {spec.toString(), "--epochs", Integer.toString(epochs), "--quiet", "--out",

@@ -14,6 +14,7 @@ import dev.lamina.runspec.RunSpec;
 import dev.lamina.runspec.ThresholdStrategy;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
+import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class ImbalancedRunTest {
     RunResult r = run("recall", "csv: d.csv, target: y, drop: [id, w]", "", "epochs: 5, batch_size: 16, validation_split: 0.3",
         "threshold: {recall: 0.9}");
     SavedModel saved = ModelFile.read(r.outDir());
-    assertThat(saved.threshold()).isEqualTo((double) r.metrics().get("threshold"));
+    assertThat(saved.thresholds()).isEqualTo(Thresholds.of((double) r.metrics().get("threshold")));
     assertThat(saved.spec().predict().strategy()).isEqualTo(ThresholdStrategy.recall(0.9));
   }
 

@@ -13,6 +13,7 @@ import dev.lamina.predict.TrainedModels;
 import dev.lamina.runspec.RunSpec;
 import dev.lamina.spec.SpecException;
 import dev.lamina.task.Binary;
+import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -159,11 +160,11 @@ class PositiveClassTest {
       assertThat(zero[3]).isEqualTo(cells[3].equals("left") ? "1" : "0");
     }
     // The summary metrics of predict describe the positive class too: the same as training's test rows would.
-    PredictSummary text = CsvScorer.predict(ModelFile.read(run), textCsv, dir.resolve("s1.csv"), 0.5);
+    PredictSummary text = CsvScorer.predict(ModelFile.read(run), textCsv, dir.resolve("s1.csv"), Thresholds.of(0.5));
     Path numericRun = dir.resolve("predict-numeric");
     train(spec("predict-numeric", TrainedModels.CHURN_CSV, null), numericRun);
     PredictSummary numeric = CsvScorer.predict(ModelFile.read(numericRun), TrainedModels.CHURN_CSV,
-        dir.resolve("s2.csv"), 0.5);
+        dir.resolve("s2.csv"), Thresholds.of(0.5));
     assertThat(text.scores()).isEqualTo(numeric.scores());
     assertThat(text.positives()).isEqualTo(scored.stream().skip(1).filter(l -> l.split(",")[2].equals("left")).count());
   }

@@ -102,7 +102,7 @@ class SpecReaderErrorsTest {
   @Test
   void thresholdOutOfRangeIsPlacedAtTheValue() {
     assertThat(error("layers: [{dense: {units: 1}}]\n" + COMPILE + "predict: {threshold: 1}\n").getMessage())
-        .isEqualTo("model.yaml:3:22: predict.threshold: threshold must be in (0, 1), got 1.0; or write threshold: best_f1, or threshold: {recall: 0.7}");
+        .isEqualTo("model.yaml:3:22: predict.threshold: threshold must be in (0, 1), got 1.0; or write threshold: best_f1, threshold: {recall: 0.7}, or one per label: threshold: {label: 0.4}");
   }
 
   @Test

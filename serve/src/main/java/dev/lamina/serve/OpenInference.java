@@ -29,8 +29,10 @@ import java.util.Set;
  * <p><b>Outputs.</b> Classifiers: {@value #PROBABILITY} ({@code FP64 [N, 1]} for a binary model,
  * the probability of its positive class, which the metadata's {@code positive_class} parameter
  * names; {@code [N, classes]} otherwise, in the order of {@code output_names}) then {@value #LABEL} ({@code BYTES
- * [N]}, the predicted class's name; {@code INT64 [N, labels]} of 0/1 for a multi-label model).
- * Regression: {@value #VALUE} ({@code FP64 [N, targets]}). A request may name the outputs it wants.
+ * [N]}, the predicted class's name; {@code INT64 [N, labels]} of 0/1 for a multi-label model, each
+ * label 1 when its probability is above that label's threshold). Regression: {@value #VALUE}
+ * ({@code FP64 [N, targets]}). A request may name the outputs it wants. The model's metadata
+ * carries a binary model's {@code threshold} and a multi-label model's {@code thresholds} by label.
  */
 final class OpenInference {
   static final String FEATURES = "input";
@@ -88,9 +90,13 @@ final class OpenInference {
       g.writeEndArray();
       if (p.task() instanceof Binary) {
         g.writeStringField(POSITIVE_CLASS, p.task().classes().get(1));
-      }
-      if (p.task() instanceof Binary || p.task() instanceof MultiLabel) {
-        g.writeNumberField("threshold", p.threshold());
+        g.writeNumberField("threshold", p.thresholds().fallback());
+      } else if (p.task() instanceof MultiLabel) {
+        g.writeObjectFieldStart("thresholds");
+        for (Map.Entry<String, Double> e : p.thresholds().byLabel(p.task()).entrySet()) {
+          g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
       }
       g.writeEndObject();
       g.writeEndObject();
@@ -357,7 +363,7 @@ final class OpenInference {
           g.writeString(p.label());
         } else if (datatype.equals("INT64")) {
           for (int j = 0; j < width; j++) {
-            g.writeNumber(p.output(j) > p.threshold() ? 1 : 0);
+            g.writeNumber(p.decision(j) ? 1 : 0);
           }
         } else {
           for (int j = 0; j < width; j++) {

@@ -55,7 +55,7 @@ class ModelServerTest {
     models.put("zero", Predictor.load(zeroRun));
     models.put("diabetes", Predictor.load(diabetesRun));
     linnerudRun = TrainedModels.example(dir, "linnerud/model.yaml", 5);
-    labelsRun = TrainedModels.example(dir, "churn/multi-label.yaml", 1);
+    labelsRun = TrainedModels.labelsWithThresholds(dir, 1, 0.3, 0.7);
     models.put("linnerud", Predictor.load(linnerudRun));
     models.put("labels", Predictor.load(labelsRun));
     server = ModelServer.find().start(new ServeOptions("127.0.0.1", 0, MAX_BODY, MAX_ROWS, false, models));
@@ -186,9 +186,22 @@ class ModelServerTest {
       Map<String, String> row = TrainedModels.csvRow(lcsv, i);
       assertThat(p.path("data").get(i * 2).doubleValue()).isEqualTo(Double.parseDouble(row.get("p_Exited")));
       assertThat(decided.path("data").get(i * 2 + 1).asText()).isEqualTo(row.get("IsActiveMember_predicted"));
+      // Each label at its own threshold: Exited at 0.3, IsActiveMember at 0.7.
+      assertThat(decided.path("data").get(i * 2).asInt()).isEqualTo(p.path("data").get(i * 2).doubleValue() > 0.3 ? 1 : 0);
+      assertThat(decided.path("data").get(i * 2 + 1).asInt())
+          .isEqualTo(p.path("data").get(i * 2 + 1).doubleValue() > 0.7 ? 1 : 0);
     }
     JsonNode ps = http.post("/v1/models/labels/predict", Http.json(Map.of("rows", rows))).json().path("predictions");
     assertSameAsCsv(ps, lcsv, 40);
+    for (int i = 0; i < 40; i++) {
+      JsonNode one = ps.get(i);
+      assertThat(one.path("Exited_predicted").asInt()).isEqualTo(one.path("p_Exited").doubleValue() > 0.3 ? 1 : 0);
+      assertThat(one.path("IsActiveMember_predicted").asInt())
+          .isEqualTo(one.path("p_IsActiveMember").doubleValue() > 0.7 ? 1 : 0);
+    }
+    JsonNode meta = http.get("/v2/models/labels").json().path("parameters");
+    assertThat(meta.path("thresholds").toString()).isEqualTo("{\"Exited\":0.3,\"IsActiveMember\":0.7}");
+    assertThat(meta.has("threshold")).isFalse();
   }
 
   @Test

@@ -122,7 +122,7 @@ public final class SparkPredict implements Callable<Integer> {
       throw new ModelFileException("model file " + file + " has no data pipeline (an imported model): score it with"
           + " `java -jar builder.jar predict --features ...`; SparkPredict reads columns through a Lamina pipeline");
     }
-    double t = threshold != null ? threshold : saved.threshold();
+    double t = threshold != null ? threshold : saved.thresholds().fallback();
     if (!(t > 0 && t < 1)) {
       throw new SpecException("--threshold", "the threshold must be in (0, 1), got " + t);
     }

@@ -6,6 +6,7 @@ import dev.lamina.persist.ModelFile;
 import dev.lamina.run.CsvScorer;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.Runner;
+import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class SparkPredictTest {
 
   private static List<String> localPredictions(Path csv) throws Exception {
     Path out = dir.resolve("local-" + csv.getFileName());
-    CsvScorer.predict(ModelFile.read(model), csv, out, 0.5);
+    CsvScorer.predict(ModelFile.read(model), csv, out, Thresholds.of(0.5));
     return Files.readAllLines(out);
   }
 
