@@ -8,6 +8,10 @@ import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunTask;
 import dev.lamina.spec.SpecException;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Task;
 import dev.lamina.task.Thresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,8 +74,14 @@ final class PredictCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     SavedModel saved = ModelFile.read(model);
     Thresholds t = threshold == null ? saved.thresholds() : saved.thresholds().overriddenBy(threshold);
+    Task task = RunTask.of(saved);
+    if (threshold != null && !(task instanceof Binary || task instanceof MultiLabel)) {
+      throw new ParameterException(command.commandLine(), "--threshold: this model is a " + task.describe()
+          + (task instanceof MultiClass ? ", which predicts the most probable class" : "")
+          + " and has no threshold; remove --threshold");
+    }
     try {
-      t.check(RunTask.of(saved));
+      t.check(task);
     } catch (SpecException e) {
       throw new ParameterException(command.commandLine(), "--threshold: " + e.detail());
     }
