@@ -17,9 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,18 +88,6 @@ final class PredictCommand implements Callable<Integer> {
     PredictSummary s = CsvScorer.predict(saved, csv, target, t, features);
     out.println(s.describe() + " -> " + target);
     return ExitCode.OK;
-  }
-
-  /** {@code --threshold 0.3} or {@code --threshold Weight=0.4,Waist=0.6} (see {@link Thresholds#parse}). */
-  static final class ThresholdsConverter implements ITypeConverter<Thresholds> {
-    @Override
-    public Thresholds convert(String value) {
-      try {
-        return Thresholds.parse(value);
-      } catch (SpecException e) {
-        throw new TypeConversionException(e.detail());
-      }
-    }
   }
 
   private static String baseName(Path p) {
