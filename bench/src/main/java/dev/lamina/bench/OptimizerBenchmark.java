@@ -18,7 +18,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** One optimizer step (Keras defaults) on a 256x256 tensor with a fixed random gradient. */
+/**
+ * One optimizer step (Keras defaults) on a 256x256 tensor with a fixed random gradient, in float64
+ * and on a float32 parameter (the float32 rule and slots of {@code dtype: float32}).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -31,12 +34,16 @@ public class OptimizerBenchmark {
   @Param({"adam", "sgd"})
   public String optimizer;
 
+  @Param({"float64", "float32"})
+  public String dtype;
+
   private Optimizer opt;
   private List<Parameter> params;
 
   @Setup
   public void setUp() {
     Parameter p = new Parameter("dense/kernel", SIDE, SIDE);
+    p.setSinglePrecision("float32".equals(dtype));
     Rng rng = new Rng(3);
     for (int i = 0; i < p.size(); i++) {
       p.value()[i] = rng.nextGaussian();
@@ -48,8 +55,9 @@ public class OptimizerBenchmark {
   }
 
   @Benchmark
-  public double[] step() {
+  public Object step() {
     opt.step(params);
-    return params.get(0).value();
+    Parameter p = params.get(0);
+    return p.singlePrecision() ? p.floatValue() : p.value();
   }
 }

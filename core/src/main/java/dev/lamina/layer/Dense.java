@@ -75,6 +75,8 @@ public final class Dense implements Layer {
   private double[] dInput;
   private double[] lastInput;
   private double[] lastDelta;
+  /** The bias gradient summed in double before it is rounded into a float32 bias's gradient. */
+  private double[] biasSums;
 
   /**
    * A Dense layer; weights are filled by {@link #initialize(long)}.
@@ -132,6 +134,7 @@ public final class Dense implements Layer {
     out = new double[maxRows * units];
     dz = new double[maxRows * units];
     dInput = new double[maxRows * inputs];
+    biasSums = new double[units];
     products.allocate(maxRows);
   }
 
@@ -231,8 +234,11 @@ public final class Dense implements Layer {
       if (MatMul.wide(units)) {
         biasGradient.dZ = dZ;
         biasGradient.rows = rows;
-        biasGradient.into = bias.grad();
+        biasGradient.into = bias.singlePrecision() ? biasSums : bias.grad();
         KernelThreads.run(biasGradient, units, products.parts((long) rows * units * ELEMENT_WEIGHT, units));
+        if (bias.singlePrecision()) {
+          FloatConversions.toFloat(biasSums, 0, bias.floatGrad(), units);
+        }
       } else {
         MatMul.columnSums(dZ, bias.grad(), rows, units);
       }

@@ -149,7 +149,7 @@ public abstract class Optimizer {
    * @throws UnsupportedOperationException when the subclass implements neither
    */
   protected void update(int index, Parameter p, double lr, long t) {
-    update(index, p, lr, t, 0, p.value().length);
+    update(index, p, lr, t, 0, p.size());
   }
 
   /**
@@ -231,7 +231,7 @@ public abstract class Optimizer {
     boolean split = threads > 1 && updatesByElement();
     for (int i = 0; i < n; i++) {
       Parameter p = params.get(i);
-      int size = p.value().length;
+      int size = p.size();
       if (split && size >= PARALLEL_MIN_ELEMENTS) {
         rangeUpdate.set(i, p, lr, t);
         KernelThreads.run(rangeUpdate, size, threads);

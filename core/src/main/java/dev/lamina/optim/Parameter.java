@@ -91,6 +91,16 @@ public final class Parameter {
   }
 
   /**
+   * How many times the values or the gradient were converted between their float32 storage and
+   * their double view (always 0 in float64): a float32 training converts them once or twice an
+   * epoch (the epoch's weight snapshot), never per batch, unless something reads the double views
+   * per batch (a regularizer, a constraint, clipping).
+   */
+  public long conversions() {
+    return value.conversions() + grad.conversions();
+  }
+
+  /**
    * Copies {@code values} in (rounded to float for a single-precision parameter, at once, so that
    * {@link #value()} shows what the layer computes with).
    *

@@ -11,7 +11,8 @@ package dev.lamina.optim;
  * from that one: floats are rounded from the doubles (and the doubles replaced by the rounded
  * values, so both show the numbers the model computes with), doubles widened from the floats. A
  * hot path that only asks for the floats converts nothing. Requests are synchronized: ranges of a
- * parallel task may ask at the same time, the first converts and the others find it done.
+ * parallel task may ask at the same time, the first converts and the others find it done; a
+ * request that finds its copy current (the hot path, every batch) returns it without the lock.
  */
 final class Storage {
   /** The double copy may have been written since the float copy was refreshed. */
@@ -22,7 +23,10 @@ final class Storage {
   private final double[] doubles;
   /** Null in double precision. Set on the building thread, before any parallel use. */
   private float[] floats;
-  private byte written = DOUBLES_WRITTEN;
+  /** Volatile: a request that finds its copy current returns it without taking the lock. */
+  private volatile byte written = DOUBLES_WRITTEN;
+  /** How many times one copy was refreshed from the other. */
+  private long conversions;
 
   /** A zero tensor of {@code n} numbers in double precision. */
   Storage(int n) {
@@ -37,7 +41,7 @@ final class Storage {
 
   /** The numbers as doubles (live storage; in single precision, written back on the next {@link #floats()}). */
   double[] doubles() {
-    return floats == null ? doubles : widened();
+    return floats == null || written == DOUBLES_WRITTEN ? doubles : widened();
   }
 
   private synchronized double[] widened() {
@@ -45,6 +49,7 @@ final class Storage {
       for (int i = 0; i < doubles.length; i++) {
         doubles[i] = floats[i];
       }
+      conversions++;
       written = DOUBLES_WRITTEN;
     }
     return doubles;
@@ -59,7 +64,7 @@ final class Storage {
     if (floats == null) {
       throw new IllegalStateException("a float64 tensor has no float copy; ask for its doubles");
     }
-    return rounded();
+    return written == FLOATS_WRITTEN ? floats : rounded();
   }
 
   private synchronized float[] rounded() {
@@ -69,6 +74,7 @@ final class Storage {
         floats[i] = f;
         doubles[i] = f;
       }
+      conversions++;
       written = FLOATS_WRITTEN;
     }
     return floats;
@@ -93,6 +99,11 @@ final class Storage {
       floats = null;
       written = DOUBLES_WRITTEN;
     }
+  }
+
+  /** How many times one copy was refreshed from the other (0 in double precision). */
+  synchronized long conversions() {
+    return conversions;
   }
 
   /** Number of elements. */

@@ -77,6 +77,26 @@ class Float32TrainingTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"adam", "adamw", "sgd", "rmsprop", "nadam", "adagrad"})
+  void float32TrainingConvertsTheWeightsAndGradientsAtMostTwiceAnEpochNeverPerBatch(String optimizer) {
+    Model m = Model.of(spec(DType.FLOAT32, optimizer));
+    int epochs = 3;
+    m.fit(x, y, Fit.epochs(1).batchSize(32));
+    long[] before = conversions(m);
+    m.fit(x, y, Fit.epochs(epochs).batchSize(32)); // 19 batches an epoch
+    long[] after = conversions(m);
+    for (int i = 0; i < before.length; i++) {
+      // The epoch's weight snapshot widens the values, the next forward pass rounds them back.
+      assertThat(after[i] - before[i]).as("%s conversions of %s", optimizer, m.parameters().get(i).name())
+          .isLessThanOrEqualTo(2L * epochs + 2);
+    }
+  }
+
+  private static long[] conversions(Model m) {
+    return m.parameters().stream().mapToLong(Parameter::conversions).toArray();
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"adam", "rmsprop"})
   void savedFloat32WeightsLoadBackToTheSamePredictions(String optimizer) {
     Model trained = Model.of(spec(DType.FLOAT32, optimizer));
