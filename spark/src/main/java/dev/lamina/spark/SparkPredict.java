@@ -2,14 +2,19 @@ package dev.lamina.spark;
 
 import dev.lamina.cli.DebugOption;
 import dev.lamina.cli.Main;
+import dev.lamina.cli.ThresholdsConverter;
 import dev.lamina.model.Model;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.ModelFileException;
 import dev.lamina.persist.SavedModel;
 import dev.lamina.report.PredictionsWriter;
+import dev.lamina.run.RunTask;
 import dev.lamina.spec.SpecException;
 import dev.lamina.table.DataException;
 import dev.lamina.table.RowSink;
+import dev.lamina.task.Binary;
+import dev.lamina.task.Task;
+import dev.lamina.task.Thresholds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,8 +67,10 @@ public final class SparkPredict implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder for the part-NNNNN.csv files")
   Path out;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "decision threshold (default: the model's)")
-  Double threshold;
+  @Option(names = "--threshold", paramLabel = "T", converter = ThresholdsConverter.class,
+      description = "decision threshold in (0, 1) (default: the model's), for every label of a multi-label model;"
+          + " or LABEL=T,... for some of its labels, the others keeping the model's")
+  Thresholds threshold;
 
   @Option(names = "--partitions", paramLabel = "N", description = "minimum number of input partitions (default: Spark's)")
   Integer partitions;
@@ -78,10 +85,11 @@ public final class SparkPredict implements Callable<Integer> {
    * What a scoring job did.
    *
    * @param rows rows scored
-   * @param positives rows predicted as class 1 (binary models)
+   * @param positives rows predicted as the positive class (binary models), else 0
    * @param parts part files written, one per input partition
+   * @param task what the model predicts
    */
-  public record Summary(long rows, long positives, int parts) {}
+  public record Summary(long rows, long positives, int parts, Task task) {}
 
   /**
    * Runs the command line and exits with the command line's codes: 0 on success, 2 for the
@@ -96,8 +104,9 @@ public final class SparkPredict implements Callable<Integer> {
   public Integer call() {
     try (JavaSparkContext sc = new JavaSparkContext(SparkSweep.conf(APP_NAME, master))) {
       Summary s = score(sc, model, csv, out, threshold, partitions == null ? sc.defaultMinPartitions() : partitions);
-      System.out.println(String.format(Locale.ROOT, "scored %d rows (%d predicted positive) in %d parts -> %s",
-          s.rows(), s.positives(), s.parts(), out));
+      System.out.println(String.format(Locale.ROOT, "scored %d rows%s in %d parts -> %s", s.rows(),
+          s.task() instanceof Binary ? " (" + s.positives() + " predicted " + s.task().classes().get(1) + ")" : "",
+          s.parts(), out));
       return 0;
     }
   }
@@ -105,10 +114,12 @@ public final class SparkPredict implements Callable<Integer> {
   /**
    * Scores {@code csv} into {@code outDir}/part-NNNNN.csv on {@code sc}.
    *
-   * @param threshold the binary decision threshold, or null for the model's
+   * @param threshold thresholds over the model's ({@link Thresholds#overriddenBy}: one for every
+   *     label, or some labels' by name), or null for the model's
    * @param minPartitions the least number of input partitions (Spark may make more)
+   * @throws SpecException at {@code --threshold} when the thresholds do not fit the model's task
    */
-  public static Summary score(JavaSparkContext sc, Path modelFile, Path csv, Path outDir, Double threshold,
+  public static Summary score(JavaSparkContext sc, Path modelFile, Path csv, Path outDir, Thresholds threshold,
       int minPartitions) {
     Path file = Files.isDirectory(modelFile) ? modelFile.resolve("model.lamina") : modelFile;
     byte[] bytes;
@@ -122,9 +133,12 @@ public final class SparkPredict implements Callable<Integer> {
       throw new ModelFileException("model file " + file + " has no data pipeline (an imported model): score it with"
           + " `java -jar builder.jar predict --features ...`; SparkPredict reads columns through a Lamina pipeline");
     }
-    double t = threshold != null ? threshold : saved.thresholds().fallback();
-    if (!(t > 0 && t < 1)) {
-      throw new SpecException("--threshold", "the threshold must be in (0, 1), got " + t);
+    Thresholds t = threshold != null ? saved.thresholds().overriddenBy(threshold) : saved.thresholds();
+    Task task = RunTask.of(saved);
+    try {
+      t.check(task);
+    } catch (SpecException e) {
+      throw new SpecException("--threshold", e.detail());
     }
     String header = header(csv);
     boolean withTarget = saved.pipeline().hasTargetColumn(csv);
@@ -150,7 +164,7 @@ public final class SparkPredict implements Callable<Integer> {
       if (rows == 0) {
         throw new DataException(csv.toString(), "has no data rows to score");
       }
-      return new Summary(rows, positives, done.size());
+      return new Summary(rows, positives, done.size(), task);
     } finally {
       shared.destroy();
     }
@@ -203,7 +217,7 @@ public final class SparkPredict implements Callable<Integer> {
   }
 
   /** Scores one partition into its part file; returns {rows, positives}. */
-  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, double threshold, long[] offsets,
+  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, Thresholds thresholds, long[] offsets,
       List<Long> counts, String outDir, String source) implements Function2<Integer, Iterator<String>, Iterator<long[]>> {
     private static final long serialVersionUID = 1L;
 
@@ -211,26 +225,29 @@ public final class SparkPredict implements Callable<Integer> {
     public Iterator<long[]> call(Integer index, Iterator<String> lines) {
       SavedModel saved = ModelFile.read(source + " (model)", model.value());
       Model m = saved.model();
+      Task task = RunTask.of(saved);
       int in = m.inputWidth();
-      int classes = m.outputWidth();
+      int t = task.targets().size();
       Path part = Path.of(outDir).resolve(String.format(Locale.ROOT, PART, index));
       long[] counted = new long[2];
-      PredictionsWriter.writeAll(part, withTarget, classes, threshold, w -> {
+      PredictionsWriter.writeAll(part, task, withTarget, thresholds, w -> {
         if (counts.get(index) == 0) {
           return;
         }
         double[] x = new double[CHUNK * in];
         long[] rows = new long[CHUNK];
-        double[] truth = new double[CHUNK];
+        double[] truth = new double[CHUNK * t];
         int[] fill = {0};
         long offset = offsets[index];
         RowSink sink = (row, f, target) -> {
           int k = fill[0];
           System.arraycopy(f, 0, x, k * in, in);
           rows[k] = offset + row;
-          truth[k] = target == null ? Double.NaN : target[0];
+          for (int j = 0; j < t; j++) {
+            truth[k * t + j] = target == null ? Double.NaN : target[j];
+          }
           if (++fill[0] == CHUNK) {
-            flush(m, x, rows, truth, CHUNK, w, counted);
+            flush(m, task, x, rows, truth, CHUNK, w, counted);
             fill[0] = 0;
           }
         };
@@ -241,23 +258,28 @@ public final class SparkPredict implements Callable<Integer> {
           text = concat(withHeader.iterator(), lines);
         }
         saved.pipeline().transform(source + " partition " + index, new LinesInputStream(text), sink);
-        flush(m, x, rows, truth, fill[0], w, counted);
+        flush(m, task, x, rows, truth, fill[0], w, counted);
       });
       return List.of(counted).iterator();
     }
 
-    private void flush(Model m, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w, long[] counted) {
+    private void flush(Model m, Task task, double[] x, long[] rows, double[] truth, int n, PredictionsWriter w,
+        long[] counted) {
       if (n == 0) {
         return;
       }
       int classes = m.outputWidth();
+      int t = task.targets().size();
       double[] p = m.predictFlat(x, n);
       double[] one = new double[classes];
+      double[] known = new double[t];
+      double[] cut = thresholds.forOutputs(task);
       for (int i = 0; i < n; i++) {
         System.arraycopy(p, i * classes, one, 0, classes);
-        w.write(rows[i], one, truth[i]);
+        System.arraycopy(truth, i * t, known, 0, t);
+        w.write(rows[i], one, known);
         counted[0]++;
-        if (classes == 1 && one[0] > threshold) {
+        if (task instanceof Binary && Thresholds.decide(one[0], cut, 0)) {
           counted[1]++;
         }
       }

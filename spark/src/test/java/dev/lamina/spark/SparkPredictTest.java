@@ -3,9 +3,12 @@ package dev.lamina.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.persist.ModelFile;
+import dev.lamina.predict.TrainedModels;
 import dev.lamina.run.CsvScorer;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.Runner;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Regression;
 import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import java.nio.file.Files;
@@ -104,5 +107,40 @@ class SparkPredictTest {
     Path out = dir.resolve("blank-parts");
     SparkPredict.score(sc, model, csv, out, null, 3);
     assertThat(joinedParts(out)).isEqualTo(localPredictions(csv));
+  }
+
+  @Test
+  void aMultiLabelModelsPartsDecideEachLabelAtItsOwnThresholdAsTheLocalPredictorDoes() throws Exception {
+    Path labels = TrainedModels.labelsWithThresholds(dir.resolve("labels"), 1, 0.3, 0.7);
+    Path out = dir.resolve("labels-parts");
+    SparkPredict.Summary s = SparkPredict.score(sc, labels, TestSpark.CHURN, out, null, 3);
+    assertThat(s.task()).isEqualTo(new MultiLabel(List.of("Exited", "IsActiveMember")));
+    Path local = dir.resolve("labels-local.csv");
+    CsvScorer.predict(ModelFile.read(labels), TestSpark.CHURN, local, ModelFile.read(labels).thresholds());
+    List<String> parts = joinedParts(out);
+    assertThat(parts).isEqualTo(Files.readAllLines(local));
+    assertThat(parts.get(0))
+        .isEqualTo("row,p_Exited,Exited_predicted,Exited,p_IsActiveMember,IsActiveMember_predicted,IsActiveMember");
+
+    Path exited = dir.resolve("labels-exited");
+    SparkPredict.score(sc, labels, TestSpark.CHURN, exited, Thresholds.parse("Exited=0.6"), 2);
+    for (String row : joinedParts(exited).subList(1, 10_001)) {
+      String[] f = row.split(",");
+      assertThat(f[2]).as(row).isEqualTo(Double.parseDouble(f[1]) > 0.6 ? "1" : "0");
+      assertThat(f[5]).as(row).isEqualTo(Double.parseDouble(f[4]) > 0.7 ? "1" : "0");
+    }
+  }
+
+  @Test
+  void aRegressionsPartsHoldItsValuesAsTheLocalPredictorDoes() throws Exception {
+    Path diabetes = TrainedModels.diabetes(dir, 2);
+    Path out = dir.resolve("diabetes-parts");
+    SparkPredict.Summary s = SparkPredict.score(sc, diabetes, TrainedModels.DIABETES_CSV, out, null, 2);
+    assertThat(s.task()).isEqualTo(new Regression(List.of("progression")));
+    assertThat(s.positives()).isZero();
+    Path local = dir.resolve("diabetes-local.csv");
+    CsvScorer.predict(ModelFile.read(diabetes), TrainedModels.DIABETES_CSV, local, Thresholds.DEFAULT);
+    assertThat(joinedParts(out)).isEqualTo(Files.readAllLines(local)).first()
+        .isEqualTo("row,progression_predicted,progression");
   }
 }
