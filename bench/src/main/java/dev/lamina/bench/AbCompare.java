@@ -1,5 +1,6 @@
 package dev.lamina.bench;
 
+import dev.lamina.spec.DType;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ import java.util.function.IntToDoubleFunction;
  * epochs) and {@code ab.dtype} ({@code float32} or {@code float64}).
  *
  * <p>{@code AbCompare --backends - [ROUNDS] [ROWS]} compares this build with itself: A with the
- * wide products on the Java kernels, B on OpenBLAS.
+ * wide products on the Java kernels, B on OpenBLAS. {@code AbCompare --dtypes - [ROUNDS] [ROWS]}
+ * compares this build with itself: A in float64, B in float32.
  */
 public final class AbCompare {
   private static final String JOB = "dev.lamina.bench.AbJob";
@@ -39,15 +41,18 @@ public final class AbCompare {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       throw new IllegalArgumentException("usage: AbCompare CORE_A CORE_B [ROUNDS] [ROWS]"
-          + " | AbCompare --backends - [ROUNDS] [ROWS]");
+          + " | AbCompare --backends - [ROUNDS] [ROWS] | AbCompare --dtypes - [ROUNDS] [ROWS]");
     }
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     int rows = args.length > 3 ? Integer.parseInt(args[3]) : 200_000;
     boolean backends = "--backends".equals(args[0]);
     // --backends: this build against itself, A on the Java kernels and B with OpenBLAS (a JNI
     // library loads in one class loader only, so two builds cannot both use it).
-    IntToDoubleFunction a = backends ? new AbJob(false) : load(Path.of(args[0]));
-    IntToDoubleFunction b = backends ? new AbJob(true) : load(Path.of(args[1]));
+    boolean dtypes = "--dtypes".equals(args[0]);
+    IntToDoubleFunction a = backends ? new AbJob(false)
+        : dtypes ? new AbJob(null, DType.FLOAT64) : load(Path.of(args[0]));
+    IntToDoubleFunction b = backends ? new AbJob(true)
+        : dtypes ? new AbJob(null, DType.FLOAT32) : load(Path.of(args[1]));
     compare(a, b, rounds, rows);
   }
 

@@ -20,7 +20,7 @@ public final class AbJob implements IntToDoubleFunction {
   private static final int FEATURES = 11;
   private static final long SEED = 42;
   private final boolean wide = !"churn".equals(System.getProperty("ab.workload", "wide"));
-  private final DType dtype = DType.of(System.getProperty("ab.dtype", "float32"), "ab.dtype");
+  private final DType dtype;
   private Dataset data;
   /** null: the build's default; else whether the wide products may run on OpenBLAS (AbCompare --backends). */
   private final Boolean nativeProducts;
@@ -32,7 +32,13 @@ public final class AbJob implements IntToDoubleFunction {
 
   /** A job whose models keep (false) or may use (true) OpenBLAS; only for builds that have it. */
   AbJob(Boolean nativeProducts) {
+    this(nativeProducts, DType.of(System.getProperty("ab.dtype", "float32"), "ab.dtype"));
+  }
+
+  /** A job of this build in the given precision, the build's default products (AbCompare --dtypes). */
+  AbJob(Boolean nativeProducts, DType dtype) {
     this.nativeProducts = nativeProducts;
+    this.dtype = dtype;
   }
 
   private static DenseSpec dense(int units, String activation, String init) {

@@ -90,7 +90,6 @@ final class Summary {
     sb.append("Seed: ").append(model.seed()).append('\n');
     if (model.spec().dtype() != DType.DEFAULT) {
       sb.append("Dtype: ").append(model.spec().dtype().kerasName()).append(" (").append(singlePrecisionLayers(model))
-          .append(NativeGemm.available() ? ", wide products on OpenBLAS" : "")
           .append("; other layers, activations, loss and metrics in float64)\n");
     }
     sb.append("_".repeat(header.length())).append('\n');
@@ -120,7 +119,8 @@ final class Summary {
       }
     }
     return names.isEmpty() ? "no Dense layer of 16+ inputs and units, so none runs in float32"
-        : "weights, optimizer state and products in float32: " + String.join(", ", names);
+        : String.join(", ", names) + ": weights, optimizer state and products in float32"
+            + (NativeGemm.available() ? ", products on OpenBLAS" : "");
   }
 
   private static long bytesOf(Parameter p) {

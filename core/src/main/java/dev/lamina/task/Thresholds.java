@@ -22,7 +22,8 @@ import java.util.Map;
  * multi-label examples with one {@code t} per column. Multi-class and regression models have no
  * threshold. Immutable; every value in (0, 1).
  */
-public final class Thresholds {
+public final class Thresholds implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** Keras's and the article's threshold: a probability above one half is class 1. */
   public static final double DEFAULT_VALUE = 0.5;
   /** {@value #DEFAULT_VALUE} for every output. */

@@ -131,7 +131,8 @@ class Float32TrainingTest {
     String summary = m.summary();
     // 20*32+32 + 32*24+24 = 1,464 float32 values (5,856 bytes) and 24+1 float64 ones (200 bytes).
     if (dtype == DType.FLOAT32) {
-      assertThat(summary).contains("Dtype: float32 (weights, optimizer state and products in float32: dense, dense_1")
+      assertThat(summary).contains("Dtype: float32 (dense, dense_1: weights, optimizer state and products in float32")
+          .contains("; other layers, activations, loss and metrics in float64)")
           .contains("Trainable params: 1,489 (5.91 KB)");
     } else {
       assertThat(summary).doesNotContain("Dtype:").contains("Trainable params: 1,489 (11.63 KB)");

@@ -8,14 +8,16 @@ import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunTask;
 import dev.lamina.spec.SpecException;
+import dev.lamina.task.Binary;
+import dev.lamina.task.MultiClass;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Task;
 import dev.lamina.task.Thresholds;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -70,8 +72,14 @@ final class PredictCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     SavedModel saved = ModelFile.read(model);
     Thresholds t = threshold == null ? saved.thresholds() : saved.thresholds().overriddenBy(threshold);
+    Task task = RunTask.of(saved);
+    if (threshold != null && !(task instanceof Binary || task instanceof MultiLabel)) {
+      throw new ParameterException(command.commandLine(), "--threshold: this model is a " + task.describe()
+          + (task instanceof MultiClass ? ", which predicts the most probable class" : "")
+          + " and has no threshold; remove --threshold");
+    }
     try {
-      t.check(RunTask.of(saved));
+      t.check(task);
     } catch (SpecException e) {
       throw new ParameterException(command.commandLine(), "--threshold: " + e.detail());
     }
@@ -80,18 +88,6 @@ final class PredictCommand implements Callable<Integer> {
     PredictSummary s = CsvScorer.predict(saved, csv, target, t, features);
     out.println(s.describe() + " -> " + target);
     return ExitCode.OK;
-  }
-
-  /** {@code --threshold 0.3} or {@code --threshold Weight=0.4,Waist=0.6} (see {@link Thresholds#parse}). */
-  static final class ThresholdsConverter implements ITypeConverter<Thresholds> {
-    @Override
-    public Thresholds convert(String value) {
-      try {
-        return Thresholds.parse(value);
-      } catch (SpecException e) {
-        throw new TypeConversionException(e.detail());
-      }
-    }
   }
 
   private static String baseName(Path p) {

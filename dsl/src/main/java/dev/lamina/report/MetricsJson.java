@@ -13,7 +13,8 @@ import java.util.Map;
  * {@link dev.lamina.run.TestReport} ({@code test_confusion_matrix}, {@code test_precision},
  * {@code test_recall}, {@code test_f1}, {@code test_roc_auc}, {@code test_pr_auc}: exact values
  * from every test score, the AUCs rank-based with ties averaged, not Keras's 200-bucket
- * approximation), {@code threshold} and {@code threshold_strategy}. Keys keep the map's iteration order (pass a
+ * approximation), a binary model's {@code threshold} and {@code threshold_strategy}, a multi-label
+ * model's {@code thresholds} (each label's, by name). Keys keep the map's iteration order (pass a
  * {@link java.util.LinkedHashMap}), so the file is stable from run to run.
  *
  * <p>Values may be numbers, strings, booleans, null, nested maps, lists or {@code double[]}.

@@ -157,7 +157,19 @@ public final class PredictionsWriter implements AutoCloseable {
    */
   public static void writeAll(Path file, boolean withTrueLabel, int classes, double threshold,
       Consumer<PredictionsWriter> rows) {
-    try (PredictionsWriter writer = open(file, withTrueLabel, classes, threshold)) {
+    if (classes < 1) {
+      throw new SpecException("classes", "the number of classes must be 1 (binary) or more, got " + classes);
+    }
+    writeAll(file, unnamedTask(classes), withTrueLabel, Thresholds.of(threshold), rows);
+  }
+
+  /**
+   * {@link #writeAll(Path, boolean, int, double, Consumer)} in the layout of {@code task}, decided
+   * at {@code thresholds}.
+   */
+  public static void writeAll(Path file, Task task, boolean withTruth, Thresholds thresholds,
+      Consumer<PredictionsWriter> rows) {
+    try (PredictionsWriter writer = open(file, task, withTruth, thresholds)) {
       try {
         rows.accept(writer);
       } catch (RuntimeException | Error e) {

@@ -242,7 +242,10 @@ final class RunReader {
       }
       if (threshold instanceof MappingNode) {
         MapReader r = new MapReader(reader, threshold, tp, "in threshold", "label", false);
-        if (r.keys().equals(List.of(ThresholdStrategy.RECALL_NAME))) {
+        // {recall: 0.7} is the chosen threshold, unless recall is one of several labels.
+        boolean recallLabel = data != null && data.targets().size() > 1
+            && data.targets().contains(ThresholdStrategy.RECALL_NAME);
+        if (r.keys().equals(List.of(ThresholdStrategy.RECALL_NAME)) && !recallLabel) {
           Node recall = r.take(ThresholdStrategy.RECALL_NAME);
           Double target = reader.decimal(recall, NodeReader.join(tp, ThresholdStrategy.RECALL_NAME));
           if (target == null) {

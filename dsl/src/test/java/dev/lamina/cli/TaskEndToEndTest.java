@@ -63,6 +63,11 @@ class TaskEndToEndTest {
       String lower = text.toLowerCase(Locale.ROOT);
       assertThat(lower).doesNotContain("probabilit", "class", "threshold", "positive");
     }
+    Result t = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("examples/diabetes/diabetes.csv")
+        .toString(), "--out", scored.toString(), "--threshold", "0.3");
+    assertThat(t.code()).isEqualTo(2);
+    assertThat(t.err()).startsWith("error: --threshold: this model is a regression of 'progression' and has no"
+        + " threshold; remove --threshold");
   }
 
   @Test
@@ -79,6 +84,11 @@ class TaskEndToEndTest {
     Result p = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("examples/iris/iris.csv").toString(),
         "--out", scored.toString());
     assertThat(p.out()).matches("scored 150 rows: \\d+ setosa, \\d+ versicolor, \\d+ virginica -> .*\\R");
+    Result t = CliFixture.run("predict", run.toString(), CliFixture.root().resolve("examples/iris/iris.csv").toString(),
+        "--out", scored.toString(), "--threshold", "0.3");
+    assertThat(t.code()).isEqualTo(2);
+    assertThat(t.err()).startsWith("error: --threshold: this model is a 3-class classifier of 'species', which"
+        + " predicts the most probable class and has no threshold; remove --threshold");
   }
 
   @Test

@@ -109,6 +109,13 @@ class PerLabelThresholdSpecTest {
   }
 
   @Test
+  void aLabelNamedRecallIsALabelNotTheChosenThreshold() {
+    String recall = LABELS.replace("target: [Weight, Waist, Pulse]", "target: [Weight, Waist, recall]");
+    RunSpec spec = SpecReader.read(recall + "  threshold: {recall: 0.8}\n", "model.yaml").spec();
+    assertThat(spec.predict()).isEqualTo(PredictSpec.perLabel(Map.of("recall", 0.8)));
+  }
+
+  @Test
   void aChosenThresholdCannotAlsoBePerLabel() {
     assertThatThrownBy(() -> new PredictSpec(Thresholds.of(Map.of("Weight", 0.4)), ThresholdStrategy.BEST_F1))
         .hasMessage("threshold: a chosen threshold (best_f1) is one threshold of a binary model; it cannot also be"

@@ -2,6 +2,7 @@ package dev.lamina.spark;
 
 import dev.lamina.cli.DebugOption;
 import dev.lamina.cli.Main;
+import dev.lamina.cli.ThresholdsConverter;
 import dev.lamina.model.Model;
 import dev.lamina.persist.ModelFile;
 import dev.lamina.persist.ModelFileException;
@@ -25,6 +26,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -70,8 +72,10 @@ public final class SparkPredict implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder for the part-NNNNN.csv files")
   Path out;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "decision threshold (default: the model's)")
-  Double threshold;
+  @Option(names = "--threshold", paramLabel = "T", converter = ThresholdsConverter.class,
+      description = "decision threshold in (0, 1) (default: the model's), for every label of a multi-label model;"
+          + " or LABEL=T,... for some of its labels, the others keeping the model's")
+  Thresholds threshold;
 
   @Option(names = "--partitions", paramLabel = "N", description = "minimum number of input partitions (default: Spark's)")
   Integer partitions;
@@ -86,8 +90,8 @@ public final class SparkPredict implements Callable<Integer> {
    * What a scoring job did.
    *
    * @param scored what was scored, as {@code builder.jar predict} summarizes it: rows, and rows per
-   *     predicted class (by name) or label (without the regression scores, which are not summed
-   *     over partitions)
+   *     predicted class (by name) or label (without a regression's MAE, RMSE and R2, which are not
+   *     summed over partitions)
    * @param parts part files written, one per input partition
    */
   public record Summary(PredictSummary scored, int parts) {
@@ -99,6 +103,11 @@ public final class SparkPredict implements Callable<Integer> {
     /** Rows predicted as the positive class (binary models), else 0. */
     public long positives() {
       return scored.positives();
+    }
+
+    /** What the model predicts. */
+    public Task task() {
+      return scored.task();
     }
   }
 
@@ -123,10 +132,12 @@ public final class SparkPredict implements Callable<Integer> {
   /**
    * Scores {@code csv} into {@code outDir}/part-NNNNN.csv on {@code sc}.
    *
-   * @param threshold the binary decision threshold, or null for the model's
+   * @param threshold thresholds over the model's ({@link Thresholds#overriddenBy}: one for every
+   *     label, or some labels' by name), or null for the model's
    * @param minPartitions the least number of input partitions (Spark may make more)
+   * @throws SpecException at {@code --threshold} when the thresholds do not fit the model's task
    */
-  public static Summary score(JavaSparkContext sc, Path modelFile, Path csv, Path outDir, Double threshold,
+  public static Summary score(JavaSparkContext sc, Path modelFile, Path csv, Path outDir, Thresholds threshold,
       int minPartitions) {
     Path file = Files.isDirectory(modelFile) ? modelFile.resolve("model.lamina") : modelFile;
     byte[] bytes;
@@ -140,9 +151,12 @@ public final class SparkPredict implements Callable<Integer> {
       throw new ModelFileException("model file " + file + " has no data pipeline (an imported model): score it with"
           + " `java -jar builder.jar predict --features ...`; SparkPredict reads columns through a Lamina pipeline");
     }
-    double t = threshold != null ? threshold : saved.thresholds().fallback();
-    if (!(t > 0 && t < 1)) {
-      throw new SpecException("--threshold", "the threshold must be in (0, 1), got " + t);
+    Thresholds t = threshold != null ? saved.thresholds().overriddenBy(threshold) : saved.thresholds();
+    Task task = RunTask.of(saved);
+    try {
+      t.check(task);
+    } catch (SpecException e) {
+      throw new SpecException("--threshold", e.detail());
     }
     String header = header(csv);
     boolean withTarget = saved.pipeline().hasTargetColumn(csv);
@@ -156,29 +170,24 @@ public final class SparkPredict implements Callable<Integer> {
     }
     Broadcast<byte[]> shared = sc.broadcast(bytes);
     try {
-      PartScorer scorer = new PartScorer(shared, header, withTarget, threshold, offsets, counts,
-          outDir.toAbsolutePath().toString(), csv.toString());
+      PartScorer scorer = new PartScorer(shared, header, withTarget, t, offsets, counts, outDir.toAbsolutePath().toString(),
+          csv.toString());
       List<long[]> done = lines.mapPartitionsWithIndex(scorer, true).collect();
       long[] total = new long[done.get(0).length];
       for (long[] d : done) {
-        for (int i = 0; i < total.length; i++) {
-          total[i] += d[i];
+        for (int k = 0; k < total.length; k++) {
+          total[k] += d[k];
         }
       }
       if (total[0] == 0) {
         throw new DataException(csv.toString(), "has no data rows to score");
       }
-      PredictSummary scored = new PredictSummary(RunTask.of(saved), total[0],
-          java.util.Arrays.copyOfRange(total, 1, total.length), Map.of(), thresholds(saved, threshold), 0, Map.of(), 0, 0);
+      PredictSummary scored = new PredictSummary(task, total[0], Arrays.copyOfRange(total, 1, total.length), Map.of(),
+          t, 0, Map.of(), 0, 0);
       return new Summary(scored, done.size());
     } finally {
       shared.destroy();
     }
-  }
-
-  /** The model's thresholds, or {@code --threshold} in their place when given (as {@code predict} does). */
-  private static Thresholds thresholds(SavedModel saved, Double threshold) {
-    return threshold == null ? saved.thresholds() : saved.thresholds().overriddenBy(Thresholds.of(threshold));
   }
 
   /** The first non-blank line: the header every partition but the first is missing. */
@@ -228,39 +237,33 @@ public final class SparkPredict implements Callable<Integer> {
   }
 
   /** Scores one partition into its part file; returns {rows, rows per predicted class or label...}. */
-  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, Double threshold, long[] offsets,
+  private record PartScorer(Broadcast<byte[]> model, String header, boolean withTarget, Thresholds thresholds, long[] offsets,
       List<Long> counts, String outDir, String source) implements Function2<Integer, Iterator<String>, Iterator<long[]>> {
     private static final long serialVersionUID = 1L;
 
     @Override
     public Iterator<long[]> call(Integer index, Iterator<String> lines) {
       SavedModel saved = ModelFile.read(source + " (model)", model.value());
-      Model m = saved.model();
       Task task = RunTask.of(saved);
-      int in = m.inputWidth();
-      int t = task.targets().size();
       Path part = Path.of(outDir).resolve(String.format(Locale.ROOT, PART, index));
-      Thresholds thresholds = thresholds(saved, threshold);
       Tally tally = new Tally(task, thresholds);
-      try (PredictionsWriter w = PredictionsWriter.open(part, task, withTarget, thresholds)) {
-        try {
-          if (counts.get(index) > 0) {
-            score(saved, index, lines, w, tally, in, t);
-          }
-        } catch (RuntimeException | Error e) {
-          w.abort();
-          throw e;
+      PredictionsWriter.writeAll(part, task, withTarget, thresholds, w -> {
+        if (counts.get(index) > 0) {
+          score(saved, task, index, lines, w, tally);
         }
-      }
+      });
       long[] perClass = tally.summary(0, 0).counts();
       long[] done = new long[1 + perClass.length];
       done[0] = tally.rows();
       System.arraycopy(perClass, 0, done, 1, perClass.length);
-      return List.of(done).iterator();
+      return List.<long[]>of(done).iterator();
     }
 
-    private void score(SavedModel saved, int index, Iterator<String> lines, PredictionsWriter w, Tally tally, int in,
-        int t) {
+    /** Streams the partition's rows through the pipeline and scores them in chunks, as {@code predict} does. */
+    private void score(SavedModel saved, Task task, int index, Iterator<String> lines, PredictionsWriter w, Tally tally) {
+      Model m = saved.model();
+      int in = m.inputWidth();
+      int t = task.targets().size();
       double[] x = new double[CHUNK * in];
       long[] rows = new long[CHUNK];
       double[] truth = new double[CHUNK * t];
@@ -274,7 +277,7 @@ public final class SparkPredict implements Callable<Integer> {
           truth[k * t + j] = target == null ? Double.NaN : target[j];
         }
         if (++fill[0] == CHUNK) {
-          CsvScorer.flush(saved.model(), x, rows, truth, CHUNK, w, tally);
+          CsvScorer.flush(m, x, rows, truth, CHUNK, w, tally);
           fill[0] = 0;
         }
       };
@@ -285,7 +288,7 @@ public final class SparkPredict implements Callable<Integer> {
         text = concat(withHeader.iterator(), lines);
       }
       saved.pipeline().transform(source + " partition " + index, new LinesInputStream(text), sink);
-      CsvScorer.flush(saved.model(), x, rows, truth, fill[0], w, tally);
+      CsvScorer.flush(m, x, rows, truth, fill[0], w, tally);
     }
 
     private static Iterator<String> concat(Iterator<String> a, Iterator<String> b) {

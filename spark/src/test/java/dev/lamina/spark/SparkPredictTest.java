@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lamina.cli.Main;
 import dev.lamina.persist.ModelFile;
+import dev.lamina.predict.TrainedModels;
 import dev.lamina.run.CsvScorer;
 import dev.lamina.run.PredictSummary;
 import dev.lamina.run.RunOptions;
 import dev.lamina.run.Runner;
 import dev.lamina.table.ExampleTables;
+import dev.lamina.task.MultiLabel;
+import dev.lamina.task.Regression;
 import dev.lamina.task.Thresholds;
 import dev.lamina.yaml.SpecReader;
 import java.io.PrintWriter;
@@ -157,5 +160,40 @@ class SparkPredictTest {
     assertThat(linnerud.lines().get(0)).isEqualTo("row,Weight_predicted,Weight,Waist_predicted,Waist,Pulse_predicted,Pulse");
     // Rows only: the MAE, RMSE and R2 that predict adds are not summed over partitions.
     assertThat(linnerud.summary().scored().describe()).isEqualTo("scored 20 rows");
+  }
+
+  @Test
+  void aMultiLabelModelsPartsDecideEachLabelAtItsOwnThresholdAsTheLocalPredictorDoes() throws Exception {
+    Path labels = TrainedModels.labelsWithThresholds(dir.resolve("labels"), 1, 0.3, 0.7);
+    Path out = dir.resolve("labels-parts");
+    SparkPredict.Summary s = SparkPredict.score(sc, labels, TestSpark.CHURN, out, null, 3);
+    assertThat(s.task()).isEqualTo(new MultiLabel(List.of("Exited", "IsActiveMember")));
+    Path local = dir.resolve("labels-local.csv");
+    CsvScorer.predict(ModelFile.read(labels), TestSpark.CHURN, local, ModelFile.read(labels).thresholds());
+    List<String> parts = joinedParts(out);
+    assertThat(parts).isEqualTo(Files.readAllLines(local));
+    assertThat(parts.get(0))
+        .isEqualTo("row,p_Exited,Exited_predicted,Exited,p_IsActiveMember,IsActiveMember_predicted,IsActiveMember");
+
+    Path exited = dir.resolve("labels-exited");
+    SparkPredict.score(sc, labels, TestSpark.CHURN, exited, Thresholds.parse("Exited=0.6"), 2);
+    for (String row : joinedParts(exited).subList(1, 10_001)) {
+      String[] f = row.split(",");
+      assertThat(f[2]).as(row).isEqualTo(Double.parseDouble(f[1]) > 0.6 ? "1" : "0");
+      assertThat(f[5]).as(row).isEqualTo(Double.parseDouble(f[4]) > 0.7 ? "1" : "0");
+    }
+  }
+
+  @Test
+  void aRegressionsPartsHoldItsValuesAsTheLocalPredictorDoes() throws Exception {
+    Path diabetes = TrainedModels.diabetes(dir, 2);
+    Path out = dir.resolve("diabetes-parts");
+    SparkPredict.Summary s = SparkPredict.score(sc, diabetes, TrainedModels.DIABETES_CSV, out, null, 2);
+    assertThat(s.task()).isEqualTo(new Regression(List.of("progression")));
+    assertThat(s.positives()).isZero();
+    Path local = dir.resolve("diabetes-local.csv");
+    CsvScorer.predict(ModelFile.read(diabetes), TrainedModels.DIABETES_CSV, local, Thresholds.DEFAULT);
+    assertThat(joinedParts(out)).isEqualTo(Files.readAllLines(local)).first()
+        .isEqualTo("row,progression_predicted,progression");
   }
 }
