@@ -17,7 +17,7 @@ data="${BENCH_DATA:-target/bench-data}"
 out="${BENCH_OUT:-target/bench-results}"
 mkdir -p "$data" "$out"
 
-mvn -o -q package -pl core,bench -DskipTests -Dmaven.javadoc.skip
+mvn -o -q package -pl bench -am -DskipTests -Dmaven.javadoc.skip
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 threads=()
 if [ -n "${LAMINA_THREADS:-}" ]; then threads=(--threads "$LAMINA_THREADS"); fi
