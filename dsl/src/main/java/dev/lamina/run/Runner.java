@@ -365,7 +365,7 @@ public final class Runner {
   /** Width from which {@link #run} suggests the Vector API kernels: where they pay off clearly. */
   private static final int WIDE_HINT_UNITS = 64;
 
-  private static int widestDense(ModelSpec spec) {
+  static int widestDense(ModelSpec spec) {
     int widest = 0;
     for (LayerSpec layer : spec.layers()) {
       if (layer instanceof DenseSpec d) {

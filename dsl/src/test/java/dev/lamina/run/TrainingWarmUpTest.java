@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The warm-up of the training loop only changes speed: a run trained while a throw-away copy of
  * its model trains beside it ends with the same weights and metrics, bit for bit; the warm-up
- * stops when asked, and it starts only where it can (the command line's JVM, a declared input width).
+ * stops when asked, and it starts only where it pays (the command line's JVM, a declared input width,
+ * a wide layer).
  */
 class TrainingWarmUpTest {
   @TempDir
@@ -31,6 +32,10 @@ class TrainingWarmUpTest {
   }
 
   private Path spec(String name, String inputDim, String optimizer) throws IOException {
+    return spec(name, inputDim, optimizer, 24);
+  }
+
+  private Path spec(String name, String inputDim, String optimizer, int units) throws IOException {
     Rng rng = new Rng(3);
     StringBuilder csv = new StringBuilder("x1,x2,x3,y\n");
     for (int i = 0; i < 400; i++) {
@@ -46,12 +51,12 @@ class TrainingWarmUpTest {
         seed: 9
         data: {csv: d.csv, target: y, test_split: 0.25}
         layers:
-          - dense: {units: 24, activation: relu%s}
+          - dense: {units: %d, activation: relu%s}
           - dropout: {rate: 0.1}
           - dense: {units: 1, activation: sigmoid}
         compile: {optimizer: %s, loss: binary_crossentropy, metrics: [accuracy]}
         fit: {epochs: 4, batch_size: 8, validation_split: 0.2}
-        """.formatted(name, inputDim, optimizer));
+        """.formatted(name, units, inputDim, optimizer));
     return spec;
   }
 
@@ -104,6 +109,15 @@ class TrainingWarmUpTest {
   void aModelWithoutADeclaredInputWidthIsNotWarmedUp() throws IOException {
     TrainingWarmUp.allow(true);
     RunSpec rs = read(spec("undeclared", "", "adam"));
+    try (TrainingWarmUp w = TrainingWarmUp.start(rs.model(), Model.of(rs.model()), 8)) {
+      assertThat(w.started()).isFalse();
+    }
+  }
+
+  @Test
+  void aNarrowModelIsNotWarmedUp() throws IOException {
+    TrainingWarmUp.allow(true);
+    RunSpec rs = read(spec("narrow", ", input_dim: 3", "adam", 6));
     try (TrainingWarmUp w = TrainingWarmUp.start(rs.model(), Model.of(rs.model()), 8)) {
       assertThat(w.started()).isFalse();
     }
