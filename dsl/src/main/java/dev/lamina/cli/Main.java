@@ -67,6 +67,7 @@ public final class Main implements Runnable {
     if (relaunched >= 0) {
       System.exit(relaunched);
     }
+    VectorRelaunch.stopWithLauncher();
     OneShotCompilation.allowInThisProcess();
     TrainingWarmUp.allowInThisProcess();
     // jhdf logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr. The

@@ -39,8 +39,10 @@ import java.util.Optional;
 final class VectorRelaunch {
   /** System property: {@code false} trains in the first JVM, without the vector kernels. */
   static final String PROPERTY = "lamina.relaunch";
-  /** Set in the second JVM's environment, so it never relaunches again. */
+  /** Set in the second JVM's environment (to the first JVM's process id), so it never relaunches again. */
   static final String MARKER = "LAMINA_RELAUNCHED";
+  /** The second JVM's exit code when the first one is gone: that of a process killed by SIGKILL. */
+  static final int LAUNCHER_GONE = 128 + 9;
   private static final String MODULE = "jdk.incubator.vector";
   /** The line the JVM prints on standard error when it resolves an incubator module. */
   private static final String WARNING = "WARNING: Using incubator modules: " + MODULE;
@@ -64,6 +66,30 @@ final class VectorRelaunch {
       }
     }
     return -1;
+  }
+
+  /**
+   * In the second JVM: ends it as soon as the first one is gone. A {@code kill -9} of the command
+   * the user started never runs the first JVM's shutdown hook (which stops the second one), and
+   * without this the training would go on in the background, writing into the run folder. Files
+   * are written atomically, so stopping between two writes leaves none half-written.
+   */
+  static void stopWithLauncher() {
+    String launcher = System.getenv(MARKER);
+    if (launcher == null) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(launcher);
+    } catch (NumberFormatException e) {
+      return; // set by hand to keep a JVM from relaunching: no launcher to follow
+    }
+    Optional<ProcessHandle> first = ProcessHandle.of(pid);
+    if (first.isEmpty()) {
+      System.exit(LAUNCHER_GONE);
+    }
+    first.get().onExit().thenRun(() -> System.exit(LAUNCHER_GONE));
   }
 
   /** This process's command line with the module added, when {@code args} train a wide spec. */
@@ -120,7 +146,7 @@ final class VectorRelaunch {
 
   private static int run(List<String> command) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put(MARKER, "1");
+    pb.environment().put(MARKER, Long.toString(ProcessHandle.current().pid()));
     pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
     pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
     Process child = pb.start();

@@ -120,6 +120,9 @@ class KillAndResumeTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
+    // The kernels a relaunch would give, in this JVM: the test kills the process that trains.
+    cmd.add("--add-modules");
+    cmd.add("jdk.incubator.vector");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());

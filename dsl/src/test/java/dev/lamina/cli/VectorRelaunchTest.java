@@ -59,6 +59,36 @@ class VectorRelaunchTest {
     assertThat(metricsWithoutTime(relaunched)).isEqualTo(metricsWithoutTime(here));
   }
 
+  @Test
+  void theSecondJvmStopsWhenTheFirstIsKilledWithSigkill() throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dlamina.blas=java", "-cp", System.getProperty("java.class.path"), Main.class.getName(), WIDE.toString(),
+        "--epochs", "100000", "--quiet", "--out", dir.resolve("killed").toString()));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile());
+    pb.environment().remove(VectorRelaunch.MARKER);
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    Process first = pb.start();
+    ProcessHandle second = null;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (second == null && first.isAlive() && System.nanoTime() < deadline) {
+      second = first.children().findFirst().orElse(null);
+      Thread.sleep(20);
+    }
+    assertThat(second).as("the second JVM; log: %s", Files.exists(dir.resolve("log"))
+        ? Files.readString(dir.resolve("log")) : "").isNotNull();
+    // Let it get past start-up into the training, then kill the first JVM as kill -9 would.
+    Thread.sleep(2_000);
+    first.destroyForcibly();
+    assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    try {
+      second.onExit().get(60, TimeUnit.SECONDS);
+    } finally {
+      second.destroyForcibly();
+    }
+    assertThat(second.isAlive()).isFalse();
+    assertThat(dir.resolve("killed").resolve("model.lamina")).doesNotExist();
+  }
+
   private record Result(int code, String output) {}
 
   private Result train(Path out, String... jvmOptions) throws IOException, InterruptedException {
