@@ -2,20 +2,26 @@ package dev.lamina.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The two plots of a regression on its test rows, 800x600 PNG files drawn with XChart in the style
- * of scikit-learn's {@code PredictionErrorDisplay}, one series per target:
+ * of scikit-learn's {@code PredictionErrorDisplay}; with several targets, one panel per target
+ * (each on its own scale, titled by the target's name; up to three side by side, since targets
+ * as different as linnerud's Weight, 160-215, and Waist, 30-40, cannot share an axis):
  * <ul>
  *   <li>{@code predicted_vs_actual.png}: x the actual value, y the predicted one, and the dashed
  *       diagonal where they are equal;</li>
@@ -41,51 +47,69 @@ public final class RegressionPlots {
       new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b)};
   private static final float[] DASH = {6f, 6f};
   private static final int MARKER_SIZE = 6;
+  /** Most panels side by side; more targets start a new row. */
+  private static final int MAX_COLUMNS = 3;
+  /** A panel's size when the figure has several targets. */
+  private static final int PANEL_WIDTH = 600;
+  private static final int PANEL_HEIGHT = 450;
 
   private RegressionPlots() {}
 
   /**
    * Writes {@code predicted_vs_actual.png} into {@code folder}.
    *
-   * @param targets the target names, one series each
+   * @param targets the target names, one panel each
    * @param predicted row-major predictions, {@code targets.size()} per row
    * @param actual row-major true values, same layout
    */
   public static void writePredictedVsActual(Path folder, List<String> targets, double[] predicted, double[] actual) {
-    XYChart chart = chart("predicted vs actual", "actual", "predicted", targets.size() > 1);
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
+    List<XYChart> panels = new ArrayList<>();
     for (int j = 0; j < targets.size(); j++) {
+      XYChart chart = chart(title("predicted vs actual", targets, j), "actual", "predicted", targets.size());
       double[][] xy = points(actual, predicted, j, targets.size(), false);
       addScatter(chart, targets.get(j), xy, j);
-      for (double v : xy[0]) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+      double[] range = range(xy[0]);
+      if (range != null) {
+        addLine(chart, "predicted = actual", range, range);
       }
+      panels.add(chart);
     }
-    if (lo <= hi) {
-      addLine(chart, "predicted = actual", new double[] {lo, hi}, new double[] {lo, hi});
-    }
-    write(folder.resolve(PREDICTED_VS_ACTUAL), chart);
+    write(folder.resolve(PREDICTED_VS_ACTUAL), panels);
   }
 
   /** Writes {@code residuals.png} into {@code folder}; arguments as {@link #writePredictedVsActual}. */
   public static void writeResiduals(Path folder, List<String> targets, double[] predicted, double[] actual) {
-    XYChart chart = chart("residuals", "predicted", "actual - predicted", targets.size() > 1);
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
+    List<XYChart> panels = new ArrayList<>();
     for (int j = 0; j < targets.size(); j++) {
+      XYChart chart = chart(title("residuals", targets, j), "predicted", "actual - predicted", targets.size());
       double[][] xy = points(predicted, actual, j, targets.size(), true);
       addScatter(chart, targets.get(j), xy, j);
-      for (double v : xy[0]) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+      double[] range = range(xy[0]);
+      if (range != null) {
+        addLine(chart, "zero", range, new double[] {0, 0});
       }
+      panels.add(chart);
     }
-    if (lo <= hi) {
-      addLine(chart, "zero", new double[] {lo, hi}, new double[] {0, 0});
+    write(folder.resolve(RESIDUALS), panels);
+  }
+
+  /** The figure's title, with the target's name when there are several. */
+  private static String title(String what, List<String> targets, int j) {
+    return targets.size() == 1 ? what : what + ": " + targets.get(j);
+  }
+
+  /** The smallest and largest of {@code v}, or null when it is empty. */
+  private static double[] range(double[] v) {
+    if (v.length == 0) {
+      return null;
     }
-    write(folder.resolve(RESIDUALS), chart);
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (double x : v) {
+      lo = Math.min(lo, x);
+      hi = Math.max(hi, x);
+    }
+    return new double[] {lo, hi};
   }
 
   /** Column {@code j} of x against column {@code j} of y (or of y - x when {@code residual}), finite points only. */
@@ -105,19 +129,34 @@ public final class RegressionPlots {
     return new double[][] {java.util.Arrays.copyOf(px, n), java.util.Arrays.copyOf(py, n)};
   }
 
-  private static XYChart chart(String title, String x, String y, boolean legend) {
-    XYChart chart = new XYChartBuilder().width(Plots.WIDTH).height(Plots.HEIGHT).title(title).xAxisTitle(x)
-        .yAxisTitle(y).build();
+  /** One panel: the whole figure for one target, a grid cell of {@link #panelWidth} for several. */
+  private static XYChart chart(String title, String x, String y, int targets) {
+    XYChart chart = new XYChartBuilder().width(panelWidth(targets)).height(panelHeight(targets)).title(title)
+        .xAxisTitle(x).yAxisTitle(y).build();
     var style = chart.getStyler();
     style.setChartBackgroundColor(Color.WHITE);
     style.setPlotBackgroundColor(Color.WHITE);
     style.setPlotBorderColor(Color.BLACK);
     style.setChartTitleBoxVisible(false);
-    style.setLegendVisible(legend);
-    style.setLegendPosition(Styler.LegendPosition.InsideNW);
+    style.setLegendVisible(false);
     style.setMarkerSize(MARKER_SIZE);
     style.setAntiAlias(true);
     return chart;
+  }
+
+  /** Panels per row of the figure: one per target, at most {@value #MAX_COLUMNS}. */
+  static int columns(int targets) {
+    return Math.min(targets, MAX_COLUMNS);
+  }
+
+  /** A panel's width: the whole figure's for one target, a smaller cell for several. */
+  static int panelWidth(int targets) {
+    return targets == 1 ? Plots.WIDTH : PANEL_WIDTH;
+  }
+
+  /** A panel's height, as {@link #panelWidth}. */
+  static int panelHeight(int targets) {
+    return targets == 1 ? Plots.HEIGHT : PANEL_HEIGHT;
   }
 
   private static void addScatter(XYChart chart, String name, double[][] xy, int index) {
@@ -138,9 +177,30 @@ public final class RegressionPlots {
     s.setShowInLegend(false);
   }
 
-  private static void write(Path png, XYChart chart) {
+  /** Draws the panels in a grid of {@link #columns} and writes the PNG atomically. */
+  private static void write(Path png, List<XYChart> panels) {
+    int n = panels.size();
+    int cols = columns(n);
+    int rows = (n + cols - 1) / cols;
+    int w = panelWidth(n);
+    int h = panelHeight(n);
+    BufferedImage figure = new BufferedImage(cols * w, rows * h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = figure.createGraphics();
     try {
-      AtomicFile.write(png, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, figure.getWidth(), figure.getHeight());
+      for (int i = 0; i < n; i++) {
+        g.drawImage(BitmapEncoder.getBufferedImage(panels.get(i)), (i % cols) * w, (i / cols) * h, null);
+      }
+    } finally {
+      g.dispose();
+    }
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      if (!ImageIO.write(figure, "png", bytes)) {
+        throw new IOException("no PNG writer");
+      }
+      AtomicFile.write(png, bytes.toByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode " + png.getFileName() + " as PNG", e);
     }
