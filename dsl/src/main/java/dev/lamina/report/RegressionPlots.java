@@ -63,34 +63,35 @@ public final class RegressionPlots {
    * @param actual row-major true values, same layout
    */
   public static void writePredictedVsActual(Path folder, List<String> targets, double[] predicted, double[] actual) {
-    List<XYChart> panels = new ArrayList<>();
-    for (int j = 0; j < targets.size(); j++) {
-      XYChart chart = chart(title("predicted vs actual", targets, j), "actual", "predicted", targets.size());
-      double[][] xy = points(actual, predicted, j, targets.size(), false);
-      addScatter(chart, targets.get(j), xy, j);
-      double[] range = range(xy[0]);
-      if (range != null) {
-        addLine(chart, "predicted = actual", range, range);
-      }
-      panels.add(chart);
-    }
-    write(folder.resolve(PREDICTED_VS_ACTUAL), panels);
+    write(folder.resolve(PREDICTED_VS_ACTUAL), panels("predicted vs actual", targets, predicted, actual, false));
   }
 
   /** Writes {@code residuals.png} into {@code folder}; arguments as {@link #writePredictedVsActual}. */
   public static void writeResiduals(Path folder, List<String> targets, double[] predicted, double[] actual) {
+    write(folder.resolve(RESIDUALS), panels("residuals", targets, predicted, actual, true));
+  }
+
+  /**
+   * One panel per target: actual against predicted with the dashed diagonal, or (for
+   * {@code residuals}) predicted against actual - predicted with the dashed zero line.
+   */
+  private static List<XYChart> panels(String what, List<String> targets, double[] predicted, double[] actual,
+      boolean residuals) {
     List<XYChart> panels = new ArrayList<>();
     for (int j = 0; j < targets.size(); j++) {
-      XYChart chart = chart(title("residuals", targets, j), "predicted", "actual - predicted", targets.size());
-      double[][] xy = points(predicted, actual, j, targets.size(), true);
+      XYChart chart = residuals
+          ? chart(title(what, targets, j), "predicted", "actual - predicted", targets.size())
+          : chart(title(what, targets, j), "actual", "predicted", targets.size());
+      double[][] xy = residuals ? points(predicted, actual, j, targets.size(), true)
+          : points(actual, predicted, j, targets.size(), false);
       addScatter(chart, targets.get(j), xy, j);
       double[] range = range(xy[0]);
       if (range != null) {
-        addLine(chart, "zero", range, new double[] {0, 0});
+        addLine(chart, residuals ? "zero" : "predicted = actual", range, residuals ? new double[] {0, 0} : range);
       }
       panels.add(chart);
     }
-    write(folder.resolve(RESIDUALS), panels);
+    return panels;
   }
 
   /** The figure's title, with the target's name when there are several. */
