@@ -9,7 +9,7 @@ import java.util.Arrays;
  * {@link VectorMatMul} when {@link Simd} is on: the same values bit for bit). Wide products read
  * transposed copies made here where a kernel needs unit-stride rows: the kernel transposed for the
  * input gradient, the input transposed for the kernel gradient of a layer with few inputs. With
- * wide inputs the kernel gradient reads x in place: a tile of four or eight kernel-gradient rows
+ * wide inputs the kernel gradient reads x in place: a tile of four or six kernel-gradient rows
  * broadcasts their x values from one cache line per batch row, which measured 7-9% faster than
  * transposing x first (processor time of one thread, 256x256, batch 256, three runs).
  *
