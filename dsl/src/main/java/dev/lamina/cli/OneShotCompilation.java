@@ -30,12 +30,29 @@ final class OneShotCompilation {
   /** Data files up to this size (about 100,000 rows of a dozen columns) count as small. */
   static final long MAX_SMALL_BYTES = 8L << 20;
 
-  /** First match wins: C2 for the engine, C1 only for the rest. */
-  static final String DIRECTIVES = "[ { match: [\"dev/lamina/layer/*.*\", \"dev/lamina/optim/*.*\","
-      + " \"dev/lamina/parallel/*.*\", \"dev/lamina/model/*.*\", \"dev/lamina/activation/*.*\", \"dev/lamina/loss/*.*\","
-      + " \"dev/lamina/metric/*.*\", \"dev/lamina/train/*.*\", \"jdk/incubator/vector/*.*\","
-      + " \"jdk/internal/vm/vector/*.*\"], c2: { Exclude: false } },"
-      + " { match: [\"*.*\"], c2: { Exclude: true } } ]";
+  /** The training engine's packages, which keep C2; everything else is compiled by C1 alone. */
+  static final String ENGINE = "[\"dev/lamina/layer/*.*\", \"dev/lamina/optim/*.*\", \"dev/lamina/parallel/*.*\","
+      + " \"dev/lamina/model/*.*\", \"dev/lamina/activation/*.*\", \"dev/lamina/loss/*.*\", \"dev/lamina/metric/*.*\","
+      + " \"dev/lamina/train/*.*\", \"jdk/incubator/vector/*.*\", \"jdk/internal/vm/vector/*.*\"]";
+
+  /**
+   * For a narrow network: the methods C2 compiles each on its own instead of inlining them into
+   * their callers. With tiny batches a step is a deep tree of small calls (the batch, the network,
+   * each layer, its products, the optimizer), and C2 inlines the whole tree into the batch method:
+   * measured on the churn example, that one compilation took 0.74 s of the compiler thread, longer
+   * than the training, which ran on C1's code meanwhile; each layer's backward pass was compiled
+   * twice (into the last layer's and into the network's). Compiled separately, the same code is
+   * ready sooner for a little over half the compiler time, and a warm step is as fast
+   * (docs/BENCHMARKS.md, "Ninth session").
+   */
+  static final String SEPARATE = "[\"-dev/lamina/model/Network.*\", \"-dev/lamina/model/LossHead.*\","
+      + " \"-dev/lamina/optim/Optimizer.step\", \"-dev/lamina/layer/Dense.*\"]";
+
+  /** First match wins: C2 for the engine (compiling {@link #SEPARATE} apart for a narrow network), C1 only for the rest. */
+  static String directives(boolean narrow) {
+    return "[ { match: " + ENGINE + ", c2: { Exclude: false" + (narrow ? ", inline: " + SEPARATE : "") + " } },"
+        + " { match: [\"*.*\"], c2: { Exclude: true } } ]";
+  }
 
   private static volatile boolean commandLineProcess;
 
@@ -68,16 +85,17 @@ final class OneShotCompilation {
     } catch (Exception e) {
       return; // the run reports a bad path itself
     }
-    Thread t = new Thread(OneShotCompilation::add, "lamina-jit-directives");
+    String directives = directives(!VectorRelaunch.hasWideLayer(spec.model()));
+    Thread t = new Thread(() -> add(directives), "lamina-jit-directives");
     t.setDaemon(true);
     t.start();
   }
 
-  private static void add() {
+  private static void add(String directives) {
     try {
       Path file = Files.createTempFile("lamina-jit", ".json");
       try {
-        Files.writeString(file, DIRECTIVES);
+        Files.writeString(file, directives);
         ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
             "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
             new String[] {String[].class.getName()});

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The compiler directives of {@link OneShotCompilation} are ones HotSpot accepts. */
@@ -13,14 +19,36 @@ class OneShotCompilationTest {
   @TempDir
   Path dir;
 
-  @Test
-  void hotSpotAcceptsTheDirectives() throws IOException, InterruptedException {
-    Path file = Files.writeString(dir.resolve("directives.json"), OneShotCompilation.DIRECTIVES);
+  @ParameterizedTest(name = "narrow network: {0}")
+  @ValueSource(booleans = {true, false})
+  void hotSpotAcceptsTheDirectives(boolean narrow) throws IOException, InterruptedException {
+    Path file = Files.writeString(dir.resolve("directives.json"), OneShotCompilation.directives(narrow));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-XX:+UnlockDiagnosticVMOptions",
         "-XX:CompilerDirectivesFile=" + file, "-version").redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor()).as(output).isZero();
+  }
+
+  /** A pattern that matches nothing would be accepted silently: each one names a class and method of the engine. */
+  @Test
+  void theMethodsCompiledApartExist() throws ClassNotFoundException {
+    Matcher m = Pattern.compile("\"-([a-z/]+)/([A-Za-z]+)\\.([a-zA-Z*]+)\"").matcher(OneShotCompilation.SEPARATE);
+    int found = 0;
+    while (m.find()) {
+      Class<?> c = Class.forName(m.group(1).replace('/', '.') + "." + m.group(2));
+      String method = m.group(3);
+      assertThat(Arrays.stream(c.getDeclaredMethods()).map(Method::getName))
+          .as(m.group()).anyMatch(name -> method.equals("*") || name.equals(method));
+      found++;
+    }
+    assertThat(found).isEqualTo(OneShotCompilation.SEPARATE.split(",").length);
+  }
+
+  @Test
+  void theNarrowDirectivesDifferOnlyByTheMethodsCompiledApart() {
+    assertThat(OneShotCompilation.directives(true).replace(", inline: " + OneShotCompilation.SEPARATE, ""))
+        .isEqualTo(OneShotCompilation.directives(false));
   }
 
   @Test
