@@ -2,8 +2,10 @@ package dev.lamina.cli;
 
 import dev.lamina.runspec.RunSpec;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import javax.management.ObjectName;
 
 /**
@@ -21,8 +23,9 @@ import javax.management.ObjectName;
  * {@value #MAX_SMALL_BYTES} bytes) is left alone, so reading millions of rows keeps C2 as well.
  *
  * <p>How: the supported {@code Compiler.directives_add} diagnostic command (what {@code jcmd}
- * runs), through the platform MBean server on a daemon thread, so its own start-up cost (about a
- * third of a second of CPU) overlaps with the run. Directives only choose compilers; they never
+ * runs) on a daemon thread, through its own entry point where {@code builder.jar}'s manifest
+ * opens it, else through the platform MBean server (whose start-up costs about a third of a second
+ * of CPU, overlapping with the run). Directives only choose compilers; they never
  * change what the code computes. Anything that fails (no {@code java.management} module, no
  * temporary folder, a JVM without the command) leaves the JVM as it was.
  */
@@ -53,6 +56,9 @@ final class OneShotCompilation {
     return "[ { match: " + ENGINE + ", c2: { Exclude: false" + (narrow ? ", inline: " + SEPARATE : "") + " } },"
         + " { match: [\"*.*\"], c2: { Exclude: true } } ]";
   }
+
+  /** The JDK package of the diagnostic command's implementation, opened by builder.jar's manifest. */
+  static final String INTERNAL = "com.sun.management.internal";
 
   private static volatile boolean commandLineProcess;
 
@@ -93,17 +99,49 @@ final class OneShotCompilation {
 
   private static void add(String directives) {
     try {
-      Path file = Files.createTempFile("lamina-jit", ".json");
+      // Not Files.createTempFile: its SecureRandom costs a cold JVM about 20 classes and a seeding.
+      Path file = Path.of(System.getProperty("java.io.tmpdir"), "lamina-jit-" + ProcessHandle.current().pid() + "-"
+          + System.nanoTime() + ".json");
       try {
-        Files.writeString(file, directives);
-        ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-            "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
-            new String[] {String[].class.getName()});
+        Files.writeString(file, directives, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        if (!addDirectly(file)) {
+          ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
+              "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},
+              new String[] {String[].class.getName()});
+        }
       } finally {
         Files.deleteIfExists(file);
       }
     } catch (Exception | LinkageError e) {
       // Only a speed-up: without it the run is the same, a little slower.
+    }
+  }
+
+  /**
+   * Runs {@code Compiler.directives_add} through the diagnostic command's own entry point, without
+   * the platform MBean server, and says whether it could. {@code builder.jar}'s manifest opens
+   * {@value #INTERNAL} ({@code Add-Opens}, which {@code java -jar} reads); elsewhere (tests, a
+   * class path) the package is closed and the MBean server is used. Why: the server registers
+   * every platform MBean first (memory pools, threads, Flight Recorder: about 200 classes); on
+   * the churn example that took the directives' thread about 0.1 s of CPU, during which C2 went
+   * on compiling start-up code the directives leave to C1.
+   */
+  static boolean addDirectly(Path file) {
+    if (file.toString().chars().anyMatch(Character::isWhitespace)) {
+      return false; // the command line of a diagnostic command splits at spaces
+    }
+    try {
+      Class.forName(INTERNAL + ".PlatformMBeanProviderImpl"); // its initialization loads the command's native library
+      Class<?> impl = Class.forName(INTERNAL + ".DiagnosticCommandImpl");
+      Method get = impl.getDeclaredMethod("getDiagnosticCommandMBean");
+      get.setAccessible(true);
+      Object command = get.invoke(null);
+      Method execute = impl.getDeclaredMethod("executeDiagnosticCommand", String.class);
+      execute.setAccessible(true);
+      execute.invoke(command, "Compiler.directives_add " + file);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return false;
     }
   }
 }
