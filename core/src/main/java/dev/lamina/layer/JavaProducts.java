@@ -9,6 +9,12 @@ import java.util.Arrays;
  * {@link VectorMatMul} when {@link Simd} is on: the same values bit for bit). Wide products read
  * transposed copies made here, so every kernel runs along unit-stride rows: the kernel transposed
  * for the input gradient, the input transposed for the kernel gradient.
+ *
+ * <p>A layer wide both ways computes its two gradients in one parallel run split by input
+ * features ({@link BothGradients}): a thread with inputs {@code [i0, i1)} writes rows i0..i1 of
+ * the kernel gradient and columns i0..i1 of the input gradient, and transposes only the columns of
+ * x and the rows of the kernel those need. Splitting the input gradient by batch rows instead made
+ * one thread transpose the whole kernel while the other waited, and handed the copy across cores.
  */
 final class JavaProducts extends DenseProducts {
   /** kernel^T (units, inputs), for the input gradient of a layer with wide inputs. */
@@ -17,6 +23,7 @@ final class JavaProducts extends DenseProducts {
   private double[] inputT;
   private final KernelGradientByInputs byInputs = new KernelGradientByInputs();
   private final KernelGradientByUnits byUnits = new KernelGradientByUnits();
+  private final BothGradients both = new BothGradients();
 
   JavaProducts(int inputs, int units, Parameter kernel, Parameter bias) {
     super(inputs, units, kernel, bias);
@@ -56,6 +63,21 @@ final class JavaProducts extends DenseProducts {
   }
 
   @Override
+  void gradients(double[] x, double[] dZ, int rows, double[] dX) {
+    if (dX == null || kernelT == null || inputT == null) {
+      super.gradients(x, dZ, rows, dX);
+      return;
+    }
+    byInputs.x = x;
+    byInputs.dZ = dZ;
+    byInputs.rows = rows;
+    both.dZ = dZ;
+    both.dX = dX;
+    both.rows = rows;
+    runRows(both, inputs, 2L * rows * inputs * units);
+  }
+
+  @Override
   void prepareInputGradient() {
     if (kernelT != null) {
       MatMul.transpose(kernel.value(), kernelT, inputs, units);
@@ -87,6 +109,28 @@ final class JavaProducts extends DenseProducts {
         Arrays.fill(kernel.grad(), from * units, to * units, 0.0);
         MatMul.accumulate(inputT, rows, 1, dZ, units, kernel.grad(), units, from, to, units, rows);
       }
+    }
+  }
+
+  /**
+   * Input features {@code [i0, i1)} of both gradients: rows i0..i1 of dK = x^T . dZ and columns
+   * i0..i1 of dX = dZ . kernel^T. Each element is the same chain of fused multiply-adds as when the
+   * two products run apart (over the batch rows, or over the units, in order), so the split changes
+   * no bit.
+   */
+  private final class BothGradients implements KernelThreads.Range {
+    double[] dZ;
+    double[] dX;
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      byInputs.run(from, to); // rows of the kernel gradient, its operands set by gradients()
+      MatMul.transposeRows(kernel.value(), kernelT, inputs, units, from, to);
+      for (int r = 0; r < rows; r++) {
+        Arrays.fill(dX, r * inputs + from, r * inputs + to, 0.0);
+      }
+      MatMul.accumulate(dZ, units, 1, kernelT, inputs, dX, inputs, 0, rows, from, to, units);
     }
   }
 

@@ -508,8 +508,13 @@ final class MatMul {
 
   /** wT = w^T, with w (in, out) and wT (out, in), tile by tile. */
   static void transpose(double[] w, double[] wT, int in, int out) {
-    for (int i0 = 0; i0 < in; i0 += TRANSPOSE_TILE) {
-      int i1 = Math.min(in, i0 + TRANSPOSE_TILE);
+    transposeRows(w, wT, in, out, 0, in);
+  }
+
+  /** Rows {@code [r0, r1)} of w (in, out) written as columns r0..r1 of wT (out, in), tile by tile. */
+  static void transposeRows(double[] w, double[] wT, int in, int out, int r0, int r1) {
+    for (int i0 = r0; i0 < r1; i0 += TRANSPOSE_TILE) {
+      int i1 = Math.min(r1, i0 + TRANSPOSE_TILE);
       for (int j0 = 0; j0 < out; j0 += TRANSPOSE_TILE) {
         int j1 = Math.min(out, j0 + TRANSPOSE_TILE);
         for (int i = i0; i < i1; i++) {
