@@ -27,7 +27,8 @@ import java.util.function.IntToDoubleFunction;
  * CORE_A CORE_B [ROUNDS] [ROWS]}, where each core is a {@code core/target/classes} folder or a
  * core jar (build the other commit in a git worktree). System properties: {@code ab.workload}
  * ({@code wide}: 11-256-256-1, batch 256, one epoch; {@code churn}: 11-6-6-1, batch 10, ten
- * epochs) and {@code ab.dtype} ({@code float32} or {@code float64}).
+ * epochs), {@code ab.dtype} ({@code float32} or {@code float64}) and {@code ab.clock} ({@code cpu}: time
+ * each fit by its thread's processor time, with {@code -Dlamina.threads=1}; default wall time).
  *
  * <p>{@code AbCompare --backends - [ROUNDS] [ROWS]} compares this build with itself: A with the
  * wide products on the Java kernels, B on OpenBLAS. {@code AbCompare --dtypes - [ROUNDS] [ROWS]}

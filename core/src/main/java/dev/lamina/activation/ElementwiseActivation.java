@@ -60,6 +60,27 @@ public abstract class ElementwiseActivation implements Activation {
     }
   }
 
+  /**
+   * The single-precision {@link #forwardRange}: out[i] = f(z[i]) computed in double on the widened
+   * z and rounded to float (a float32 Dense layer's activation, as Keras computes float32 models).
+   * A subclass may override it with a float loop that gives the same values bit for bit.
+   */
+  public void forwardRange(float[] z, float[] out, int from, int to) {
+    for (int i = from; i < to; i++) {
+      out[i] = (float) apply(z[i]);
+    }
+  }
+
+  /**
+   * The single-precision {@link #backwardRange}: dZ[i] = dOut[i] * f'(z[i]) computed in double and
+   * rounded to float; overridable like {@link #forwardRange(float[], float[], int, int)}.
+   */
+  public void backwardRange(float[] z, float[] out, float[] dOut, float[] dZ, int from, int to) {
+    for (int i = from; i < to; i++) {
+      dZ[i] = (float) (dOut[i] * derivative(z[i], out[i]));
+    }
+  }
+
   @Override
   public final boolean isElementwise() {
     return true;

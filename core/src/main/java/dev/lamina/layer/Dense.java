@@ -29,13 +29,15 @@ import java.util.Objects;
  * shape and precision: the Java kernels (on the Vector API when {@link Simd} is on) or OpenBLAS
  * ({@link NativeGemm}) for layers of 16+ inputs and units.
  *
- * <p>With {@link DType#FLOAT32}, in a layer of at least {@link MatMul#WIDE_COLUMNS} inputs and
- * units, the kernel and bias are float32 parameters (their optimizer state float32 too, see
- * {@link dev.lamina.optim.Optimizer}) and the three products run in float on them: the input and dZ
- * are rounded to float, z is summed in float with the bias, the kernel gradient stays float, z and
- * dX are widened to double. The activation, dZ and the bias gradient (a column sum of dZ, rounded
- * to float) are computed in double. Narrower layers keep double weights and products, where the
- * conversions of their activations would cost more than they save.
+ * <p>With {@link DType#FLOAT32}, in a layer with an element-wise activation and at least
+ * {@link MatMul#WIDE_COLUMNS} inputs or units ({@link FloatProducts#applies}), the same formulas
+ * run in single precision, as Keras computes a float32 model: the kernel and bias are float32
+ * parameters (their optimizer state float32 too, see {@link dev.lamina.optim.Optimizer}); x, z,
+ * out, dZ and dX are floats ({@link #forwardFloat}, {@link #backwardFloat}), exchanged as they are
+ * with float neighbours ({@link #floatActivations()}); the products sum in float
+ * ({@link FloatProducts}); the activation and its derivative are computed per element and rounded
+ * to float; the bias gradient is a column sum of dZ in float. Layers narrow both
+ * ways and softmax layers keep double weights and activations.
  *
  * <p>An element-wise activation runs inside the product's parallel ranges, on the rows a thread
  * has just computed. When the network fuses this layer's sigmoid/softmax with a cross-entropy loss
@@ -60,7 +62,12 @@ public final class Dense implements Layer {
   private final Parameter bias;
   private final List<Parameter> params;
 
+  /** The double products, or null when the layer runs in single precision. */
   private DenseProducts products;
+  /** The float32 products, or null when the layer runs in double. */
+  private FloatProducts floatProducts;
+  /** Whichever of the two runs (for threads, buffers and the backend's name). */
+  private ProductSplit split;
   private DType dtype = DType.DEFAULT;
   /** Whether OpenBLAS may run the products of this layer (when {@link NativeGemm#available()}). */
   private boolean nativeAllowed = true;
@@ -68,15 +75,23 @@ public final class Dense implements Layer {
   private final Activate activate = new Activate();
   private final Deactivate deactivate = new Deactivate();
   private final BiasGradient biasGradient = new BiasGradient();
+  private final FloatActivate floatActivate = new FloatActivate();
+  private final FloatDeactivate floatDeactivate = new FloatDeactivate();
   private int capacity;
+  /** Rows of the last forward pass (the float accessors widen that many). */
+  private int lastRows;
   private double[] z;
   private double[] out;
   private double[] dz;
   private double[] dInput;
   private double[] lastInput;
   private double[] lastDelta;
-  /** The bias gradient summed in double before it is rounded into a float32 bias's gradient. */
-  private double[] biasSums;
+  /** In single precision: the float z, out, dZ and dX, and the rounded copy of a double input. */
+  private float[] zF;
+  private float[] outF;
+  private float[] dzF;
+  private float[] dInputF;
+  private float[] inputF;
 
   /**
    * A Dense layer; weights are filled by {@link #initialize(long)}.
@@ -134,8 +149,18 @@ public final class Dense implements Layer {
     out = new double[maxRows * units];
     dz = new double[maxRows * units];
     dInput = new double[maxRows * inputs];
-    biasSums = new double[units];
-    products.allocate(maxRows);
+    if (floatProducts != null) {
+      allocateFloats();
+    }
+    split.allocate(maxRows);
+  }
+
+  private void allocateFloats() {
+    zF = new float[capacity * units];
+    outF = new float[capacity * units];
+    dzF = new float[capacity * units];
+    dInputF = new float[capacity * inputs];
+    inputF = new float[capacity * inputs];
   }
 
   /**
@@ -149,15 +174,20 @@ public final class Dense implements Layer {
   }
 
   private void chooseProducts() {
-    boolean single = DenseProducts.singlePrecision(inputs, units, dtype);
+    boolean single = FloatProducts.applies(inputs, units, dtype, elementwise != null);
     kernel.setSinglePrecision(single);
     if (bias != null) {
       bias.setSinglePrecision(single);
     }
-    products = DenseProducts.create(inputs, units, kernel, bias, dtype, nativeAllowed);
-    products.setThreads(threads);
+    products = single ? null : DenseProducts.create(inputs, units, kernel, bias, nativeAllowed);
+    floatProducts = single ? FloatProducts.create(inputs, units, kernel, bias, nativeAllowed) : null;
+    split = single ? floatProducts : products;
+    split.setThreads(threads);
     if (capacity > 0) {
-      products.allocate(capacity);
+      if (single && zF == null) {
+        allocateFloats();
+      }
+      split.allocate(capacity);
     }
   }
 
@@ -172,10 +202,10 @@ public final class Dense implements Layer {
 
   /** Whether this layer's products run on OpenBLAS. */
   public boolean nativeProducts() {
-    return products.onOpenBlas();
+    return split.onOpenBlas();
   }
 
-  /** The precision asked for this layer (it runs in float only when it is wide both ways). */
+  /** The precision asked for this layer (see {@link #floatActivations()} for the one it runs in). */
   public DType dtype() {
     return dtype;
   }
@@ -190,7 +220,7 @@ public final class Dense implements Layer {
   @Override
   public void setThreads(int n) {
     this.threads = KernelThreads.requireThreadCount(n);
-    products.setThreads(threads);
+    split.setThreads(threads);
   }
 
   /** How many threads the large products of this layer may use. */
@@ -198,8 +228,23 @@ public final class Dense implements Layer {
     return threads;
   }
 
+  /**
+   * Whether this layer runs in single precision (float32 weights, activations and products): a
+   * float32 model's layer with an element-wise activation and 16+ inputs or units.
+   */
+  @Override
+  public boolean floatActivations() {
+    return floatProducts != null;
+  }
+
   @Override
   public double[] forward(double[] x, int rows, boolean training) {
+    lastRows = rows;
+    if (floatProducts != null) {
+      FloatConversions.toFloat(x, inputF, rows * inputs);
+      FloatConversions.toDouble(forwardFloat(inputF, rows, training), out, rows * units);
+      return out;
+    }
     lastInput = x;
     // z = x . kernel + bias; out = activation(z), per range inside the product when element-wise.
     products.affine(x, rows, training, z, elementwise != null ? activate : null);
@@ -210,7 +255,20 @@ public final class Dense implements Layer {
   }
 
   @Override
+  public float[] forwardFloat(float[] x, int rows, boolean training) {
+    lastRows = rows;
+    // z = x . kernel + bias; out = activation(z), in float, per range inside the product.
+    floatProducts.affine(x, rows, training, zF, floatActivate);
+    return outF;
+  }
+
+  @Override
   public double[] backward(double[] dOutput, int rows, boolean needInputGrad) {
+    if (floatProducts != null) {
+      // dOut rounded into dzF, which the activation's derivative then overwrites element by element.
+      FloatConversions.toFloat(dOutput, dzF, rows * units);
+      return widenInputGradient(backwardFloat(dzF, rows, needInputGrad), rows);
+    }
     // dZ = activation'(z) * dOut
     if (elementwise != null) {
       deactivate.dOut = dOutput;
@@ -221,32 +279,79 @@ public final class Dense implements Layer {
     return backwardFromPreActivation(dz, rows, needInputGrad);
   }
 
+  @Override
+  public float[] backwardFloat(float[] dOutput, int rows, boolean needInputGrad) {
+    // dZ = activation'(z) * dOut, in float
+    floatDeactivate.dOut = dOutput;
+    KernelThreads.run(floatDeactivate, rows, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, rows));
+    return backwardFloatFromPreActivation(dzF, rows, needInputGrad);
+  }
+
   /** Back-propagates dLoss/dZ (the pre-activation gradient) directly. */
   public double[] backwardFromPreActivation(double[] dZ, int rows, boolean needInputGrad) {
+    if (floatProducts != null) {
+      return widenInputGradient(backwardFloatFromPreActivation(dZ, rows, needInputGrad), rows);
+    }
     lastDelta = dZ;
     // dKernel = x^T . dZ and dX = dZ . kernel^T
     products.gradients(lastInput, dZ, rows, needInputGrad ? dInput : null);
-    if (kernelRegularizer != null) {
-      kernelRegularizer.addGradient(kernel.value(), kernel.grad());
-    }
-    // dBias = column sums of dZ
+    regularizeKernel();
     if (bias != null) {
+      // dBias = column sums of dZ
       if (MatMul.wide(units)) {
         biasGradient.dZ = dZ;
         biasGradient.rows = rows;
-        biasGradient.into = bias.singlePrecision() ? biasSums : bias.grad();
         KernelThreads.run(biasGradient, units, products.parts((long) rows * units * ELEMENT_WEIGHT, units));
-        if (bias.singlePrecision()) {
-          FloatConversions.toFloat(biasSums, 0, bias.floatGrad(), units);
-        }
       } else {
         MatMul.columnSums(dZ, bias.grad(), rows, units);
       }
-      if (biasRegularizer != null) {
-        biasRegularizer.addGradient(bias.value(), bias.grad());
-      }
+      regularizeBias();
     }
     return needInputGrad ? dInput : null;
+  }
+
+  /**
+   * {@link #backwardFromPreActivation} of a single-precision layer ({@link #floatActivations()})
+   * from a double dLoss/dZ (a fused loss's), rounded to float: returns the float dLoss/dInput.
+   */
+  public float[] backwardFloatFromPreActivation(double[] dZ, int rows, boolean needInputGrad) {
+    FloatConversions.toFloat(dZ, dzF, rows * units);
+    return backwardFloatFromPreActivation(dzF, rows, needInputGrad);
+  }
+
+  private float[] backwardFloatFromPreActivation(float[] dZ, int rows, boolean needInputGrad) {
+    // dKernel = x^T . dZ and dX = dZ . kernel^T, in float
+    floatProducts.gradients(dZ, rows, needInputGrad ? dInputF : null);
+    regularizeKernel();
+    if (bias != null) {
+      // dBias = column sums of dZ, in float
+      biasGradient.dZF = dZ;
+      biasGradient.intoF = bias.floatGrad();
+      biasGradient.rows = rows;
+      KernelThreads.run(biasGradient, units, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, units));
+      regularizeBias();
+    }
+    return needInputGrad ? dInputF : null;
+  }
+
+  private double[] widenInputGradient(float[] dX, int rows) {
+    if (dX == null) {
+      return null;
+    }
+    FloatConversions.toDouble(dX, dInput, rows * inputs);
+    return dInput;
+  }
+
+  private void regularizeKernel() {
+    if (kernelRegularizer != null) {
+      kernelRegularizer.addGradient(kernel.value(), kernel.grad());
+    }
+  }
+
+  private void regularizeBias() {
+    if (biasRegularizer != null) {
+      biasRegularizer.addGradient(bias.value(), bias.grad());
+    }
   }
 
   /** Rows of out = activation(z), run by the products on the rows they have just computed. */
@@ -267,16 +372,39 @@ public final class Dense implements Layer {
     }
   }
 
-  /** Columns (units) of dBias = column sums of dZ, each summed in row order. */
-  private final class BiasGradient implements KernelThreads.Range {
-    double[] dZ;
-    int rows;
-    /** The bias gradient's doubles, taken on the calling thread. */
-    double[] into;
+  /** Rows of outF = activation(zF), run by the float products on the rows they have just computed. */
+  private final class FloatActivate implements KernelThreads.Range {
+    @Override
+    public void run(int from, int to) {
+      elementwise.forwardRange(zF, outF, from * units, to * units);
+    }
+  }
+
+  /** Rows of dzF = activation'(zF) * dOut. */
+  private final class FloatDeactivate implements KernelThreads.Range {
+    float[] dOut;
 
     @Override
     public void run(int from, int to) {
-      MatMul.columnSums(dZ, into, rows, units, from, to);
+      elementwise.backwardRange(zF, outF, dOut, dzF, from * units, to * units);
+    }
+  }
+
+  /** Columns (units) of dBias = column sums of dZ, each summed in row order, in dZ's precision. */
+  private final class BiasGradient implements KernelThreads.Range {
+    double[] dZ;
+    float[] dZF;
+    /** The float bias gradient, taken on the calling thread (a read of the floats may round the double view back). */
+    float[] intoF;
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      if (floatProducts != null) {
+        FloatConversions.columnSums(dZF, intoF, rows, units, from, to);
+      } else {
+        MatMul.columnSums(dZ, bias.grad(), rows, units, from, to);
+      }
     }
   }
 
@@ -285,7 +413,7 @@ public final class Dense implements Layer {
    * signal delta of this layer); not written when the network fused this layer with its loss.
    */
   public double[] preActivationGradient() {
-    return dz;
+    return floatProducts != null ? widened(dzF, dz, units) : dz;
   }
 
   /**
@@ -294,22 +422,34 @@ public final class Dense implements Layer {
    * the first backward pass. For diagnostics.
    */
   public double[] errorSignal() {
-    return lastDelta;
+    return floatProducts != null ? widened(dzF, dz, units) : lastDelta;
   }
 
   /** The output buffer activation(z) of the last forward call. */
   public double[] output() {
-    return out;
+    return floatProducts != null ? widened(outF, out, units) : out;
   }
 
   /** dLoss/dInput of the last backward pass that asked for it. */
   public double[] inputGradient() {
-    return dInput;
+    return floatProducts != null ? widened(dInputF, dInput, inputs) : dInput;
   }
 
   /** The pre-activation buffer z of the last forward call. */
   public double[] preActivation() {
-    return z;
+    return floatProducts != null ? widened(zF, z, units) : z;
+  }
+
+  /**
+   * A single-precision layer's float buffer widened into its double twin, for the double
+   * accessors above ({@code width} values per row of the last batch); null before allocation.
+   */
+  private double[] widened(float[] f, double[] d, int width) {
+    if (f == null) {
+      return d;
+    }
+    FloatConversions.toDouble(f, d, lastRows * width);
+    return d;
   }
 
   @Override

@@ -1,54 +1,43 @@
 package dev.lamina.layer;
 
 /**
- * The conversions between the double activations of the engine and the float operands of
- * {@link dev.lamina.spec.DType#FLOAT32} products: round to nearest float, widen exactly.
+ * The element loops of the float32 path: conversions between the engine's double activations and
+ * float ones (round to nearest float, widen exactly), and the column sums of float rows.
  *
  * <p>Plain loops on purpose: a Vector API conversion needs a second float shape (four lanes of
  * 128 bits next to the kernels' 256), and one more shape in the process makes the JIT's type
  * profiles of the shared vector methods polymorphic, which undoes the intrinsics of the matrix
  * kernels (measured: 100,000 samples/s fell to 5,000).
  */
-final class FloatConversions {
+public final class FloatConversions {
   private FloatConversions() {}
 
-  /** dst[i] = (float) src[i] for i in [from, to). */
-  static void toFloat(double[] src, int from, float[] dst, int to) {
-    for (int i = from; i < to; i++) {
+  /** dst[i] = (float) src[i] for i in [0, n): rounded to the nearest float. */
+  public static void toFloat(double[] src, float[] dst, int n) {
+    for (int i = 0; i < n; i++) {
       dst[i] = (float) src[i];
     }
   }
 
-  /**
-   * dst[offset + j] = (double) (src[offset + j] + bias[j]) for j &lt; n (just the widened src when
-   * bias is null): a float product's result with its float bias, back in double.
-   */
-  static void toDouble(float[] src, int offset, float[] bias, double[] dst, int n) {
-    if (bias == null) {
-      for (int j = 0; j < n; j++) {
-        dst[offset + j] = src[offset + j];
-      }
-    } else {
-      for (int j = 0; j < n; j++) {
-        dst[offset + j] = src[offset + j] + bias[j];
-      }
+  /** dst[i] = (double) src[i] for i in [0, n): exact. */
+  public static void toDouble(float[] src, double[] dst, int n) {
+    for (int i = 0; i < n; i++) {
+      dst[i] = src[i];
     }
   }
 
   /**
-   * Rows {@code [i0, i1)} of w (rows of length {@code cols}), rounded to float into the same rows of
-   * {@code wF} and into columns {@code [i0, i1)} of {@code wT} (cols rows of stride {@code ldT}):
-   * one read of each value for both copies. Used for a training batch, whose transpose the kernel
-   * gradient reads. Reading rows and writing columns is the faster way round when {@code ldT} is
-   * not a multiple of a cache page's worth of floats ({@link #paddedStride}).
+   * s[j] = sum over rows r of d[r cols + j], for columns {@code [j0, j1)}, summed in float in row
+   * order (so the same for any split of the columns); overwrites those elements of s.
    */
-  static void toFloatWithTranspose(double[] w, float[] wF, float[] wT, int ldT, int cols, int i0, int i1) {
-    for (int i = i0; i < i1; i++) {
-      int wo = i * cols;
-      for (int j = 0; j < cols; j++) {
-        float v = (float) w[wo + j];
-        wF[wo + j] = v;
-        wT[j * ldT + i] = v;
+  static void columnSums(float[] d, float[] s, int rows, int cols, int j0, int j1) {
+    for (int j = j0; j < j1; j++) {
+      s[j] = 0;
+    }
+    for (int r = 0; r < rows; r++) {
+      int o = r * cols;
+      for (int j = j0; j < j1; j++) {
+        s[j] += d[o + j];
       }
     }
   }

@@ -2,138 +2,164 @@ package dev.lamina.layer;
 
 import dev.lamina.optim.Parameter;
 import dev.lamina.parallel.KernelThreads;
+import dev.lamina.spec.DType;
+import java.util.Arrays;
 
 /**
- * The products of a wide {@link dev.lamina.spec.DType#FLOAT32} Dense layer, in single precision:
- * the kernel and bias are float32 parameters ({@link Parameter#floatValue()}), read as they are;
- * the input and dZ arrive in double and are rounded to float ({@link FloatConversions}); sums
- * accumulate in float; z = x . kernel + bias is summed in float and widened to double; the kernel
- * gradient is written in float straight into {@link Parameter#floatGrad()}, and dX widened to
- * double. Subclasses say how the three float products run: {@link JavaFloatProducts} on the Java
- * kernels, {@link BlasFloatProducts} on sgemm. Each range converts its own rows, in the same task as
- * its product.
+ * The three products of a {@link DType#FLOAT32} Dense layer, in single precision from end to end:
+ * <pre>
+ *   affine:          z  = x . kernel + bias       (rows, units)     float in, float out
+ *   kernel gradient: dK = x^T . dZ                (inputs, units)   into kernel.floatGrad()
+ *   input gradient:  dX = dZ . kernel^T           (rows, inputs)
+ * </pre>
+ * The kernel and bias are float32 parameters ({@link Parameter#floatValue()}), read as they are;
+ * the activations arrive and leave as floats (the layer's neighbours exchange floats, see
+ * {@link Layer#floatActivations()}), so nothing is converted here. Sums accumulate in float, each
+ * element of z starting from its bias (as in the float64 path). Subclasses say how the products run:
+ * {@link JavaFloatProducts} on the Java kernels, {@link BlasFloatProducts} on sgemm. Like
+ * {@link DenseProducts}, nothing is allocated after {@link #allocate}.
  */
-abstract class FloatProducts extends DenseProducts {
-  /** A double-to-float conversion counted as this many multiply-adds when deciding to split it. */
+abstract class FloatProducts extends ProductSplit {
+  /** A copy or conversion of one element counted as this many multiply-adds when deciding to split it. */
   static final int CONVERSION_WEIGHT = 4;
 
-  float[] inputF;
+  /** The input of the last forward pass (read again by the kernel gradient). */
+  float[] input;
   /** The kernel's floats, taken from the parameter on the calling thread before each product. */
   float[] kernelF;
   /** The kernel gradient's floats, taken like {@link #kernelF}. */
   float[] gradF;
-  float[] zF;
-  float[] dzF;
-  float[] dInputF;
   private float[] biasF;
-  private final DeltaToFloat deltaToFloat = new DeltaToFloat();
+  private final Affine affine = new Affine();
   private final KernelGradient kernelGradient = new KernelGradient();
+  private final InputGradient inputGradient = new InputGradient();
 
   FloatProducts(int inputs, int units, Parameter kernel, Parameter bias) {
     super(inputs, units, kernel, bias);
   }
 
-  @Override
-  void allocate(int maxRows) {
-    if (inputF == null || inputF.length < (maxRows + 1) * inputs) {
-      // One row more than the batch: netlib checks a transposed operand as if its last column were
-      // a whole row long (the kernel gradient reads inputF transposed from a column offset).
-      inputF = new float[(maxRows + 1) * inputs];
-      zF = new float[maxRows * units];
-      dzF = new float[maxRows * units];
-      dInputF = new float[maxRows * inputs];
-    }
+  /**
+   * Whether a Dense layer of this shape, precision and activation runs in single precision: in a
+   * float32 model, a layer with an element-wise activation that is wide at least one way (16+
+   * inputs or units: the wide network's 11-input first layer and 1-unit output layer too, so its
+   * activations stay float from the first product to the last). Layers narrow both ways (the
+   * churn model's) keep double, where a float path saves nothing measurable; softmax layers keep
+   * double (their activation works on doubles).
+   */
+  static boolean applies(int inputs, int units, DType dtype, boolean elementwise) {
+    return dtype == DType.FLOAT32 && elementwise && (MatMul.wide(inputs) || MatMul.wide(units));
   }
 
-  /** Takes the kernel's and bias's floats, then lets the subclass prepare its operands. */
-  @Override
-  final void prepareAffine(int rows, boolean training) {
+  /**
+   * The float backend for a layer of this shape: OpenBLAS's sgemm for layers wide both ways when it
+   * is installed and {@code nativeAllowed}, else the Java kernels.
+   */
+  static FloatProducts create(int inputs, int units, Parameter kernel, Parameter bias, boolean nativeAllowed) {
+    boolean blas = MatMul.wide(inputs) && MatMul.wide(units) && nativeAllowed && NativeGemm.available();
+    return blas ? new BlasFloatProducts(inputs, units, kernel, bias) : new JavaFloatProducts(inputs, units, kernel, bias);
+  }
+
+  /**
+   * z = x . kernel + bias for {@code rows} rows of {@code x}, which must stay unchanged until the
+   * backward pass; after each range of rows, {@code then} runs over the same rows (the layer's
+   * activation), when not null.
+   *
+   * @param training whether a backward pass follows (a backend may prepare its operands for it)
+   */
+  final void affine(float[] x, int rows, boolean training, float[] z, KernelThreads.Range then) {
+    input = x;
     kernelF = kernel.floatValue();
     biasF = bias == null ? null : bias.floatValue();
     prepareForward(rows, training);
+    affine.z = z;
+    affine.then = then;
+    runRows(affine, rows, (long) rows * inputs * units);
   }
 
-  /** Rows of z = (double) (inputF . kernelF + biasF), converting their input rows first. */
-  @Override
-  final void affineRows(double[] x, double[] z, int from, int to) {
-    inputToFloat(x, from, to);
-    floatAffineRows(from, to);
-    for (int r = from; r < to; r++) {
-      FloatConversions.toDouble(zF, r * units, biasF, z, units);
+  /**
+   * The kernel gradient x^T . dZ of the last forward pass's x into {@code kernel.floatGrad()}, then
+   * dX = dZ . kernel^T into {@code dX} unless it is null; both overwritten.
+   */
+  final void gradients(float[] dZ, int rows, float[] dX) {
+    gradF = kernel.floatGrad();
+    kernelGradient(dZ, rows);
+    if (dX != null) {
+      kernelF = kernel.floatValue();
+      prepareInputGradient();
+      inputGradient.dZ = dZ;
+      inputGradient.dX = dX;
+      runRows(inputGradient, rows, (long) rows * inputs * units);
     }
   }
 
-  /** Converts dZ, then runs the kernel gradient. */
-  @Override
-  final void kernelGradient(double[] x, double[] dZ, int rows) {
-    deltaToFloat(dZ, rows);
-    gradF = kernel.floatGrad();
+  /** The kernel gradient into {@link #gradF}: by default input-feature rows in parallel ranges. */
+  void kernelGradient(float[] dZ, int rows) {
+    kernelGradient.dZ = dZ;
     kernelGradient.rows = rows;
     runRows(kernelGradient, inputs, (long) rows * inputs * units);
   }
 
-  /** Converts dZ, then runs the input gradient. */
-  @Override
-  final void inputGradient(double[] dZ, int rows, double[] dX) {
-    deltaToFloat(dZ, rows);
-    kernelF = kernel.floatValue();
-    super.inputGradient(dZ, rows, dX);
-  }
-
-  /** Both gradients from one conversion of dZ (the kernel gradient's). */
-  @Override
-  final void gradients(double[] x, double[] dZ, int rows, double[] dX) {
-    kernelGradient(x, dZ, rows);
-    if (dX != null) {
-      kernelF = kernel.floatValue();
-      super.inputGradient(dZ, rows, dX);
+  /** Rows {@code [from, to)} of z set to the bias (zero without one), where the affine sums start. */
+  final void startRows(float[] z, int from, int to) {
+    for (int r = from; r < to; r++) {
+      if (biasF != null) {
+        System.arraycopy(biasF, 0, z, r * units, units);
+      } else {
+        Arrays.fill(z, r * units, r * units + units, 0f);
+      }
     }
   }
 
-  private void deltaToFloat(double[] dZ, int rows) {
-    deltaToFloat.dZ = dZ;
-    KernelThreads.run(deltaToFloat, rows, parts((long) rows * units * CONVERSION_WEIGHT, rows));
-  }
-
-  /** Rows of dX = (double) (dzF . kernelF^T). */
-  @Override
-  final void inputGradientRows(double[] dZ, double[] dX, int from, int to) {
-    floatInputGradientRows(from, to);
-    FloatConversions.toDouble(dInputF, from * inputs, null, dX, (to - from) * inputs);
-  }
-
-  /** Called before each forward pass of {@code rows} rows, once {@link #kernelF} is set. */
+  /** Called before each forward pass of {@code rows} rows, once {@link #input} and {@link #kernelF} are set. */
   abstract void prepareForward(int rows, boolean training);
 
-  /** Rows {@code [from, to)} of inputF = (float) x. */
-  abstract void inputToFloat(double[] x, int from, int to);
+  /** Rows {@code [from, to)} of z = bias + input . kernelF, overwritten (see {@link #startRows}). */
+  abstract void affineRows(float[] z, int from, int to);
 
-  /** Rows {@code [from, to)} of zF = inputF . kernelF. */
-  abstract void floatAffineRows(int from, int to);
+  /** Rows {@code [from, to)} (input features) of gradF = input^T . dZ over {@code rows} batch rows. */
+  abstract void kernelGradientRows(float[] dZ, int from, int to, int rows);
 
-  /** Rows {@code [from, to)} (input features) of gradF = inputF^T . dzF over {@code rows} batch rows. */
-  abstract void kernelGradientRows(int from, int to, int rows);
+  /** Called before each input gradient, once {@link #kernelF} is set. */
+  void prepareInputGradient() {
+    // Nothing to prepare by default.
+  }
 
-  /** Rows {@code [from, to)} of dInputF = dzF . kernelF^T. */
-  abstract void floatInputGradientRows(int from, int to);
+  /** Rows {@code [from, to)} of dX = dZ . kernelF^T, overwritten. */
+  abstract void inputGradientRows(float[] dZ, float[] dX, int from, int to);
 
-  /** Batch rows of dzF = (float) dZ. */
-  private final class DeltaToFloat implements KernelThreads.Range {
-    double[] dZ;
+  /** Rows of z = input . kernel + bias, then {@code then} on them. */
+  private final class Affine implements KernelThreads.Range {
+    float[] z;
+    KernelThreads.Range then;
 
     @Override
     public void run(int from, int to) {
-      FloatConversions.toFloat(dZ, from * units, dzF, to * units);
+      affineRows(z, from, to);
+      if (then != null) {
+        then.run(from, to);
+      }
     }
   }
 
-  /** Input-feature rows of the kernel gradient, in float. */
+  /** Input-feature rows of the kernel gradient. */
   private final class KernelGradient implements KernelThreads.Range {
+    float[] dZ;
     int rows;
 
     @Override
     public void run(int from, int to) {
-      kernelGradientRows(from, to, rows);
+      kernelGradientRows(dZ, from, to, rows);
+    }
+  }
+
+  /** Batch rows of the input gradient. */
+  private final class InputGradient implements KernelThreads.Range {
+    float[] dZ;
+    float[] dX;
+
+    @Override
+    public void run(int from, int to) {
+      inputGradientRows(dZ, dX, from, to);
     }
   }
 }

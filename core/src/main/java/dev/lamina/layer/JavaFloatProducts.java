@@ -7,16 +7,20 @@ import java.util.Arrays;
 /**
  * The float32 products on the Java kernels ({@link MatMul}'s float kernels, {@link VectorMatMul}'s
  * when {@link Simd} is on). The kernels run along unit-stride rows, so the input and kernel
- * gradients read transposed float copies; a training pass writes them: the input's while it
- * converts the input (one read of each value for both copies), the kernel's from its floats.
+ * gradients read transposed copies; a training pass writes them: the input's in the same ranges
+ * as the affine product (its rows are in cache then), the kernel's before the product. A layer of
+ * few units (the 1-unit output layer) needs no transposed input: its kernel gradient runs
+ * transposed, dK^T = dZ^T . x, along the inputs (the same chain of multiply-adds per element).
  */
 final class JavaFloatProducts extends FloatProducts {
-  /** (float) kernel^T, rows of {@link #kernelTStride}; for the input gradient. */
+  /** kernel^T, rows of {@link #kernelTStride}; for the input gradient. */
   private float[] kernelTF;
   private final int kernelTStride;
-  /** (float) x^T, inputs rows of {@link #inputTStride}; for the kernel gradient. */
+  /** x^T, inputs rows of {@link #inputTStride}; for the kernel gradient. */
   private float[] inputTF;
   private int inputTStride;
+  /** dK^T (units, inputs) of a layer of few units, transposed into the kernel gradient. */
+  private float[] gradTF;
   /** Whether the last forward pass was a training pass, which wrote kernelTF and inputTF. */
   private boolean transposedCopies;
   private final KernelTranspose kernelTranspose = new KernelTranspose();
@@ -28,11 +32,12 @@ final class JavaFloatProducts extends FloatProducts {
 
   @Override
   void allocate(int maxRows) {
-    super.allocate(maxRows);
     if (kernelTF == null) {
       kernelTF = new float[units * kernelTStride];
     }
-    if (inputTF == null || inputTF.length < (maxRows + 16) * inputs) {
+    if (!MatMul.wide(units)) {
+      gradTF = new float[units * inputs];
+    } else if (inputTF == null || inputTF.length < (maxRows + 16) * inputs) {
       // Room for the padded stride of any batch size up to maxRows (FloatConversions.paddedStride).
       inputTF = new float[(maxRows + 16) * inputs];
     }
@@ -52,28 +57,34 @@ final class JavaFloatProducts extends FloatProducts {
   }
 
   @Override
-  void inputToFloat(double[] x, int from, int to) {
-    if (transposedCopies) {
-      FloatConversions.toFloatWithTranspose(x, inputF, inputTF, inputTStride, inputs, from, to);
-    } else {
-      FloatConversions.toFloat(x, from * inputs, inputF, to * inputs);
+  void affineRows(float[] z, int from, int to) {
+    if (transposedCopies && gradTF == null) {
+      MatMul.transposeRows(input, inputs, inputTF, inputTStride, from, to);
     }
+    startRows(z, from, to);
+    MatMul.accumulate(input, inputs, 1, kernelF, units, z, units, from, to, units, inputs);
   }
 
   @Override
-  void floatAffineRows(int from, int to) {
-    Arrays.fill(zF, from * units, to * units, 0f);
-    MatMul.accumulate(inputF, inputs, 1, kernelF, units, zF, units, from, to, units, inputs);
+  void kernelGradient(float[] dZ, int rows) {
+    if (gradTF == null) {
+      super.kernelGradient(dZ, rows);
+      return;
+    }
+    // dK^T = dZ^T . x: units rows along the inputs, then transposed (a copy for one unit).
+    Arrays.fill(gradTF, 0f);
+    MatMul.accumulate(dZ, 1, units, input, inputs, gradTF, inputs, 0, units, inputs, rows);
+    MatMul.transposeRows(gradTF, inputs, gradF, units, 0, units);
   }
 
   @Override
-  void kernelGradientRows(int from, int to, int rows) {
+  void kernelGradientRows(float[] dZ, int from, int to, int rows) {
     if (!transposedCopies) {
       // The last forward pass was not a training pass (a backward pass after inference).
-      MatMul.transposeColumns(inputF, rows, inputs, inputTF, from, to);
+      MatMul.transposeColumns(input, rows, inputs, inputTF, from, to);
     }
     Arrays.fill(gradF, from * units, to * units, 0f);
-    MatMul.accumulate(inputTF, inputTStride, 1, dzF, units, gradF, units, from, to, units, rows);
+    MatMul.accumulate(inputTF, inputTStride, 1, dZ, units, gradF, units, from, to, units, rows);
   }
 
   @Override
@@ -84,9 +95,9 @@ final class JavaFloatProducts extends FloatProducts {
   }
 
   @Override
-  void floatInputGradientRows(int from, int to) {
-    Arrays.fill(dInputF, from * inputs, to * inputs, 0f);
-    MatMul.accumulate(dzF, units, 1, kernelTF, kernelTStride, dInputF, inputs, from, to, inputs, units);
+  void inputGradientRows(float[] dZ, float[] dX, int from, int to) {
+    Arrays.fill(dX, from * inputs, to * inputs, 0f);
+    MatMul.accumulate(dZ, units, 1, kernelTF, kernelTStride, dX, inputs, from, to, inputs, units);
   }
 
   @Override

@@ -44,6 +44,38 @@ public interface Layer {
    */
   double[] backward(double[] dOutput, int rows, boolean needInputGrad);
 
+  /**
+   * Whether this layer also takes and gives float32 activations, through {@link #forwardFloat} and
+   * {@link #backwardFloat} (a Dense layer of a {@code dtype: float32} model, see
+   * {@link Dense#floatActivations()}). The network then passes floats between consecutive such
+   * layers and converts only where they meet double layers. Their double {@link #forward} and
+   * {@link #backward} stay valid: they round the input, run the float path and widen its result,
+   * so both give the same values. False by default.
+   */
+  default boolean floatActivations() {
+    return false;
+  }
+
+  /**
+   * {@link #forward} on float32 activations; only for layers whose {@link #floatActivations()} is
+   * true. The returned buffer is owned by the layer; {@code input} must stay unchanged until
+   * {@link #backwardFloat} has run.
+   *
+   * @throws UnsupportedOperationException for a layer without float activations
+   */
+  default float[] forwardFloat(float[] input, int rows, boolean training) {
+    throw new UnsupportedOperationException(name() + " has no float32 activations");
+  }
+
+  /**
+   * {@link #backward} on float32 activations; only after {@link #forwardFloat}.
+   *
+   * @throws UnsupportedOperationException for a layer without float activations
+   */
+  default float[] backwardFloat(float[] dOutput, int rows, boolean needInputGrad) {
+    throw new UnsupportedOperationException(name() + " has no float32 activations");
+  }
+
   /** Trainable tensors, in a fixed order (kernel before bias). */
   List<Parameter> parameters();
 

@@ -57,12 +57,13 @@ public final class NativeGemm {
   /**
    * Row-major {@code c = a . b} for {@code m} rows and {@code n} columns over {@code k}: a(i, l) is
    * {@code a[aOff + i lda + l]}, b(l, j) is {@code b[l ldb + j]}, c(i, j) is
-   * {@code c[cOff + i ldc + j]}. Overwrites c.
+   * {@code c[cOff + i ldc + j]}. Overwrites c, or adds to it when {@code accumulate} (a Dense
+   * layer starts from its bias).
    */
   static void times(float[] a, int aOff, int lda, float[] b, int ldb, float[] c, int cOff, int ldc, int m, int n,
-      int k) {
+      int k, boolean accumulate) {
     // Row-major c = a b is column-major c^T = b^T a^T: the same arrays, operands swapped.
-    Holder.BLAS.sgemm("N", "N", n, m, k, 1f, b, 0, ldb, a, aOff, lda, 0f, c, cOff, ldc);
+    Holder.BLAS.sgemm("N", "N", n, m, k, 1f, b, 0, ldb, a, aOff, lda, accumulate ? 1f : 0f, c, cOff, ldc);
   }
 
   /**
@@ -85,7 +86,7 @@ public final class NativeGemm {
   }
 
   /**
-   * Double-precision {@link #times(float[], int, int, float[], int, float[], int, int, int, int, int)}:
+   * Double-precision {@link #times(float[], int, int, float[], int, float[], int, int, int, int, int, boolean)}:
    * {@code c = a . b}, or {@code c += a . b} when {@code accumulate} (a Dense layer starts from its
    * bias).
    */

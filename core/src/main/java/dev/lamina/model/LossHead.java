@@ -57,7 +57,12 @@ final class LossHead {
   /** Back-propagates the gradient filled by the last {@link #loss} call with {@code withGrad}. */
   void backward(int rows) {
     int last = network.layers().size() - 1;
-    if (fusedOutput != null) {
+    if (fusedOutput != null && fusedOutput.floatActivations()) {
+      float[] dx = fusedOutput.backwardFloatFromPreActivation(grad, rows, last > 0);
+      if (last > 0) {
+        network.backward(dx, rows, last - 1);
+      }
+    } else if (fusedOutput != null) {
       double[] dx = fusedOutput.backwardFromPreActivation(grad, rows, last > 0);
       if (last > 0) {
         network.backward(dx, rows, last - 1);

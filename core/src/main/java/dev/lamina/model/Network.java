@@ -1,6 +1,7 @@
 package dev.lamina.model;
 
 import dev.lamina.layer.Dense;
+import dev.lamina.layer.FloatConversions;
 import dev.lamina.layer.Layer;
 import dev.lamina.optim.Parameter;
 import dev.lamina.random.Rng;
@@ -10,12 +11,26 @@ import java.util.List;
 /**
  * The layers of a built Sequential model, chained: forward through all, backward through all.
  * Knows nothing of losses or optimizers.
+ *
+ * <p>Layers that run on float32 activations ({@link Layer#floatActivations()}: the Dense layers of
+ * a {@code dtype: float32} model) pass floats to each other; where a float layer meets a double
+ * one, or the network's double input and output, the network rounds or widens the batch into a
+ * buffer of its own at that boundary, forward and backward. Boundary b is the input of layer b
+ * (b = 0: the network's input; b = size: its output).
  */
 public final class Network {
   private final List<Layer> layers;
   private final List<Parameter> parameters;
   private final List<Parameter> state;
   private final int inputWidth;
+  /** Whether layer i runs on float activations. */
+  private final boolean[] single;
+  /** Per boundary, where the precisions differ: the activations rounded or widened forward. */
+  private final float[][] forwardFloats;
+  private final double[][] forwardDoubles;
+  /** Per boundary, where the precisions differ: the gradient rounded or widened backward. */
+  private final float[][] backwardFloats;
+  private final double[][] backwardDoubles;
   private int capacity;
 
   /** A network of built layers whose widths chain. */
@@ -32,6 +47,30 @@ public final class Network {
       st.addAll(l.state());
     }
     this.state = List.copyOf(st);
+    int n = layers.size();
+    this.single = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      single[i] = layers.get(i).floatActivations();
+    }
+    forwardFloats = new float[n + 1][];
+    forwardDoubles = new double[n + 1][];
+    backwardFloats = new float[n + 1][];
+    backwardDoubles = new double[n + 1][];
+  }
+
+  /** Whether the layer left of boundary b (the network's input for b = 0) gives float activations. */
+  private boolean floatBelow(int b) {
+    return b > 0 && single[b - 1];
+  }
+
+  /** Whether the layer right of boundary b (the loss for b = size) takes float activations. */
+  private boolean floatAbove(int b) {
+    return b < single.length && single[b];
+  }
+
+  /** Columns at boundary b. */
+  private int width(int b) {
+    return b == 0 ? inputWidth : layers.get(b - 1).outputWidth();
   }
 
   /** Makes every layer's buffers hold {@code rows} rows. */
@@ -40,6 +79,18 @@ public final class Network {
       for (Layer l : layers) {
         l.allocate(rows);
       }
+      for (int b = 0; b <= layers.size(); b++) {
+        if (floatBelow(b) != floatAbove(b)) {
+          int n = rows * width(b);
+          if (floatAbove(b)) {
+            forwardFloats[b] = new float[n];
+            backwardDoubles[b] = new double[n];
+          } else {
+            forwardDoubles[b] = new double[n];
+            backwardFloats[b] = new float[n];
+          }
+        }
+      }
       capacity = rows;
     }
   }
@@ -47,8 +98,28 @@ public final class Network {
   /** The output of the last layer for {@code rows} rows of {@code x}; a buffer owned by that layer. */
   public double[] forward(double[] x, int rows, boolean training) {
     double[] a = x;
+    float[] f = null;
     for (int i = 0; i < layers.size(); i++) {
-      a = layers.get(i).forward(a, rows, training);
+      Layer l = layers.get(i);
+      if (single[i]) {
+        if (f == null) {
+          f = forwardFloats[i];
+          FloatConversions.toFloat(a, f, rows * width(i));
+        }
+        f = l.forwardFloat(f, rows, training);
+        a = null;
+      } else {
+        if (a == null) {
+          a = forwardDoubles[i];
+          FloatConversions.toDouble(f, a, rows * width(i));
+        }
+        a = l.forward(a, rows, training);
+        f = null;
+      }
+    }
+    if (a == null) {
+      a = forwardDoubles[layers.size()];
+      FloatConversions.toDouble(f, a, rows * outputWidth());
     }
     return a;
   }
@@ -58,9 +129,35 @@ public final class Network {
    * (dLoss/d(output of layer from)).
    */
   public void backward(double[] grad, int rows, int from) {
+    backward(grad, null, rows, from);
+  }
+
+  /** {@link #backward(double[], int, int)} from a float gradient (a float32 output layer's dLoss/dInput). */
+  public void backward(float[] grad, int rows, int from) {
+    backward(null, grad, rows, from);
+  }
+
+  /** Back-propagates the gradient that is not null, converting it at each boundary between precisions. */
+  private void backward(double[] grad, float[] floatGrad, int rows, int from) {
     double[] g = grad;
+    float[] f = floatGrad;
     for (int i = from; i >= 0; i--) {
-      g = layers.get(i).backward(g, rows, i > 0);
+      Layer l = layers.get(i);
+      if (single[i]) {
+        if (f == null) {
+          f = backwardFloats[i + 1];
+          FloatConversions.toFloat(g, f, rows * width(i + 1));
+        }
+        f = l.backwardFloat(f, rows, i > 0);
+        g = null;
+      } else {
+        if (g == null) {
+          g = backwardDoubles[i + 1];
+          FloatConversions.toDouble(f, g, rows * width(i + 1));
+        }
+        g = l.backward(g, rows, i > 0);
+        f = null;
+      }
     }
   }
 

@@ -90,7 +90,7 @@ final class Summary {
     sb.append("Seed: ").append(model.seed()).append('\n');
     if (model.spec().dtype() != DType.DEFAULT) {
       sb.append("Dtype: ").append(model.spec().dtype().kerasName()).append(" (").append(singlePrecisionLayers(model))
-          .append("; other layers, activations, loss and metrics in float64)\n");
+          .append("; other layers, the loss and metrics in float64)\n");
     }
     sb.append("_".repeat(header.length())).append('\n');
     return sb.toString();
@@ -110,7 +110,7 @@ final class Summary {
     return sb.toString().stripTrailing();
   }
 
-  /** Which layers hold weights and optimizer state and compute their products in float32. */
+  /** Which layers hold weights and optimizer state and compute their activations and products in float32. */
   private static String singlePrecisionLayers(Model model) {
     List<String> names = new ArrayList<>();
     for (Layer l : model.layers()) {
@@ -118,8 +118,8 @@ final class Summary {
         names.add(l.name());
       }
     }
-    return names.isEmpty() ? "no Dense layer of 16+ inputs and units, so none runs in float32"
-        : String.join(", ", names) + ": weights, optimizer state and products in float32"
+    return names.isEmpty() ? "no Dense layer of 16+ inputs or units with an element-wise activation, so none runs"
+        + " in float32" : String.join(", ", names) + ": weights, optimizer state, activations and products in float32"
             + (NativeGemm.available() ? ", products on OpenBLAS" : "");
   }
 

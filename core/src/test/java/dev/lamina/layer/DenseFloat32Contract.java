@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A Dense layer with {@link DType#FLOAT32} products against the same layer in double: forward,
- * kernel gradient, bias gradient and input gradient agree to single-precision rounding for wide
- * layers, with and without bias; layers under 16 inputs or units keep double products bit for bit;
+ * kernel gradient, bias gradient and input gradient agree to single-precision rounding for layers
+ * of 16+ inputs or units, with and without bias; layers narrow both ways and softmax layers keep
+ * double bit for bit; the float activations and the layer's double methods give the same values;
  * and the float path gives the same bits for every thread count. Run once for each product
  * backend: {@link DenseFloat32JavaKernelsTest} and {@link DenseFloat32OpenBlasTest}.
  */
@@ -23,8 +24,8 @@ abstract class DenseFloat32Contract {
   }
 
   @ParameterizedTest(name = "rows={0} in={1} out={2}")
-  @CsvSource({"10,11,6", "10,6,1", "256,11,256", "64,256,1", "5,15,300"})
-  void narrowLayersKeepDoubleProductsBitForBit(int rows, int in, int out) {
+  @CsvSource({"10,11,6", "10,6,1", "5,15,15"})
+  void layersNarrowBothWaysKeepDoubleBitForBit(int rows, int in, int out) {
     double[] x = RandomArrays.gaussian(rows * in, 5);
     double[] dOut = RandomArrays.gaussian(rows * out, 6);
     DenseFixture.Pass exact = DenseFixture.run(dense(in, out, true, DType.FLOAT64, 1), x, dOut, rows);
@@ -35,7 +36,8 @@ abstract class DenseFloat32Contract {
   }
 
   @ParameterizedTest(name = "rows={0} in={1} out={2} bias={3}")
-  @CsvSource({"10,16,16,true", "64,256,256,true", "33,40,17,false", "7,300,20,true"})
+  @CsvSource({"10,16,16,true", "64,256,256,true", "33,40,17,false", "7,300,20,true", "256,11,256,true",
+      "64,256,1,true", "5,15,300,true", "9,300,1,false"})
   void float32ProductsAgreeWithDoubleToSinglePrecision(int rows, int in, int out, boolean bias) {
     double[] x = RandomArrays.gaussian(rows * in, 1);
     double[] dOut = RandomArrays.gaussian(rows * out, 2);
@@ -90,6 +92,52 @@ abstract class DenseFloat32Contract {
     inferred.backward(dOut, rows, true);
     assertThat(trained.kernel().grad()).isEqualTo(inferred.kernel().grad());
     assertThat(trained.kernel().grad()).isNotEqualTo(new double[48 * 32]);
+  }
+
+  @ParameterizedTest(name = "rows={0} in={1} out={2}")
+  @CsvSource({"20,40,24", "256,11,256", "64,256,1"})
+  void theFloatActivationsAndTheDoubleMethodsGiveTheSameValues(int rows, int in, int out) {
+    double[] x = RandomArrays.gaussian(rows * in, 12);
+    double[] dOut = RandomArrays.gaussian(rows * out, 13);
+    Dense viaDoubles = dense(in, out, true, DType.FLOAT32, 2);
+    assertThat(viaDoubles.floatActivations()).isTrue();
+    DenseFixture.Pass doubles = DenseFixture.run(viaDoubles, x, dOut, rows);
+    Dense viaFloats = dense(in, out, true, DType.FLOAT32, 2);
+    viaFloats.allocate(rows);
+    float[] outF = viaFloats.forwardFloat(rounded(x), rows, true);
+    float[] dxF = viaFloats.backwardFloat(rounded(dOut), rows, true);
+    assertThat(doubles.out()).isEqualTo(widened(outF, rows * out));
+    assertThat(doubles.inputGrad()).isEqualTo(widened(dxF, rows * in));
+    assertThat(doubles.kernelGrad()).isEqualTo(viaFloats.kernel().grad());
+    assertThat(doubles.biasGrad()).isEqualTo(viaFloats.bias().grad());
+    for (double v : doubles.out()) {
+      assertThat((double) (float) v).isEqualTo(v);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"softmax", "tanh"})
+  void onlyElementWiseActivationsRunInFloat(String activation) {
+    Dense d = new Dense("dense", 32, 32, dev.lamina.activation.Activations.create(
+        dev.lamina.spec.ComponentSpec.of(activation), "activation"),
+        dev.lamina.init.Initializers.create(dev.lamina.spec.ComponentSpec.of("glorot_uniform"), "kernel_initializer"),
+        null, null, null);
+    d.setDtype(DType.FLOAT32);
+    boolean elementwise = !activation.equals("softmax");
+    assertThat(d.floatActivations()).isEqualTo(elementwise);
+    assertThat(d.kernel().singlePrecision()).isEqualTo(elementwise);
+  }
+
+  private static float[] rounded(double[] v) {
+    float[] f = new float[v.length];
+    FloatConversions.toFloat(v, f, v.length);
+    return f;
+  }
+
+  private static double[] widened(float[] f, int n) {
+    double[] d = new double[n];
+    FloatConversions.toDouble(f, d, n);
+    return d;
   }
 
   private static void assertClose(double[] actual, double[] expected, int terms) {

@@ -68,7 +68,7 @@ class NativeGemmTest {
     float[] a = floats(rows * k, 1);
     float[] b = floats(k * n, 2);
     assertComputesOnlyTheRequestedRows(from, to, rows, n, k,
-        c -> NativeGemm.times(a, from * k, k, b, n, c, from * n, n, to - from, n, k),
+        c -> NativeGemm.times(a, from * k, k, b, n, c, from * n, n, to - from, n, k, false),
         (i, j) -> sum(k, l -> (double) a[i * k + l] * b[l * n + j]));
   }
 
@@ -109,8 +109,8 @@ class NativeGemmTest {
     float[] clean = new float[8 * 16];
     float[] dirty = new float[8 * 16];
     java.util.Arrays.fill(dirty, Float.NaN);
-    NativeGemm.times(a, 0, 16, b, 16, clean, 0, 16, 8, 16, 16);
-    NativeGemm.times(a, 0, 16, b, 16, dirty, 0, 16, 8, 16, 16);
+    NativeGemm.times(a, 0, 16, b, 16, clean, 0, 16, 8, 16, 16, false);
+    NativeGemm.times(a, 0, 16, b, 16, dirty, 0, 16, 8, 16, 16, false);
     assertThat(dirty).isEqualTo(clean);
   }
 

@@ -75,7 +75,7 @@ class NetworkGradientCheckTest {
     for (int i = 0; i < x.length; i++) {
       x[i] = rng.nextGaussian();
     }
-    double[] y = targets(loss, outputs, rng);
+    double[] y = targets(loss, outputs, ROWS, rng);
     Network net = model.network();
     LossHead head = model.head();
     net.allocate(ROWS);
@@ -90,9 +90,9 @@ class NetworkGradientCheckTest {
       for (int i = 0; i < w.length; i++) {
         double keep = w[i];
         w[i] = keep + H;
-        double plus = totalLoss(net, head, x, y);
+        double plus = totalLoss(net, head, x, y, ROWS);
         w[i] = keep - H;
-        double minus = totalLoss(net, head, x, y);
+        double minus = totalLoss(net, head, x, y, ROWS);
         w[i] = keep;
         double numeric = (plus - minus) / (2 * H);
         assertThat(relativeError(analytic[i], numeric))
@@ -102,14 +102,15 @@ class NetworkGradientCheckTest {
     }
   }
 
-  private static double[] targets(String loss, int outputs, Rng rng) {
-    double[] y = new double[ROWS * outputs];
+  /** Targets for {@code rows} rows that suit the loss: alternating labels, one-hot rows or Gaussian values. */
+  static double[] targets(String loss, int outputs, int rows, Rng rng) {
+    double[] y = new double[rows * outputs];
     if (loss.equals("binary_crossentropy")) {
-      for (int r = 0; r < ROWS; r++) {
+      for (int r = 0; r < rows; r++) {
         y[r] = r % 2;
       }
     } else if (loss.equals("categorical_crossentropy")) {
-      for (int r = 0; r < ROWS; r++) {
+      for (int r = 0; r < rows; r++) {
         y[r * outputs + rng.nextInt(outputs)] = 1;
       }
     } else {
@@ -120,9 +121,10 @@ class NetworkGradientCheckTest {
     return y;
   }
 
-  private static double totalLoss(Network net, LossHead head, double[] x, double[] y) {
-    double[] out = net.forward(x, ROWS, false);
-    return head.loss(out, y, null, ROWS, false) + net.regularizationLoss();
+  /** The data loss plus the regularization penalty of an inference-mode forward pass. */
+  static double totalLoss(Network net, LossHead head, double[] x, double[] y, int rows) {
+    double[] out = net.forward(x, rows, false);
+    return head.loss(out, y, null, rows, false) + net.regularizationLoss();
   }
 
   private static double relativeError(double a, double b) {
