@@ -1,6 +1,6 @@
 package dev.lamina.activation;
 
-import dev.lamina.layer.Simd;
+import dev.lamina.parallel.VectorApi;
 
 /**
  * Keras 3's {@code relu(x, negative_slope=0.0, max_value=None, threshold=0.0)} (Nair and Hinton,
@@ -157,7 +157,7 @@ public final class Relu extends ElementwiseActivation {
   /**
    * The plain rectifier's backward pass in float, branch-free as the double one, on the 32-bit
    * pattern of z: dZ = dOut * (z &gt; 0 ? 1 : 0), the same bits as the rounded double product; on
-   * {@link VectorRelu} when {@link Simd} is on, the same values.
+   * {@link VectorRelu} when {@link VectorApi} is on, the same values.
    */
   @Override
   public void backwardRange(float[] z, float[] out, float[] dOut, float[] dZ, int from, int to) {
@@ -165,7 +165,7 @@ public final class Relu extends ElementwiseActivation {
       super.backwardRange(z, out, dOut, dZ, from, to);
       return;
     }
-    int start = Simd.enabled() ? VectorRelu.backward(z, dOut, dZ, from, to) : from;
+    int start = VectorApi.enabled() ? VectorRelu.backward(z, dOut, dZ, from, to) : from;
     for (int i = start; i < to; i++) {
       int b = Float.floatToRawIntBits(z[i]);
       int positive = (-b & (b - INFINITY_FLOAT_BITS - 1)) >> 31;

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The plain rectifier's float backward pass on the Vector API, loaded only when
- * {@link dev.lamina.layer.Simd} is enabled: C2 does not vectorize the branch-free scalar loop (its
+ * {@link dev.lamina.parallel.VectorApi} is enabled: C2 does not vectorize the branch-free scalar loop (its
  * float-to-int bit moves), which then costs as much as the double one. Lane by lane it computes
  * what {@link Relu#backwardRange(float[], float[], float[], float[], int, int)} computes:
  * dZ = dOut * (z &gt; 0 ? 1 : 0), a multiplication by 1 or +0 (so -0 and NaN come out of dOut as
