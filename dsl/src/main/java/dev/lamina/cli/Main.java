@@ -32,16 +32,40 @@ public final class Main implements Runnable {
       ValidateCommand.class, InspectCommand.class, SweepCommand.class, TuneCommand.class, ImportCommand.class,
       ExportCommand.class, ServeCommand.class, DocsCommand.class);
 
-  /** The names of {@link #COMMANDS}, read from their annotations (no picocli model is built). */
-  static final Set<String> NAMES = names();
+  /**
+   * The names of {@link #COMMANDS}, read from their annotations (no picocli model is built) on first
+   * use: parsing eleven classes' annotations costs a cold JVM about 30 ms, and a spec path never
+   * needs them (see {@link #isCommand}).
+   */
+  static Set<String> names() {
+    return Names.ALL;
+  }
 
-  private static Set<String> names() {
-    // A loop, not a stream: this runs on every start, and streams cost a cold JVM about 50 classes.
-    Set<String> names = new java.util.HashSet<>();
-    for (Class<?> c : COMMANDS) {
-      names.add(c.getAnnotation(Command.class).name());
+  private static final class Names {
+    static final Set<String> ALL = read();
+
+    private static Set<String> read() {
+      // A loop, not a stream: streams cost a cold JVM about 50 classes.
+      Set<String> names = new java.util.HashSet<>();
+      for (Class<?> c : COMMANDS) {
+        names.add(c.getAnnotation(Command.class).name());
+      }
+      return Set.copyOf(names);
     }
-    return Set.copyOf(names);
+  }
+
+  /**
+   * Whether {@code arg} names a command. Command names are lowercase words ({@code CommandsTest}
+   * checks), so an argument with any other character, such as a spec path
+   * ({@code examples/churn/model.yaml}), is not one, and the names are not read for it.
+   */
+  static boolean isCommand(String arg) {
+    for (int i = 0; i < arg.length(); i++) {
+      if (arg.charAt(i) < 'a' || arg.charAt(i) > 'z') {
+        return false;
+      }
+    }
+    return names().contains(arg);
   }
 
   /** The command line of {@code builder.jar} with every command of {@link #COMMANDS}. */
@@ -95,7 +119,7 @@ public final class Main implements Runnable {
    * noticeable part of a short run).
    */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    boolean implied = args.length > 0 && !args[0].startsWith("-") && !NAMES.contains(args[0]);
+    boolean implied = args.length > 0 && !args[0].startsWith("-") && !isCommand(args[0]);
     if (implied) {
       TrainCommand quick = QuickTrain.parse(args);
       if (quick != null) {

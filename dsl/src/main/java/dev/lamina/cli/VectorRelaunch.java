@@ -3,7 +3,7 @@ package dev.lamina.cli;
 import dev.lamina.layer.Simd;
 import dev.lamina.spec.DenseSpec;
 import dev.lamina.spec.LayerSpec;
-import dev.lamina.yaml.SpecReader;
+import dev.lamina.spec.ModelSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -133,13 +133,19 @@ final class VectorRelaunch {
   /** Whether the spec has a Dense layer of at least {@link Simd#MIN_UNITS} units; false when it cannot be read. */
   static boolean hasWideLayer(Path spec) {
     try {
-      for (LayerSpec l : SpecReader.read(spec).spec().model().layers()) {
-        if (l instanceof DenseSpec d && d.units() >= Simd.MIN_UNITS) {
-          return true;
-        }
-      }
+      return hasWideLayer(SpecFiles.read(spec).spec().model());
     } catch (RuntimeException e) {
       // The training in this JVM reports the spec's errors with their file:line:column.
+      return false;
+    }
+  }
+
+  /** Whether {@code model} has a Dense layer of at least {@link Simd#MIN_UNITS} units. */
+  static boolean hasWideLayer(ModelSpec model) {
+    for (LayerSpec l : model.layers()) {
+      if (l instanceof DenseSpec d && d.units() >= Simd.MIN_UNITS) {
+        return true;
+      }
     }
     return false;
   }

@@ -2,8 +2,6 @@ package dev.lamina.report;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +34,7 @@ public final class ConfusionMatrixPlot {
 
   /** Writes {@code m} to {@code png} atomically. */
   public static void write(Path png, ConfusionMatrix m) {
-    try {
-      AtomicFile.write(png, BitmapEncoder.getBitmapBytes(chart(m), BitmapEncoder.BitmapFormat.PNG));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode " + png.getFileName() + " as PNG", e);
-    }
+    AtomicFile.write(png, Png.encode(BitmapEncoder.getBufferedImage(chart(m))));
   }
 
   static HeatMapChart chart(ConfusionMatrix m) {

@@ -3,8 +3,6 @@ package dev.lamina.report;
 import dev.lamina.metric.BinaryReport;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
@@ -88,7 +86,7 @@ public final class CurvePlots {
     long[][] m = report.confusionMatrix();
     double fpr = m[0][0] + m[0][1] == 0 ? 0 : (double) m[0][1] / (m[0][0] + m[0][1]);
     point(chart, report.threshold(), fpr, report.recall());
-    AtomicFile.write(png, encode(chart, "ROC"));
+    AtomicFile.write(png, encode(chart));
   }
 
   /** Writes {@code pr.png} for {@code report}, atomically. */
@@ -113,7 +111,7 @@ public final class CurvePlots {
     double base = report.positiveRate();
     line(chart, "chance", new double[] {0, 1}, new double[] {base, base}, CHANCE_COLOR, true);
     point(chart, report.threshold(), report.recall(), report.precision());
-    AtomicFile.write(png, encode(chart, "precision-recall"));
+    AtomicFile.write(png, encode(chart));
   }
 
   private static XYChart chart(String title, String xTitle, String yTitle) {
@@ -151,11 +149,7 @@ public final class CurvePlots {
     s.setMarkerColor(POINT_COLOR);
   }
 
-  private static byte[] encode(XYChart chart, String what) {
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode the " + what + " plot as PNG", e);
-    }
+  private static byte[] encode(XYChart chart) {
+    return Png.encode(BitmapEncoder.getBufferedImage(chart));
   }
 }

@@ -5,7 +5,6 @@ import dev.lamina.spec.SpecException;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,11 +132,7 @@ public final class Plots {
     if (!drawn) {
       markEmpty(chart, Math.max(train.size(), test == null ? 0 : test.size()));
     }
-    try {
-      return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode the " + metric + " plot as PNG", e);
-    }
+    return Png.encode(BitmapEncoder.getBufferedImage(chart));
   }
 
   private static XYChart chart(String metric) {

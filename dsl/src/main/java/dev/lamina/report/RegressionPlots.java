@@ -4,13 +4,9 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -196,14 +192,6 @@ public final class RegressionPlots {
     } finally {
       g.dispose();
     }
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      if (!ImageIO.write(figure, "png", bytes)) {
-        throw new IOException("no PNG writer");
-      }
-      AtomicFile.write(png, bytes.toByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode " + png.getFileName() + " as PNG", e);
-    }
+    AtomicFile.write(png, Png.encode(figure));
   }
 }

@@ -28,8 +28,19 @@ class CommandsTest {
 
   @Test
   void theCommandLineIsBuiltFromTheRegistrationAlone() {
-    assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyInAnyOrderElementsOf(Main.NAMES);
-    assertThat(Main.NAMES).hasSize(Main.COMMANDS.size()).contains("train", "predict");
+    assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyInAnyOrderElementsOf(Main.names());
+    assertThat(Main.names()).hasSize(Main.COMMANDS.size()).contains("train", "predict");
+  }
+
+  /** {@link Main#isCommand} skips reading the names for anything that is not a lowercase word. */
+  @Test
+  void commandNamesAreLowercaseWordsSoASpecPathIsNeverOne() {
+    assertThat(Main.names()).allMatch(n -> n.matches("[a-z]+"));
+    assertThat(Main.names()).allMatch(Main::isCommand);
+    assertThat(Main.isCommand("examples/churn/model.yaml")).isFalse();
+    assertThat(Main.isCommand("train.yaml")).isFalse();
+    assertThat(Main.isCommand("Train")).isFalse();
+    assertThat(Main.isCommand("model")).isFalse();
   }
 
   @ParameterizedTest
