@@ -529,8 +529,9 @@ final class MatMul {
   /**
    * Columns {@code [c0, c1)} of the row-major {@code (rows, cols)} matrix {@code src}, written as
    * rows of {@code dst} ({@code dst[c rows + r] = src[r cols + c]}). The kernel gradient
-   * x^T . dZ reads x by columns; a transposed copy lets it take the contiguous-row kernels, which
-   * run faster than broadcasting from a column a cache line apart at every step.
+   * x^T . dZ of a layer with few inputs reads x by columns; split by units between threads, each
+   * reads the whole of x, so one transposed copy made once serves them all. (With wide inputs the
+   * kernel tile's rows are consecutive inputs, whose x values share a cache line: no copy.)
    */
   static void transposeColumns(double[] src, int rows, int cols, double[] dst, int c0, int c1) {
     for (int cb = c0; cb < c1; cb += TRANSPOSE_TILE) {

@@ -8,9 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  * The wide products on the JDK's Vector API: register-tiled micro-kernels of four result rows by
  * three vectors (12 accumulators: 48 doubles or 96 floats on AVX2), each step loading three
  * vectors of a row of b and broadcasting one element of a per result row, so a loaded vector feeds
- * four fused multiply-adds. Remaining columns take a four-row by two-vector tile, then one-vector
- * kernels, then scalar {@code Math.fma} chains four rows at a time; remaining rows take three-,
- * two- or one-row kernels.
+ * four fused multiply-adds; with 512-bit vectors, six result rows by three vectors (see
+ * {@link #SIX_ROWS}). Remaining columns take a six- or four-row by two-vector tile, then
+ * one-vector kernels, then scalar {@code Math.fma} chains four rows at a time; remaining rows take
+ * four-, three-, two- or one-row kernels.
  *
  * <p>Every element is a chain of fused multiply-adds over k in order, starting from its current
  * value, exactly as {@link MatMul}'s plain kernels compute it: the two paths are bit-identical.
@@ -23,14 +24,19 @@ final class VectorMatMul {
   private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
 
   /**
-   * Whether the wide kernels take eight result rows at a time: with 512-bit vectors (AVX-512,
-   * whose 32 registers hold the 24 accumulators of an eight-row, three-vector tile), each loaded
-   * vector of b then feeds eight fused multiply-adds instead of four, which halves the traffic
-   * from b per multiply-add. Measured on the project machine (one core, 256 x 256 x 256): 92
-   * GFLOP/s against 66 for the four-row tile. With 256-bit vectors (16 registers) the four-row
-   * tile already fills the register file.
+   * Whether the wide kernels take six result rows at a time: with 512-bit vectors (AVX-512, whose
+   * 32 registers hold the 18 accumulators of a six-row, three-vector tile), each loaded vector of
+   * b then feeds six fused multiply-adds instead of four, which cuts the traffic from b per
+   * multiply-add by a third. Measured on the project machine (processor time of one thread,
+   * 256 x 256 x 256 float64, two runs): 439 us against 540-548 us for the four-row tile; eight
+   * rows (24 accumulators) ran no faster (439-559 us) and, in 3 of 8 float32 trainings under load
+   * ({@code AbCompare}, one thread), C2 compiled the eight-row method with its Vector API calls
+   * not intrinsified, boxing every vector (0.27x the speed, a collection every 0.2 s); with
+   * {@code -XX:LiveNodeCountInliningCutoff} doubled, none of 4 runs failed, so the method's size
+   * is the likely cause. The six-row tile failed in none of 6 runs. With 256-bit vectors (16
+   * registers) the four-row tile already fills the register file.
    */
-  private static final boolean EIGHT_ROWS = DS.vectorBitSize() >= 512;
+  private static final boolean SIX_ROWS = DS.vectorBitSize() >= 512;
 
   private VectorMatMul() {}
 
@@ -62,9 +68,9 @@ final class VectorMatMul {
     int j = j0;
     for (; j + 3 * l <= n; j += 3 * l) {
       int i = m0;
-      if (EIGHT_ROWS) {
-        for (; i + 7 < m1; i += 8) {
-          eightRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      if (SIX_ROWS) {
+        for (; i + 5 < m1; i += 6) {
+          sixRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
         }
       }
       for (; i + 3 < m1; i += 4) {
@@ -80,9 +86,9 @@ final class VectorMatMul {
     }
     if (j + 2 * l <= n) {
       int i = m0;
-      if (EIGHT_ROWS) {
-        for (; i + 7 < m1; i += 8) {
-          eightRowsTwoVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+      if (SIX_ROWS) {
+        for (; i + 5 < m1; i += 6) {
+          sixRowsTwoVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
         }
       }
       for (; i + 3 < m1; i += 4) {
@@ -108,7 +114,7 @@ final class VectorMatMul {
     }
   }
 
-  private static void eightRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+  private static void sixRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
       int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
@@ -117,16 +123,12 @@ final class VectorMatMul {
     int a3 = a2 + aRow;
     int a4 = a3 + aRow;
     int a5 = a4 + aRow;
-    int a6 = a5 + aRow;
-    int a7 = a6 + aRow;
     int c0 = i * ldc + j;
     int c1 = c0 + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
     int c4 = c3 + ldc;
     int c5 = c4 + ldc;
-    int c6 = c5 + ldc;
-    int c7 = c6 + ldc;
     DoubleVector s00 = DoubleVector.fromArray(DS, c, c0);
     DoubleVector s01 = DoubleVector.fromArray(DS, c, c0 + l);
     DoubleVector s02 = DoubleVector.fromArray(DS, c, c0 + 2 * l);
@@ -145,12 +147,6 @@ final class VectorMatMul {
     DoubleVector s50 = DoubleVector.fromArray(DS, c, c5);
     DoubleVector s51 = DoubleVector.fromArray(DS, c, c5 + l);
     DoubleVector s52 = DoubleVector.fromArray(DS, c, c5 + 2 * l);
-    DoubleVector s60 = DoubleVector.fromArray(DS, c, c6);
-    DoubleVector s61 = DoubleVector.fromArray(DS, c, c6 + l);
-    DoubleVector s62 = DoubleVector.fromArray(DS, c, c6 + 2 * l);
-    DoubleVector s70 = DoubleVector.fromArray(DS, c, c7);
-    DoubleVector s71 = DoubleVector.fromArray(DS, c, c7 + l);
-    DoubleVector s72 = DoubleVector.fromArray(DS, c, c7 + 2 * l);
     for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
@@ -179,14 +175,6 @@ final class VectorMatMul {
       s50 = x.fma(b0, s50);
       s51 = x.fma(b1, s51);
       s52 = x.fma(b2, s52);
-      x = DoubleVector.broadcast(DS, a[a6 + ak]);
-      s60 = x.fma(b0, s60);
-      s61 = x.fma(b1, s61);
-      s62 = x.fma(b2, s62);
-      x = DoubleVector.broadcast(DS, a[a7 + ak]);
-      s70 = x.fma(b0, s70);
-      s71 = x.fma(b1, s71);
-      s72 = x.fma(b2, s72);
     }
     s00.intoArray(c, c0);
     s01.intoArray(c, c0 + l);
@@ -206,15 +194,9 @@ final class VectorMatMul {
     s50.intoArray(c, c5);
     s51.intoArray(c, c5 + l);
     s52.intoArray(c, c5 + 2 * l);
-    s60.intoArray(c, c6);
-    s61.intoArray(c, c6 + l);
-    s62.intoArray(c, c6 + 2 * l);
-    s70.intoArray(c, c7);
-    s71.intoArray(c, c7 + l);
-    s72.intoArray(c, c7 + 2 * l);
   }
 
-  private static void eightRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
+  private static void sixRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
       int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
@@ -223,16 +205,12 @@ final class VectorMatMul {
     int a3 = a2 + aRow;
     int a4 = a3 + aRow;
     int a5 = a4 + aRow;
-    int a6 = a5 + aRow;
-    int a7 = a6 + aRow;
     int c0 = i * ldc + j;
     int c1 = c0 + ldc;
     int c2 = c1 + ldc;
     int c3 = c2 + ldc;
     int c4 = c3 + ldc;
     int c5 = c4 + ldc;
-    int c6 = c5 + ldc;
-    int c7 = c6 + ldc;
     DoubleVector s00 = DoubleVector.fromArray(DS, c, c0);
     DoubleVector s01 = DoubleVector.fromArray(DS, c, c0 + l);
     DoubleVector s10 = DoubleVector.fromArray(DS, c, c1);
@@ -245,10 +223,6 @@ final class VectorMatMul {
     DoubleVector s41 = DoubleVector.fromArray(DS, c, c4 + l);
     DoubleVector s50 = DoubleVector.fromArray(DS, c, c5);
     DoubleVector s51 = DoubleVector.fromArray(DS, c, c5 + l);
-    DoubleVector s60 = DoubleVector.fromArray(DS, c, c6);
-    DoubleVector s61 = DoubleVector.fromArray(DS, c, c6 + l);
-    DoubleVector s70 = DoubleVector.fromArray(DS, c, c7);
-    DoubleVector s71 = DoubleVector.fromArray(DS, c, c7 + l);
     for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
@@ -270,12 +244,6 @@ final class VectorMatMul {
       x = DoubleVector.broadcast(DS, a[a5 + ak]);
       s50 = x.fma(b0, s50);
       s51 = x.fma(b1, s51);
-      x = DoubleVector.broadcast(DS, a[a6 + ak]);
-      s60 = x.fma(b0, s60);
-      s61 = x.fma(b1, s61);
-      x = DoubleVector.broadcast(DS, a[a7 + ak]);
-      s70 = x.fma(b0, s70);
-      s71 = x.fma(b1, s71);
     }
     s00.intoArray(c, c0);
     s01.intoArray(c, c0 + l);
@@ -289,10 +257,6 @@ final class VectorMatMul {
     s41.intoArray(c, c4 + l);
     s50.intoArray(c, c5);
     s51.intoArray(c, c5 + l);
-    s60.intoArray(c, c6);
-    s61.intoArray(c, c6 + l);
-    s70.intoArray(c, c7);
-    s71.intoArray(c, c7 + l);
   }
 
   private static void fourRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
@@ -550,6 +514,11 @@ final class VectorMatMul {
     int j = j0;
     for (; j + 3 * l <= n; j += 3 * l) {
       int i = m0;
+      if (SIX_ROWS) {
+        for (; i + 5 < m1; i += 6) {
+          sixRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        }
+      }
       for (; i + 3 < m1; i += 4) {
         fourRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
@@ -563,6 +532,11 @@ final class VectorMatMul {
     }
     if (j + 2 * l <= n) {
       int i = m0;
+      if (SIX_ROWS) {
+        for (; i + 5 < m1; i += 6) {
+          sixRowsTwoVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        }
+      }
       for (; i + 3 < m1; i += 4) {
         fourRowsTwoVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
       }
@@ -584,6 +558,151 @@ final class VectorMatMul {
     if (j < n) {
       MatMul.scalarColumns(a, aRow, aCol, b, ldb, c, ldc, m0, m1, j, n, kk);
     }
+  }
+
+  private static void sixRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int a4 = a3 + aRow;
+    int a5 = a4 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int c4 = c3 + ldc;
+    int c5 = c4 + ldc;
+    FloatVector s00 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s01 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s02 = FloatVector.fromArray(FS, c, c0 + 2 * l);
+    FloatVector s10 = FloatVector.fromArray(FS, c, c1);
+    FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
+    FloatVector s12 = FloatVector.fromArray(FS, c, c1 + 2 * l);
+    FloatVector s20 = FloatVector.fromArray(FS, c, c2);
+    FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
+    FloatVector s22 = FloatVector.fromArray(FS, c, c2 + 2 * l);
+    FloatVector s30 = FloatVector.fromArray(FS, c, c3);
+    FloatVector s31 = FloatVector.fromArray(FS, c, c3 + l);
+    FloatVector s32 = FloatVector.fromArray(FS, c, c3 + 2 * l);
+    FloatVector s40 = FloatVector.fromArray(FS, c, c4);
+    FloatVector s41 = FloatVector.fromArray(FS, c, c4 + l);
+    FloatVector s42 = FloatVector.fromArray(FS, c, c4 + 2 * l);
+    FloatVector s50 = FloatVector.fromArray(FS, c, c5);
+    FloatVector s51 = FloatVector.fromArray(FS, c, c5 + l);
+    FloatVector s52 = FloatVector.fromArray(FS, c, c5 + 2 * l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector b0 = FloatVector.fromArray(FS, b, bk);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
+      FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      s02 = x.fma(b2, s02);
+      x = FloatVector.broadcast(FS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      s12 = x.fma(b2, s12);
+      x = FloatVector.broadcast(FS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      s22 = x.fma(b2, s22);
+      x = FloatVector.broadcast(FS, a[a3 + ak]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      s32 = x.fma(b2, s32);
+      x = FloatVector.broadcast(FS, a[a4 + ak]);
+      s40 = x.fma(b0, s40);
+      s41 = x.fma(b1, s41);
+      s42 = x.fma(b2, s42);
+      x = FloatVector.broadcast(FS, a[a5 + ak]);
+      s50 = x.fma(b0, s50);
+      s51 = x.fma(b1, s51);
+      s52 = x.fma(b2, s52);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s02.intoArray(c, c0 + 2 * l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s12.intoArray(c, c1 + 2 * l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s22.intoArray(c, c2 + 2 * l);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + l);
+    s32.intoArray(c, c3 + 2 * l);
+    s40.intoArray(c, c4);
+    s41.intoArray(c, c4 + l);
+    s42.intoArray(c, c4 + 2 * l);
+    s50.intoArray(c, c5);
+    s51.intoArray(c, c5 + l);
+    s52.intoArray(c, c5 + 2 * l);
+  }
+
+  private static void sixRowsTwoVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
+      int j, int kk) {
+    final int l = FS.length();
+    int a0 = i * aRow;
+    int a1 = a0 + aRow;
+    int a2 = a1 + aRow;
+    int a3 = a2 + aRow;
+    int a4 = a3 + aRow;
+    int a5 = a4 + aRow;
+    int c0 = i * ldc + j;
+    int c1 = c0 + ldc;
+    int c2 = c1 + ldc;
+    int c3 = c2 + ldc;
+    int c4 = c3 + ldc;
+    int c5 = c4 + ldc;
+    FloatVector s00 = FloatVector.fromArray(FS, c, c0);
+    FloatVector s01 = FloatVector.fromArray(FS, c, c0 + l);
+    FloatVector s10 = FloatVector.fromArray(FS, c, c1);
+    FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
+    FloatVector s20 = FloatVector.fromArray(FS, c, c2);
+    FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
+    FloatVector s30 = FloatVector.fromArray(FS, c, c3);
+    FloatVector s31 = FloatVector.fromArray(FS, c, c3 + l);
+    FloatVector s40 = FloatVector.fromArray(FS, c, c4);
+    FloatVector s41 = FloatVector.fromArray(FS, c, c4 + l);
+    FloatVector s50 = FloatVector.fromArray(FS, c, c5);
+    FloatVector s51 = FloatVector.fromArray(FS, c, c5 + l);
+    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+      FloatVector b0 = FloatVector.fromArray(FS, b, bk);
+      FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
+      FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
+      s00 = x.fma(b0, s00);
+      s01 = x.fma(b1, s01);
+      x = FloatVector.broadcast(FS, a[a1 + ak]);
+      s10 = x.fma(b0, s10);
+      s11 = x.fma(b1, s11);
+      x = FloatVector.broadcast(FS, a[a2 + ak]);
+      s20 = x.fma(b0, s20);
+      s21 = x.fma(b1, s21);
+      x = FloatVector.broadcast(FS, a[a3 + ak]);
+      s30 = x.fma(b0, s30);
+      s31 = x.fma(b1, s31);
+      x = FloatVector.broadcast(FS, a[a4 + ak]);
+      s40 = x.fma(b0, s40);
+      s41 = x.fma(b1, s41);
+      x = FloatVector.broadcast(FS, a[a5 + ak]);
+      s50 = x.fma(b0, s50);
+      s51 = x.fma(b1, s51);
+    }
+    s00.intoArray(c, c0);
+    s01.intoArray(c, c0 + l);
+    s10.intoArray(c, c1);
+    s11.intoArray(c, c1 + l);
+    s20.intoArray(c, c2);
+    s21.intoArray(c, c2 + l);
+    s30.intoArray(c, c3);
+    s31.intoArray(c, c3 + l);
+    s40.intoArray(c, c4);
+    s41.intoArray(c, c4 + l);
+    s50.intoArray(c, c5);
+    s51.intoArray(c, c5 + l);
   }
 
   private static void fourRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,

@@ -37,7 +37,7 @@ class VectorKernelsTest {
   @ParameterizedTest(name = "m={0} n={1} k={2} transposedA={3}")
   @CsvSource({"1,1,1,false", "4,24,1,false", "5,25,3,false", "7,8,9,true", "256,256,256,false", "11,256,256,true",
       "256,1,256,false", "256,256,1,false", "13,47,31,true", "3,100,17,false", "9,12,64,true", "6,30,5,true",
-      "2,48,7,false", "7,200,12,true", "19,40,33,false", "16,16,5,true", "27,64,70,true"})
+      "2,48,7,false", "7,200,12,true", "19,40,33,false", "16,16,5,true", "27,64,70,true", "13,48,9,false", "6,16,20,true"})
   void vectorAndPlainKernelsAreBitIdentical(int m, int n, int kk, boolean transposedA) {
     int aRow = transposedA ? 1 : kk;
     int aCol = transposedA ? m : 1;
