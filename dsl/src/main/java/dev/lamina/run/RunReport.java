@@ -54,6 +54,12 @@ final class RunReport {
     double[] thresholds = run.thresholds().forOutputs(task);
     try (ParallelWrites plots = new ParallelWrites()) {
       Files.createDirectories(out);
+      // The training curves need only the history: drawn first, while the test rows are scored.
+      Map<String, List<Double>> curves = run.history().asMap();
+      plots.submit(() -> Plots.writeLoss(out.resolve("loss.png"), curves));
+      for (String m : model.metricNames()) {
+        plots.submit(() -> Plots.writeMetric(out.resolve(m + ".png"), curves, m));
+      }
       // The test outputs, computed once for the report and predictions.csv.
       double[] scores = null;
       if (data.testCount() > 0) {
@@ -89,13 +95,8 @@ final class RunReport {
         metrics.put("diverged", model.lastDivergence().message());
       }
       MetricsJson.write(out.resolve("metrics.json"), metrics);
-      Map<String, List<Double>> curves = run.history().asMap();
       HistoryFiles.writeCsv(out.resolve("history.csv"), curves);
       HistoryFiles.writeJson(out.resolve("history.json"), curves);
-      plots.submit(() -> Plots.writeLoss(out.resolve("loss.png"), curves));
-      for (String m : model.metricNames()) {
-        plots.submit(() -> Plots.writeMetric(out.resolve(m + ".png"), curves, m));
-      }
       Map<String, Object> info = new LinkedHashMap<>();
       info.put("lamina_version", Version.current());
       info.put("seed", model.seed());
