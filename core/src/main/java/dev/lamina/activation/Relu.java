@@ -1,5 +1,7 @@
 package dev.lamina.activation;
 
+import dev.lamina.parallel.VectorApi;
+
 /**
  * Keras 3's {@code relu(x, negative_slope=0.0, max_value=None, threshold=0.0)} (Nair and Hinton,
  * 2010), exactly as Keras composes it:
@@ -154,7 +156,8 @@ public final class Relu extends ElementwiseActivation {
 
   /**
    * The plain rectifier's backward pass in float, branch-free as the double one, on the 32-bit
-   * pattern of z: dZ = dOut * (z &gt; 0 ? 1 : 0), the same bits as the rounded double product.
+   * pattern of z: dZ = dOut * (z &gt; 0 ? 1 : 0), the same bits as the rounded double product; on
+   * {@link VectorRelu} when {@link VectorApi} is on, the same values.
    */
   @Override
   public void backwardRange(float[] z, float[] out, float[] dOut, float[] dZ, int from, int to) {
@@ -162,7 +165,8 @@ public final class Relu extends ElementwiseActivation {
       super.backwardRange(z, out, dOut, dZ, from, to);
       return;
     }
-    for (int i = from; i < to; i++) {
+    int start = VectorApi.enabled() ? VectorRelu.backward(z, dOut, dZ, from, to) : from;
+    for (int i = start; i < to; i++) {
       int b = Float.floatToRawIntBits(z[i]);
       int positive = (-b & (b - INFINITY_FLOAT_BITS - 1)) >> 31;
       dZ[i] = dOut[i] * Float.intBitsToFloat(positive & ONE_FLOAT_BITS);

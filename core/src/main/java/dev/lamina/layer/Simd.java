@@ -1,5 +1,7 @@
 package dev.lamina.layer;
 
+import dev.lamina.parallel.VectorApi;
+
 /**
  * Whether the wide matrix products run on the JDK's Vector API ({@code jdk.incubator.vector}).
  *
@@ -15,28 +17,14 @@ package dev.lamina.layer;
  */
 public final class Simd {
   /** System property that, set to {@code false}, keeps the plain-Java kernels. */
-  public static final String PROPERTY = "lamina.simd";
+  public static final String PROPERTY = VectorApi.PROPERTY;
   /** Layers of this many units and more run the vector kernels (their products are wide). */
   public static final int MIN_UNITS = MatMul.WIDE_COLUMNS;
   private static final String MODULE = "jdk.incubator.vector";
-  /** Decided once: the kernels branch on a constant, which the JIT folds away. */
-  static final boolean ENABLED = decide();
+  /** Decided once ({@link VectorApi}): the kernels branch on a constant, which the JIT folds away. */
+  static final boolean ENABLED = VectorApi.enabled();
 
   private Simd() {}
-
-  private static boolean decide() {
-    if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
-      return false;
-    }
-    if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
-      return false;
-    }
-    try {
-      return VectorMatMul.usable();
-    } catch (LinkageError e) {
-      return false; // a JVM whose vector module does not match the API compiled against
-    }
-  }
 
   /** Whether the Vector API kernels are in use in this JVM. */
   public static boolean enabled() {
@@ -48,7 +36,7 @@ public final class Simd {
     if (ENABLED) {
       return "vector kernels (" + VectorMatMul.describeSpecies() + ")";
     }
-    if ("false".equalsIgnoreCase(System.getProperty(PROPERTY))) {
+    if (VectorApi.turnedOff()) {
       return "plain-Java kernels (" + PROPERTY + "=false)";
     }
     return "plain-Java kernels (add --add-modules " + MODULE + " to the java command for the vector kernels)";

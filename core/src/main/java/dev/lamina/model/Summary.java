@@ -88,10 +88,11 @@ final class Summary {
     sb.append("Trainable params: ").append(count(total, totalBytes)).append('\n');
     sb.append("Non-trainable params: ").append(count(frozen, frozenBytes)).append('\n');
     sb.append("Seed: ").append(model.seed()).append('\n');
+    sb.append("Dtype: ").append(model.spec().dtype().kerasName());
     if (model.spec().dtype() != DType.DEFAULT) {
-      sb.append("Dtype: ").append(model.spec().dtype().kerasName()).append(" (").append(singlePrecisionLayers(model))
-          .append("; other layers, the loss and metrics in float64)\n");
+      sb.append(" (").append(singlePrecisionLayers(model)).append("; other layers, the loss and metrics in float64)");
     }
+    sb.append('\n');
     sb.append("_".repeat(header.length())).append('\n');
     return sb.toString();
   }

@@ -10,22 +10,23 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code float64} (the default): everything in double precision; what the gradient checks
  *       and the Keras/PyTorch agreement tests run on.
- *   <li>{@code float32}: as Keras's float32, every Dense layer with at least 16 inputs and 16 units
- *       stores its kernel and bias in float32, computes its three products (forward, kernel
- *       gradient, input gradient) on float32 operands with float32 sums, and its optimizer state
- *       is float32, updated in float32 arithmetic by every optimizer (clipping, regularizers and
- *       constraints compute in double on a widened copy and store the result back in float32).
- *       Narrower Dense layers (where converting their activations would cost more than it saves)
- *       and the other layer types stay float64, and so do the activations between layers (rounded
- *       to float32 where a float32 layer reads them), the loss and the metrics. Results agree with
- *       float64 to about 1e-6 relative per step; saved weights are float32 values, so they load back
- *       to the same bits.
+ *   <li>{@code float32}: as Keras's float32, every Dense layer with at least 16 inputs or 16 units
+ *       and an element-wise activation runs in single precision: its kernel and bias are float32,
+ *       its activations (input, pre-activation, output and their gradients) are float32 and pass
+ *       between consecutive such layers as they are, its three products (forward, kernel gradient,
+ *       input gradient) have float32 sums, and its optimizer state is float32, updated in float32
+ *       arithmetic by every optimizer (clipping, regularizers and constraints compute in double on
+ *       a widened copy and store the result back in float32). Dense layers narrow both ways and
+ *       softmax layers, the other layer types, the loss and the metrics stay float64 (a batch is
+ *       rounded or widened where a float32 layer meets one of them). Results agree with float64 to
+ *       about 1e-6 relative per step; saved weights are float32 values, so they load back to the
+ *       same bits.
  * </ul>
  */
 public enum DType {
   /** Double precision throughout (default). */
   FLOAT64("float64"),
-  /** Wide Dense layers' weights, optimizer state and products in single precision. */
+  /** Dense layers of 16+ inputs or units: weights, optimizer state, activations and products in single precision. */
   FLOAT32("float32");
 
   /** The default: double precision. */

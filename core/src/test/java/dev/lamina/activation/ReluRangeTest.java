@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Relu's range loops (what a Dense layer runs inside its products) against its own formula,
  * {@link Relu#apply} and {@link Relu#derivative}: bit for bit, special values included (a NaN stays
- * a NaN; its payload is not compared).
+ * a NaN; its payload is not compared); the float loops (float32 layers, on the Vector API when the
+ * tests run with it, plus the scalar tail) against the same formula rounded to float.
  */
 class ReluRangeTest {
   private static final double[] SPECIALS = {0.0, -0.0, Double.NaN, Double.longBitsToDouble(0xFFF8000000000001L),
@@ -27,6 +28,34 @@ class ReluRangeTest {
   @CsvSource({"0.1,,0", "0,6,0", "0,,0.5", "0.2,6,-1"})
   void configuredRelusRunTheirFormulaOverRanges(double slope, Double max, double threshold) {
     assertRangesMatchTheFormula(new Relu(slope, max, threshold));
+  }
+
+  @ParameterizedTest(name = "negative_slope={0} max_value={1} threshold={2}")
+  @CsvSource({"0,,0", "0.1,,0", "0,6,0", "0.2,6,-1"})
+  void floatRangesAreTheFormulaRoundedToFloat(double slope, Double max, double threshold) {
+    Relu relu = new Relu(slope, max, threshold);
+    int n = SPECIALS.length * GRADIENTS.length;
+    float[] z = new float[n + 2];
+    float[] dOut = new float[n + 2];
+    for (int i = 0; i < SPECIALS.length; i++) {
+      for (int k = 0; k < GRADIENTS.length; k++) {
+        z[1 + i * GRADIENTS.length + k] = (float) SPECIALS[i];
+        dOut[1 + i * GRADIENTS.length + k] = (float) GRADIENTS[k];
+      }
+    }
+    float[] out = new float[n + 2];
+    float[] dz = new float[n + 2];
+    out[0] = dz[0] = out[n + 1] = dz[n + 1] = 42f; // outside the range: left alone
+    relu.forwardRange(z, out, 1, n + 1);
+    relu.backwardRange(z, out, dOut, dz, 1, n + 1);
+    for (int i = 1; i <= n; i++) {
+      double y = relu.apply(z[i]);
+      assertThat(Float.floatToIntBits(out[i])).as("f(%s)", z[i]).isEqualTo(Float.floatToIntBits((float) y));
+      float expected = (float) (dOut[i] * relu.derivative(z[i], out[i]));
+      assertThat(Float.floatToIntBits(dz[i])).as("z=%s dOut=%s", z[i], dOut[i])
+          .isEqualTo(Float.floatToIntBits(expected));
+    }
+    assertThat(new float[] {out[0], dz[0], out[n + 1], dz[n + 1]}).containsOnly(42f);
   }
 
   private static void assertRangesMatchTheFormula(Relu relu) {

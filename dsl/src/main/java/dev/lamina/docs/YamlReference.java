@@ -147,9 +147,10 @@ public final class YamlReference {
         new Key("seed", "integer", "random", null, "seed: 42",
             "one seed for weights, shuffling, dropout and splits: the same seed gives the same run, bit for bit"),
         new Key("dtype", "`float64` or `float32`", "float64", null, "dtype: float32",
-            "precision, as Keras's dtype: `float32` keeps the weights and optimizer state of Dense layers with at"
-                + " least 16 inputs and 16 units in float32, updates them in float32 and computes their products in"
-                + " float32; narrower layers, the activations between layers, the loss and the metrics stay double"),
+            "precision, as Keras's dtype: `float32` runs every Dense layer with at least 16 inputs or 16 units (and"
+                + " an element-wise activation) in float32: weights, optimizer state, activations passed between such"
+                + " layers, and products; Dense layers narrow both ways, softmax layers, other layer types, the loss"
+                + " and the metrics stay double"),
         new Key("data", "map", "none", null, "data: {csv: churn.csv, target: Exited}",
             "the training data; see [data](#data). Needed to train, not for `summary` or `validate`"),
         new Key("layers", "list", "required", null, "layers: [{dense: {units: 1, activation: sigmoid}}]",
