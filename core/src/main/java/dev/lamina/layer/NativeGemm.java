@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * The matrix products of wide Dense layers (16 or more inputs and units) on the machine's OpenBLAS
- * ({@code sgemm} for {@link dev.lamina.spec.DType#FLOAT32}, {@code dgemm} for float64): Debian's
+ * ({@code sgemm} for {@link dev.lamina.spec.DType#FLOAT32}; {@code dgemm} for float64 products
+ * where {@link ProductBackends} picks it, which on the project machine is none): Debian's
  * {@code libopenblas0-pthread} trains the wide benchmark 1.25x (float32) and 1.7x (float64) as fast
  * as the Vector API kernels do (alternating in one JVM, docs/BENCHMARKS.md), because it packs its
  * operands into cache-sized panels and its hand-written kernels issue fewer instructions per

@@ -7,20 +7,21 @@ package dev.lamina.layer;
  * ({@code ProductsBenchmark}, JMH, docs/BENCHMARKS.md "Ninth session"), never by timing at run
  * time: a seeded run's results depend on the machine's libraries, not on its load.
  *
- * <p>The rule ({@link #of}), with the measurements behind it (square layers of width 64, 128, 256
- * and 512, batches of 32 and 256, two threads, on the project machine's AVX-512 cores):
+ * <p>The rule ({@link #of}): every float64 product on the Java kernels, at every width. The
+ * measurements behind it (square layers of width 64-512, batches of 32 and 256, two threads, the
+ * project machine's AVX-512 cores; docs/BENCHMARKS.md):
  * <pre>
- *   affine           Java      ahead in 13 of 14 comparisons (1.4-3.4x from width 128)
- *   kernel gradient  Java      ahead in 9 of 10 from width 128 (1.2-2.7x); at 64, 2 of 4 each way
- *   input gradient   OpenBLAS  ahead in 7 of 8 (1.2-2.3x below 256, 1.0-1.8x from 256); behind
- *                              at width 256, batch 32 (1.23x)
+ *   affine           Java ahead in 13 of 14 JMH comparisons (1.4-3.4x from width 128)
+ *   kernel gradient  Java ahead in 9 of 10 from width 128 (1.2-2.7x); at 64, 2 of 4 each way
+ *   input gradient   dgemm ahead in 7 of 8 JMH comparisons of the product alone (1.0-2.3x), but
+ *                    the wide workload trained at 0.88-0.90x of the all-Java speed with it on
+ *                    dgemm (AbCompare, in one JVM, three runs): the Java kernels compute both
+ *                    gradients in one dispatch, each thread on its own input features
  * </pre>
- * The machine was shared while they ran (load average 2-10), so single figures are rough; the
- * rule follows the direction most comparisons agree on, and keeps the Java kernels where they
- * tie (their sums are those of a machine without OpenBLAS).
- * The Java kernels' input gradient needs the kernel transposed every batch, which dgemm reads in
- * place. float32 layers keep one backend for all three products ({@link FloatProducts#create}):
- * OpenBLAS's float kernel gradient reads the copy of the input its own affine product makes.
+ * The machine was shared while they ran (load average 2-10). {@link MixedProducts} runs any other
+ * split (tested for all of them), should a machine's figures call for one. float32 layers keep
+ * one backend for all three products ({@link FloatProducts#create}): OpenBLAS's float kernel
+ * gradient reads the copy of the input its own affine product makes.
  */
 record ProductBackends(boolean affine, boolean kernelGradient, boolean inputGradient) {
   /** Every product on the Java kernels. */
@@ -28,15 +29,12 @@ record ProductBackends(boolean affine, boolean kernelGradient, boolean inputGrad
   /** Every product on OpenBLAS. */
   static final ProductBackends OPENBLAS = new ProductBackends(true, true, true);
 
-  /** The rule for the float64 layers. */
-  private static final ProductBackends FLOAT64 = new ProductBackends(false, false, true);
-
   /**
    * The backends for a float64 layer of this shape, wide both ways, where OpenBLAS is installed:
    * the same for every width measured (64-512), so the shape does not enter the rule today.
    */
   static ProductBackends of(int inputs, int units) {
-    return FLOAT64;
+    return JAVA;
   }
 
   /** Whether at least one product runs on OpenBLAS. */

@@ -19,6 +19,10 @@ class MixedProductsTest {
   }
 
   private static Results run(ProductBackends choice, int rows, int in, int out, int threads) {
+    return run(choice, rows, in, out, threads, true);
+  }
+
+  private static Results run(ProductBackends choice, int rows, int in, int out, int threads, boolean inputGrad) {
     Parameter kernel = new Parameter("kernel", in, out);
     Parameter bias = new Parameter("bias", out);
     kernel.setValue(ProductChecks.kernel(in, out));
@@ -29,7 +33,7 @@ class MixedProductsTest {
     double[] x = ProductChecks.input(rows, in);
     double[] dZ = ProductChecks.delta(rows, out);
     double[] z = new double[rows * out];
-    double[] dX = RandomArrays.gaussian(rows * in, 5); // stale values, overwritten
+    double[] dX = inputGrad ? RandomArrays.gaussian(rows * in, 5) : null; // stale values, overwritten
     products.affine(x, rows, true, z, null);
     products.gradients(x, dZ, rows, dX);
     return new Results(z, kernel.grad().clone(), dX);
@@ -47,5 +51,14 @@ class MixedProductsTest {
     for (int threads = 2; threads <= 4; threads++) {
       ProductChecks.assertSameBits(run(choice, rows, in, out, threads), one, threads);
     }
+  }
+
+  @ParameterizedTest(name = "all on OpenBLAS: {0}")
+  @CsvSource({"true", "false"})
+  void theKernelGradientAloneMatchesWhenNoInputGradientIsAsked(boolean openBlas) {
+    ProductBackends choice = openBlas ? ProductBackends.OPENBLAS : ProductBackends.JAVA;
+    Results one = run(choice, 96, 64, 48, 1, false);
+    ProductChecks.assertMatchesReference(one, 96, 64, 48);
+    ProductChecks.assertSameBits(run(choice, 96, 64, 48, 3, false), one, 3);
   }
 }
