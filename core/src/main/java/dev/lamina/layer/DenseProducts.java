@@ -12,8 +12,9 @@ import dev.lamina.parallel.KernelThreads;
  *   input gradient:  dX = dZ . kernel^T           (rows, inputs)
  * </pre>
  * Backends: {@link JavaProducts} (float64 on the Java kernels, which use the Vector API when
- * {@link Simd} is on) and {@link BlasProducts} (float64 on OpenBLAS's dgemm); {@link #create} picks
- * one per layer shape. The float32 products, on float activations, are {@link FloatProducts}.
+ * {@link Simd} is on), {@link BlasProducts} (float64 on OpenBLAS's dgemm) and {@link MixedProducts}
+ * (each product on the backend {@link ProductBackends} picks); {@link #create} picks per layer
+ * shape. The float32 products, on float activations, are {@link FloatProducts}.
  *
  * <p>Each backend splits its products between threads in ranges whose values do not depend on the
  * thread count, and allocates nothing after {@link #allocate}: its parallel tasks are reusable
@@ -28,13 +29,21 @@ abstract class DenseProducts extends ProductSplit {
   }
 
   /**
-   * The double backend for a layer of this shape: OpenBLAS's dgemm for layers wide both ways (16+
-   * inputs and units) when it is installed and {@code nativeAllowed}, else the Java kernels.
-   * (float32 layers take {@link FloatProducts#create}.)
+   * The double backends for a layer of this shape: for layers wide both ways (16+ inputs and
+   * units), when OpenBLAS is installed and {@code nativeAllowed}, each product on the backend
+   * {@link ProductBackends#of} measured faster; else the Java kernels. (float32 layers take
+   * {@link FloatProducts#create}.)
    */
   static DenseProducts create(int inputs, int units, Parameter kernel, Parameter bias, boolean nativeAllowed) {
-    boolean blas = MatMul.wide(inputs) && MatMul.wide(units) && nativeAllowed && NativeGemm.available();
-    return blas ? new BlasProducts(inputs, units, kernel, bias) : new JavaProducts(inputs, units, kernel, bias);
+    if (!(MatMul.wide(inputs) && MatMul.wide(units) && nativeAllowed && NativeGemm.available())) {
+      return new JavaProducts(inputs, units, kernel, bias);
+    }
+    ProductBackends choice = ProductBackends.of(inputs, units);
+    if (!choice.anyOnOpenBlas()) {
+      return new JavaProducts(inputs, units, kernel, bias);
+    }
+    return choice.allOnOpenBlas() ? new BlasProducts(inputs, units, kernel, bias)
+        : new MixedProducts(inputs, units, kernel, bias, choice);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Arrays;
  * the kernel gradient and columns i0..i1 of the input gradient, and transposes only the rows of the
  * kernel those need. Splitting the input gradient by batch rows instead made
  * one thread transpose the whole kernel while the other waited, and handed the copy across cores.
+ * The input gradient alone is split by input features the same way.
  */
 final class JavaProducts extends DenseProducts {
   /** kernel^T (units, inputs), for the input gradient of a layer with wide inputs. */
@@ -26,6 +27,7 @@ final class JavaProducts extends DenseProducts {
   private double[] inputT;
   private final KernelGradientByInputs byInputs = new KernelGradientByInputs();
   private final KernelGradientByUnits byUnits = new KernelGradientByUnits();
+  private final InputGradientColumns columns = new InputGradientColumns();
   private final BothGradients both = new BothGradients();
 
   JavaProducts(int inputs, int units, Parameter kernel, Parameter bias) {
@@ -74,10 +76,26 @@ final class JavaProducts extends DenseProducts {
     byInputs.x = x;
     byInputs.dZ = dZ;
     byInputs.rows = rows;
-    both.dZ = dZ;
-    both.dX = dX;
-    both.rows = rows;
+    columns.dZ = dZ;
+    columns.dX = dX;
+    columns.rows = rows;
     runRows(both, inputs, 2L * rows * inputs * units);
+  }
+
+  /**
+   * dX = dZ . kernel^T; with wide inputs and units, split by columns of dX (input features), each
+   * range transposing its own rows of the kernel (see {@link InputGradientColumns}).
+   */
+  @Override
+  void inputGradient(double[] dZ, int rows, double[] dX) {
+    if (kernelT == null || !MatMul.wide(units)) {
+      super.inputGradient(dZ, rows, dX);
+      return;
+    }
+    columns.dZ = dZ;
+    columns.dX = dX;
+    columns.rows = rows;
+    runRows(columns, inputs, (long) rows * inputs * units);
   }
 
   @Override
@@ -110,24 +128,36 @@ final class JavaProducts extends DenseProducts {
   }
 
   /**
-   * Input features {@code [i0, i1)} of both gradients: rows i0..i1 of dK = x^T . dZ and columns
-   * i0..i1 of dX = dZ . kernel^T. Each element is the same chain of fused multiply-adds as when the
-   * two products run apart (over the batch rows, or over the units, in order), so the split changes
-   * no bit.
+   * Columns {@code [i0, i1)} (input features) of dX = dZ . kernel^T: rows i0..i1 of the kernel
+   * transposed into columns of kernel^T, then the product for those columns of dX. Each element is
+   * the same chain of fused multiply-adds over the units, in order, however the columns are split.
    */
-  private final class BothGradients implements KernelThreads.Range {
+  private final class InputGradientColumns implements KernelThreads.Range {
     double[] dZ;
     double[] dX;
     int rows;
 
     @Override
     public void run(int from, int to) {
-      byInputs.run(from, to); // rows of the kernel gradient, its operands set by gradients()
       MatMul.transposeRows(kernel.value(), kernelT, inputs, units, from, to);
       for (int r = 0; r < rows; r++) {
         Arrays.fill(dX, r * inputs + from, r * inputs + to, 0.0);
       }
       MatMul.accumulate(dZ, units, 1, kernelT, inputs, dX, inputs, 0, rows, from, to, units);
+    }
+  }
+
+  /**
+   * Input features {@code [i0, i1)} of both gradients: rows i0..i1 of dK = x^T . dZ and columns
+   * i0..i1 of dX = dZ . kernel^T, their operands set by {@link #gradients}. Each element is the
+   * same chain of fused multiply-adds as when the two products run apart, so the split changes no
+   * bit.
+   */
+  private final class BothGradients implements KernelThreads.Range {
+    @Override
+    public void run(int from, int to) {
+      byInputs.run(from, to);
+      columns.run(from, to);
     }
   }
 
