@@ -4,7 +4,6 @@ import dev.lamina.init.AutoChoice;
 import dev.lamina.init.Fans;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Layer;
-import dev.lamina.layer.NativeGemm;
 import dev.lamina.layertype.LayerTypes;
 import dev.lamina.optim.Parameter;
 import dev.lamina.spec.DType;
@@ -111,17 +110,24 @@ final class Summary {
     return sb.toString().stripTrailing();
   }
 
-  /** Which layers hold weights and optimizer state and compute their activations and products in float32. */
+  /**
+   * Which layers hold weights and optimizer state and compute their activations and products in
+   * float32, and which of them run their products on OpenBLAS.
+   */
   private static String singlePrecisionLayers(Model model) {
     List<String> names = new ArrayList<>();
+    List<String> onBlas = new ArrayList<>();
     for (Layer l : model.layers()) {
       if (!l.parameters().isEmpty() && l.parameters().get(0).singlePrecision()) {
         names.add(l.name());
+        if (l instanceof Dense d && d.nativeProducts()) {
+          onBlas.add(l.name());
+        }
       }
     }
     return names.isEmpty() ? "no Dense layer of 16+ inputs or units with an element-wise activation, so none runs"
         + " in float32" : String.join(", ", names) + ": weights, optimizer state, activations and products in float32"
-            + (NativeGemm.available() ? ", products on OpenBLAS" : "");
+            + (onBlas.isEmpty() ? "" : ", products of " + String.join(", ", onBlas) + " on OpenBLAS");
   }
 
   private static long bytesOf(Parameter p) {

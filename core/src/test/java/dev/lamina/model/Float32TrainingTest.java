@@ -3,6 +3,7 @@ package dev.lamina.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.lamina.layer.NativeGemm;
 import dev.lamina.optim.Parameter;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
@@ -132,6 +133,8 @@ class Float32TrainingTest {
       assertThat(summary).contains("Dtype: float32 (dense, dense_1, dense_2: weights, optimizer state, activations and"
           + " products in float32").contains("; other layers, the loss and metrics in float64)")
           .contains("Trainable params: 1,489 (5.82 KB)");
+      // Only the layers wide both ways (dense, dense_1) may run their products on OpenBLAS.
+      assertThat(summary.contains("products of dense, dense_1 on OpenBLAS")).isEqualTo(NativeGemm.available());
     } else {
       assertThat(summary).contains("\nDtype: float64\n").contains("Trainable params: 1,489 (11.63 KB)");
     }
