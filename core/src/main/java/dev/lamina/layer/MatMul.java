@@ -544,18 +544,6 @@ final class MatMul {
     }
   }
 
-  /** {@link #transposeColumns(double[], int, int, double[], int, int)} in single precision. */
-  static void transposeColumns(float[] src, int rows, int cols, float[] dst, int c0, int c1) {
-    for (int cb = c0; cb < c1; cb += TRANSPOSE_TILE) {
-      int ce = Math.min(c1, cb + TRANSPOSE_TILE);
-      for (int r = 0; r < rows; r++) {
-        for (int c = cb, so = r * cols; c < ce; c++) {
-          dst[c * rows + r] = src[so + c];
-        }
-      }
-    }
-  }
-
   /**
    * Rows {@code [i0, i1)} of the row-major {@code w} (rows of {@code cols}) written as columns of
    * {@code wT}, whose rows are {@code ldT} apart ({@code wT[j ldT + i] = w[i cols + j]}): a float

@@ -40,11 +40,6 @@ final class VectorMatMul {
 
   private VectorMatMul() {}
 
-  /** Whether the preferred vectors hold more than one double (SIMD hardware that pays off). */
-  static boolean usable() {
-    return DS.length() >= 2;
-  }
-
   /** The vector shape, for {@link Simd#describe()}. */
   static String describeSpecies() {
     return DS.vectorBitSize() + "-bit, " + DS.length() + " doubles / " + FS.length() + " floats";
