@@ -60,25 +60,24 @@ final class JavaProducts extends DenseProducts {
       byUnits.rows = rows;
       KernelThreads.run(byUnits, units, productParts(work, units));
     } else {
-      byInputs.x = x;
-      byInputs.dZ = dZ;
-      byInputs.rows = rows;
+      byInputs.set(x, dZ, rows);
       runRows(byInputs, inputs, work);
     }
   }
 
+  /** Whether the input gradient is split by input features, each range transposing its own rows of the kernel. */
+  private boolean inputGradientByFeatures() {
+    return kernelT != null && MatMul.wide(units);
+  }
+
   @Override
   void gradients(double[] x, double[] dZ, int rows, double[] dX) {
-    if (dX == null || kernelT == null || !MatMul.wide(units)) {
+    if (dX == null || !inputGradientByFeatures()) {
       super.gradients(x, dZ, rows, dX);
       return;
     }
-    byInputs.x = x;
-    byInputs.dZ = dZ;
-    byInputs.rows = rows;
-    columns.dZ = dZ;
-    columns.dX = dX;
-    columns.rows = rows;
+    byInputs.set(x, dZ, rows);
+    columns.set(dZ, dX, rows);
     runRows(both, inputs, 2L * rows * inputs * units);
   }
 
@@ -88,13 +87,11 @@ final class JavaProducts extends DenseProducts {
    */
   @Override
   void inputGradient(double[] dZ, int rows, double[] dX) {
-    if (kernelT == null || !MatMul.wide(units)) {
+    if (!inputGradientByFeatures()) {
       super.inputGradient(dZ, rows, dX);
       return;
     }
-    columns.dZ = dZ;
-    columns.dX = dX;
-    columns.rows = rows;
+    columns.set(dZ, dX, rows);
     runRows(columns, inputs, (long) rows * inputs * units);
   }
 
@@ -121,6 +118,12 @@ final class JavaProducts extends DenseProducts {
     double[] dZ;
     int rows;
 
+    void set(double[] x, double[] dZ, int rows) {
+      this.x = x;
+      this.dZ = dZ;
+      this.rows = rows;
+    }
+
     @Override
     public void run(int from, int to) {
       MatMul.transposeATimesB(x, dZ, kernel.grad(), rows, inputs, units, from, to);
@@ -136,6 +139,12 @@ final class JavaProducts extends DenseProducts {
     double[] dZ;
     double[] dX;
     int rows;
+
+    void set(double[] dZ, double[] dX, int rows) {
+      this.dZ = dZ;
+      this.dX = dX;
+      this.rows = rows;
+    }
 
     @Override
     public void run(int from, int to) {
