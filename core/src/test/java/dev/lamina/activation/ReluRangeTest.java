@@ -24,6 +24,26 @@ class ReluRangeTest {
     assertRangesMatchTheFormula(new Relu());
   }
 
+  @Test
+  void shortAndLongRangesGiveTheSameBits() {
+    Relu relu = new Relu();
+    int n = Relu.SHORT_RANGE * 2;
+    double[] z = new double[n];
+    for (int i = 0; i < n; i++) {
+      z[i] = i < SPECIALS.length ? SPECIALS[i] : Math.sin(i) * Math.pow(10, (i % 40) - 20);
+    }
+    double[] whole = new double[n];
+    double[] pieces = new double[n];
+    relu.forwardRange(z, whole, 0, n);
+    for (int from = 0; from < n; from += 10) {
+      relu.forwardRange(z, pieces, from, Math.min(n, from + 10));
+    }
+    for (int i = 0; i < n; i++) {
+      assertThat(Double.doubleToLongBits(pieces[i])).as("f(%s)", z[i]).isEqualTo(Double.doubleToLongBits(whole[i]));
+      assertThat(Double.doubleToLongBits(pieces[i])).isEqualTo(Double.doubleToLongBits(relu.apply(z[i])));
+    }
+  }
+
   @ParameterizedTest(name = "negative_slope={0} max_value={1} threshold={2}")
   @CsvSource({"0.1,,0", "0,6,0", "0,,0.5", "0.2,6,-1"})
   void configuredRelusRunTheirFormulaOverRanges(double slope, Double max, double threshold) {
@@ -73,8 +93,14 @@ class ReluRangeTest {
     out[0] = dz[0] = out[n + 1] = dz[n + 1] = 42.0; // outside the range: left alone
     relu.forwardRange(z, out, 1, n + 1);
     relu.backwardRange(z, out, dOut, dz, 1, n + 1);
+    double[] shortRanges = new double[n + 2];
+    for (int from = 1; from <= n; from += 7) {
+      relu.forwardRange(z, shortRanges, from, Math.min(n + 1, from + 7));
+    }
     for (int i = 1; i <= n; i++) {
       double y = relu.apply(z[i]);
+      assertThat(Double.doubleToLongBits(shortRanges[i])).as("f(%s), short range", z[i])
+          .isEqualTo(Double.doubleToLongBits(y));
       assertThat(Double.doubleToLongBits(out[i])).as("f(%s)", z[i]).isEqualTo(Double.doubleToLongBits(y));
       double expected = dOut[i] * relu.derivative(z[i], y);
       assertThat(Double.doubleToLongBits(dz[i])).as("z=%s dOut=%s", z[i], dOut[i])

@@ -87,7 +87,11 @@ public final class Main implements Runnable {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
-    int relaunched = VectorRelaunch.runIfWide(args);
+    // A narrow training runs in a JVM that maps builder.jsa, a wide one in a JVM with the Vector API.
+    int relaunched = SharedArchive.runIfArchived(args);
+    if (relaunched < 0) {
+      relaunched = VectorRelaunch.runIfWide(args);
+    }
     if (relaunched >= 0) {
       System.exit(relaunched);
     }

@@ -54,18 +54,25 @@ final class VectorRelaunch {
    * -1 when this JVM should run the command itself.
    */
   static int runIfWide(String[] args) {
-    if (!"false".equalsIgnoreCase(System.getProperty(PROPERTY, "")) && System.getenv(MARKER) == null
-        && !Simd.enabled() && ModuleFinder.ofSystem().find(MODULE).isPresent()) {
+    if (allowed() && !Simd.enabled() && ModuleFinder.ofSystem().find(MODULE).isPresent()) {
       Optional<List<String>> command = relaunchCommand(args);
       if (command.isPresent()) {
         try {
-          return run(command.get());
+          return run(command.get(), true);
         } catch (IOException e) {
           return -1; // could not start the second JVM: train here, on the plain kernels
         }
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether this JVM may start a second one for the run: not with {@code -Dlamina.relaunch=false},
+   * and not when it is the second JVM itself.
+   */
+  static boolean allowed() {
+    return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "")) && System.getenv(MARKER) == null;
   }
 
   /**
@@ -111,14 +118,22 @@ final class VectorRelaunch {
    * {@code own} does not end with {@code args} (the command line was not read back whole).
    */
   static Optional<List<String>> withModule(String java, String[] own, String[] args) {
+    return withOptions(java, List.of("--add-modules", MODULE), own, args);
+  }
+
+  /**
+   * {@code java} followed by {@code options} and this JVM's own arguments {@code own} (its options,
+   * then the program and its {@code args}), so an option the user gave wins over one of ours;
+   * empty when {@code own} does not end with {@code args} (the command line was not read back whole).
+   */
+  static Optional<List<String>> withOptions(String java, List<String> options, String[] own, String[] args) {
     if (own.length < args.length
         || !Arrays.equals(Arrays.copyOfRange(own, own.length - args.length, own.length), args)) {
       return Optional.empty();
     }
     List<String> command = new ArrayList<>();
     command.add(java);
-    command.add("--add-modules");
-    command.add(MODULE);
+    command.addAll(options);
     command.addAll(Arrays.asList(own));
     return Optional.of(command);
   }
@@ -150,15 +165,26 @@ final class VectorRelaunch {
     return false;
   }
 
-  private static int run(List<String> command) throws IOException {
+  /**
+   * Runs {@code command} as the second JVM (marked with {@value #MARKER}) on this one's standard
+   * input and output, and returns its exit code; its standard error is copied less the Vector API's
+   * incubator warning when {@code filterWarning}, else passed through. The second JVM is stopped
+   * when this one is (a shutdown hook).
+   */
+  static int run(List<String> command, boolean filterWarning) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put(MARKER, Long.toString(ProcessHandle.current().pid()));
     pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
     pb.redirectOutput(ProcessBuilder.Redirect.INHERIT);
+    if (!filterWarning) {
+      pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    }
     Process child = pb.start();
     Thread stop = new Thread(child::destroy, "lamina-relaunch-stop");
     Runtime.getRuntime().addShutdownHook(stop);
-    copyErrors(child, System.err);
+    if (filterWarning) {
+      copyErrors(child, System.err);
+    }
     try {
       int code = child.waitFor();
       Runtime.getRuntime().removeShutdownHook(stop);

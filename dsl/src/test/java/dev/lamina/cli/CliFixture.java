@@ -1,8 +1,11 @@
 package dev.lamina.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs the command line in-process and captures its output. */
 final class CliFixture {
@@ -26,5 +29,10 @@ final class CliFixture {
   static Path shared() {
     String p = System.getProperty("lamina.shared");
     return p != null ? Path.of(p) : root().resolve("../shared").normalize();
+  }
+
+  /** The lines of a run folder's metrics.json but the one with train_seconds (which differs run to run). */
+  static List<String> metricsWithoutTime(Path run) throws IOException {
+    return Files.readAllLines(run.resolve("metrics.json")).stream().filter(l -> !l.contains("train_seconds")).toList();
   }
 }

@@ -56,7 +56,7 @@ class VectorRelaunchTest {
     assertThat(b.code).isZero();
     assertThat(b.output).contains(SLOW_HINT);
     assertThat(a.output).doesNotContain(SLOW_HINT).doesNotContain("incubator");
-    assertThat(metricsWithoutTime(relaunched)).isEqualTo(metricsWithoutTime(here));
+    assertThat(CliFixture.metricsWithoutTime(relaunched)).isEqualTo(CliFixture.metricsWithoutTime(here));
   }
 
   @Test
@@ -104,9 +104,5 @@ class VectorRelaunchTest {
     String output = new String(p.getInputStream().readAllBytes());
     assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
     return new Result(p.exitValue(), output);
-  }
-
-  private static List<String> metricsWithoutTime(Path run) throws IOException {
-    return Files.readAllLines(run.resolve("metrics.json")).stream().filter(l -> !l.contains("train_seconds")).toList();
   }
 }
