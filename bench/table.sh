@@ -6,7 +6,11 @@
 # rows (test_split 0.01), read from a CSV by the CLI; samples/s = training rows / train_seconds of
 # metrics.json. Churn: examples/churn/model.yaml (80,000 steps): train_seconds, and the whole
 # process's wall time and peak RSS (/usr/bin/time). Every figure is the median of RUNS cold runs,
-# with min-max.
+# with min-max. The runs go in rounds: each round runs every configuration once (PyTorch included),
+# so a drift of the machine's speed over minutes (seen on this shared virtual machine: the same
+# build 1.7x apart within minutes) falls on every configuration alike instead of on whichever ran
+# in the slow minutes. Each round starts with FmaPeak, the cores' vector fma peak, as a probe of
+# the host in that minute.
 # Configurations: "fresh machine" emulates one without OpenBLAS (-Dlamina.blas=java); "OpenBLAS"
 # uses the installed libopenblas0-pthread (skipped when absent); "no relaunch" is the plain-Java
 # path the README gave before issue 21 (-Dlamina.relaunch=false). PyTorch runs when Debian's
@@ -60,55 +64,78 @@ stats() { sort -g | awk '{ v[NR] = $1 } END { m = NR % 2 ? v[(NR + 1) / 2] : (v[
   printf "%.6g %.6g %.6g\n", m, v[1], v[NR] }'; }
 seconds() { $py -c 'import json,sys; print("%.3f" % json.load(open(sys.argv[1]))["train_seconds"])' "$1/metrics.json"; }
 
-# wide LABEL SPEC JVM-OPTIONS...: RUNS cold CLI runs; prints "LABEL|median|min|max" in samples/s
-wide() {
-  local label="$1" spec="$2"; shift 2
-  local rates=()
-  for r in $(seq "$runs"); do
-    java "$@" -jar builder.jar "$spec" --quiet --out "$out/run" > "$out/last.log" 2>&1 \
-      || { cat "$out/last.log" >&2; return 1; }
-    rates+=("$(awk -v n="$train_rows" -v s="$(seconds "$out/run")" 'BEGIN { printf "%.0f", n / s }')")
-    echo "  $label run $r: ${rates[-1]} samples/s" >&2
-  done
-  echo "$label|$(printf '%s\n' "${rates[@]}" | stats | tr ' ' '|')"
+# wide_run NAME SPEC JVM-OPTIONS...: one cold CLI run; appends its samples/s to rate_NAME
+wide_run() {
+  local name="$1" spec="$2"; shift 2
+  java "$@" -jar builder.jar "$spec" --quiet --out "$out/run" > "$out/last.log" 2>&1 \
+    || { cat "$out/last.log" >&2; exit 1; }
+  local rate
+  rate="$(awk -v n="$train_rows" -v s="$(seconds "$out/run")" 'BEGIN { printf "%.0f", n / s }')"
+  eval "rate_$name+=(\"\$rate\")"
+  echo "  $name: $rate samples/s" >&2
 }
 
 have_blas=0
 if ldconfig -p | grep -c "libopenblas.so.0" > /dev/null; then
   have_blas=1
 fi
-echo "== $(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" | tee "$out/table.md"
-results=()
-results+=("$(wide "fresh machine (no OpenBLAS), float64: the README's command" "$out/wide-float64.yaml" -Dlamina.blas=java)")
-results+=("$(wide "fresh machine (no OpenBLAS), dtype: float32" "$out/wide-float32.yaml" -Dlamina.blas=java)")
-if [ "$have_blas" = 1 ]; then
-  results+=("$(wide "OpenBLAS installed, float64" "$out/wide-float64.yaml")")
-  results+=("$(wide "OpenBLAS installed, dtype: float32" "$out/wide-float32.yaml")")
-fi
-results+=("$(wide "no relaunch (plain-Java kernels, the README before issue 21), float64" "$out/wide-float64.yaml" \
-  -Dlamina.blas=java -Dlamina.relaunch=false)")
-
-torch_wide=""
-torch_churn=""
+have_torch=0
 if $py -c 'import torch' 2>/dev/null; then
-  workload=all
-  if [ "${TORCH_CHURN:-1}" = 0 ]; then workload=wide; fi
-  $py bench/pytorch_bench.py --data "$data" --runs "$runs" --threads 1 --workload "$workload" > "$out/pytorch.txt"
-  torch_wide=$(awk '$2 == "wide_samples_per_second" { printf "%.0f|%.0f|%.0f", $4, $6, $8 }' "$out/pytorch.txt")
-  torch_churn=$(awk '$2 == "churn_seconds" { printf "%.2f|%.2f|%.2f", $4, $6, $8 }' "$out/pytorch.txt")
+  have_torch=1
 fi
+torch_workload=all
+if [ "${TORCH_CHURN:-1}" = 0 ]; then torch_workload=wide; fi
+fma=(java --add-modules jdk.incubator.vector -cp "$cp" dev.lamina.bench.FmaPeak)
 
+# label|variable name|spec|JVM options, in the table's order
+configs=("fresh machine (no OpenBLAS), float64: the README's command|f64|$out/wide-float64.yaml|-Dlamina.blas=java"
+  "fresh machine (no OpenBLAS), dtype: float32|f32|$out/wide-float32.yaml|-Dlamina.blas=java")
+if [ "$have_blas" = 1 ]; then
+  configs+=("OpenBLAS installed, float64|blas64|$out/wide-float64.yaml|"
+    "OpenBLAS installed, dtype: float32|blas32|$out/wide-float32.yaml|")
+fi
+configs+=("no relaunch (plain-Java kernels, the README before issue 21), float64|norelaunch|$out/wide-float64.yaml|-Dlamina.blas=java -Dlamina.relaunch=false")
+
+echo "== $(date -u '+%F %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" | tee "$out/table.md"
+: > "$out/pytorch.txt"
+: > "$out/fma.txt"
 churn_train=()
 churn_wall=()
 churn_rss=()
 for r in $(seq "$runs"); do
+  echo "  round $r of $runs ($(date -u +%H:%M:%S), load $(cut -d' ' -f1 /proc/loadavg))" >&2
+  "${fma[@]}" 2>/dev/null | tee -a "$out/fma.txt" | sed 's/^/  /' >&2
+  for c in "${configs[@]}"; do
+    IFS='|' read -r label name spec opts <<< "$c"
+    # shellcheck disable=SC2086 # opts is a list of JVM options
+    wide_run "$name" "$spec" $opts
+  done
+  if [ "$have_torch" = 1 ]; then
+    $py bench/pytorch_bench.py --data "$data" --runs 1 --threads 1 --workload "$torch_workload" >> "$out/pytorch.txt"
+    awk '$2 == "wide_samples_per_second" { print "  pytorch: " $4 " samples/s" }' "$out/pytorch.txt" | tail -1 >&2
+  fi
   /usr/bin/time -f "%e %M" -o "$out/time.txt" java -jar builder.jar examples/churn/model.yaml --quiet --out "$out/churn" \
     > "$out/last.log" 2>&1 || { cat "$out/last.log" >&2; exit 1; }
   churn_train+=("$(seconds "$out/churn")")
   churn_wall+=("$(cut -d' ' -f1 "$out/time.txt")")
   churn_rss+=("$(awk '{ printf "%.0f", $2 / 1024 }' "$out/time.txt")")
-  echo "  churn run $r: train ${churn_train[-1]} s, whole ${churn_wall[-1]} s, ${churn_rss[-1]} MB" >&2
+  echo "  churn: train ${churn_train[-1]} s, whole ${churn_wall[-1]} s, ${churn_rss[-1]} MB" >&2
 done
+
+results=()
+for c in "${configs[@]}"; do
+  IFS='|' read -r label name spec opts <<< "$c"
+  eval "vals=(\"\${rate_$name[@]}\")"
+  results+=("$label|$(printf '%s\n' "${vals[@]}" | stats | tr ' ' '|')")
+done
+torch_wide=""
+torch_churn=""
+if [ "$have_torch" = 1 ]; then
+  torch_wide=$(awk '$2 == "wide_samples_per_second" { print $4 }' "$out/pytorch.txt" | stats | awk '{ printf "%.0f|%.0f|%.0f", $1, $2, $3 }')
+  if [ "$torch_workload" = all ]; then
+    torch_churn=$(awk '$2 == "churn_seconds" { print $4 }' "$out/pytorch.txt" | stats | awk '{ printf "%.2f|%.2f|%.2f", $1, $2, $3 }')
+  fi
+fi
 
 {
   echo
@@ -125,7 +152,7 @@ done
     echo "| PyTorch $($py -c 'import torch; print(torch.__version__)') float32, one intra-op thread | $med ($lo-$hi) | 1 |"
   fi
   echo
-  echo "| churn (examples/churn/model.yaml, 80,000 steps) | median (min-max) of $runs |"
+  echo "| churn (examples/churn/model.yaml: 100 epochs of 536 batches of 10, validation each epoch) | median (min-max) of $runs |"
   echo "|---|---|"
   read -r m lo hi <<< "$(printf '%s\n' "${churn_train[@]}" | stats)"
   echo "| Lamina training (train_seconds) | $m s ($lo-$hi) |"
@@ -138,7 +165,11 @@ done
     echo "| PyTorch training | $m s ($lo-$hi) |"
   fi
   echo
-  echo "Physical limits, same run (numpy on the system BLAS, all cores):"
+  echo "Physical limits, same run: numpy on the system BLAS, all cores (best of 7), and the cores' vector fma"
+  echo "peak (FmaPeak, measured at the start of every round: median (min-max) of $runs):"
   $py bench/gemm_peak.py | sed 's/^RESULT /- /'
+  for k in $(awk '{ print $2 }' "$out/fma.txt" | sort -u); do
+    echo "- $k $(awk -v k="$k" '$2 == k { print $3 }' "$out/fma.txt" | stats | awk '{ printf "%s (%s-%s)", $1, $2, $3 }')"
+  done
   echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee -a "$out/table.md"
