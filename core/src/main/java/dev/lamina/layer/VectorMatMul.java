@@ -9,9 +9,11 @@ import jdk.incubator.vector.VectorSpecies;
  * three vectors (12 accumulators: 48 doubles or 96 floats on AVX2), each step loading three
  * vectors of a row of b and broadcasting one element of a per result row, so a loaded vector feeds
  * four fused multiply-adds; with 512-bit vectors, six result rows by three vectors (see
- * {@link #SIX_ROWS}). Remaining columns take a six- or four-row by two-vector tile, then
- * one-vector kernels, then scalar {@code Math.fma} chains four rows at a time; remaining rows take
- * four-, three-, two- or one-row kernels.
+ * {@link #SIX_ROWS}). Columns go in blocks of three vectors, then two (a last single vector is
+ * avoided, see {@link #threeVectorBlocks}), then one-vector kernels, then scalar {@code Math.fma}
+ * chains four rows at a time; remaining rows take four-, three-, two- or one-row kernels. From
+ * {@link #PACK_MIN_ROWS} result rows on, each block of b's columns is first copied into a
+ * contiguous panel that all the block's row tiles then read ({@link #PANELS}).
  *
  * <p>Every element is a chain of fused multiply-adds over k in order, starting from its current
  * value, exactly as {@link MatMul}'s plain kernels compute it: the two paths are bit-identical.
@@ -37,8 +39,59 @@ final class VectorMatMul {
    * registers) the four-row tile already fills the register file.
    */
   private static final boolean SIX_ROWS = DS.vectorBitSize() >= 512;
+  /**
+   * Result rows from which a product copies each block of b's columns into a contiguous panel
+   * first ({@link #PANELS}). Copying the whole of a 256 x 256 b took about 9 us, and the panel
+   * saves about a tenth of the multiply-adds' time: it pays from about 64 rows (one thread's
+   * share of a batch of 256 split in four guided parts is 32 or 96 rows).
+   */
+  static final int PACK_MIN_ROWS = 64;
+  /**
+   * Each thread's panel buffers, grown to the largest panel it has packed (never per product).
+   * Packing measured 8-15% faster per product than reading b in place (processor time of one
+   * thread, 256 x 256 x 256, three layouts; docs/BENCHMARKS.md "Tenth session"): a row of b's
+   * block is 3 vectors at a stride of a whole row, and a Java array's 512-bit vectors are aligned
+   * to 64 bytes only when the array happens to start on a cache line (1 in 8 for doubles; a
+   * young collection moves it), so in place most loads of b straddle two cache lines. In the
+   * panel, consecutive loads share their lines whatever the alignment.
+   */
+  private static final ThreadLocal<Panels> PANELS = ThreadLocal.withInitial(Panels::new);
 
   private VectorMatMul() {}
+
+  /** One thread's packed-panel buffers. */
+  private static final class Panels {
+    double[] doubles = new double[0];
+    float[] floats = new float[0];
+  }
+
+  /** The calling thread's double panel buffer, holding at least {@code size} values. */
+  private static double[] panelD(int size) {
+    Panels p = PANELS.get();
+    if (p.doubles.length < size) {
+      p.doubles = new double[size];
+    }
+    return p.doubles;
+  }
+
+  /** The calling thread's float panel buffer, holding at least {@code size} values. */
+  private static float[] panelF(int size) {
+    Panels p = PANELS.get();
+    if (p.floats.length < size) {
+      p.floats = new float[size];
+    }
+    return p.floats;
+  }
+
+  /**
+   * How many blocks of three vectors a row of {@code vectors} whole vectors takes: all it can,
+   * except that a remainder of one vector (which the one-vector kernels would take, at four
+   * multiply-adds per five loads) becomes two blocks of two, e.g. 16 float vectors (256 columns)
+   * as 4 x 3 + 2 x 2.
+   */
+  static int threeVectorBlocks(int vectors) {
+    return vectors % 3 == 1 && vectors >= 4 ? (vectors - 4) / 3 : vectors / 3;
+  }
 
   /** The vector shape, for {@link Simd#describe()}. */
   static String describeSpecies() {
@@ -60,48 +113,35 @@ final class VectorMatMul {
   static void accumulate(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int m0, int m1, int j0,
       int n, int kk) {
     final int l = DS.length();
+    int vectors = (n - j0) / l;
+    int threeBlocks = threeVectorBlocks(vectors);
+    int twoBlocks = (vectors - 3 * threeBlocks) / 2;
+    boolean pack = m1 - m0 >= PACK_MIN_ROWS;
+    double[] panel = pack ? panelD(kk * 3 * l) : null;
     int j = j0;
-    for (; j + 3 * l <= n; j += 3 * l) {
-      int i = m0;
-      if (SIX_ROWS) {
-        for (; i + 5 < m1; i += 6) {
-          sixRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-        }
-      }
-      for (; i + 3 < m1; i += 4) {
-        fourRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      }
-      if (m1 - i == 3) {
-        threeRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      } else if (m1 - i == 2) {
-        twoRowsThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      } else if (m1 - i == 1) {
-        oneRowThreeVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+    for (int t = 0; t < threeBlocks; t++, j += 3 * l) {
+      if (pack) {
+        packD(b, ldb, j, 3, kk, panel);
+        threeVectorBlockD(a, aRow, aCol, panel, 3 * l, 0, c, ldc, m0, m1, j, kk);
+      } else {
+        threeVectorBlockD(a, aRow, aCol, b, ldb, j, c, ldc, m0, m1, j, kk);
       }
     }
-    if (j + 2 * l <= n) {
-      int i = m0;
-      if (SIX_ROWS) {
-        for (; i + 5 < m1; i += 6) {
-          sixRowsTwoVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-        }
+    for (int t = 0; t < twoBlocks; t++, j += 2 * l) {
+      if (pack) {
+        packD(b, ldb, j, 2, kk, panel);
+        twoVectorBlockD(a, aRow, aCol, panel, 2 * l, 0, c, ldc, m0, m1, j, kk);
+      } else {
+        twoVectorBlockD(a, aRow, aCol, b, ldb, j, c, ldc, m0, m1, j, kk);
       }
-      for (; i + 3 < m1; i += 4) {
-        fourRowsTwoVectorsD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      }
-      for (; i < m1; i++) {
-        oneRowOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-        oneRowOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j + l, kk);
-      }
-      j += 2 * l;
     }
     for (; j + l <= n; j += l) {
       int i = m0;
       for (; i + 3 < m1; i += 4) {
-        fourRowsOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        fourRowsOneVectorD(a, aRow, aCol, b, ldb, j, c, ldc, i, j, kk);
       }
       for (; i < m1; i++) {
-        oneRowOneVectorD(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        oneRowOneVectorD(a, aRow, aCol, b, ldb, j, c, ldc, i, j, kk);
       }
     }
     if (j < n) {
@@ -109,8 +149,65 @@ final class VectorMatMul {
     }
   }
 
-  private static void sixRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  /**
+   * Rows {@code [m0, m1)} of columns {@code [j, j + 3 l)} of c, reading b's columns from {@code bj}
+   * on (b is either the caller's matrix or a packed panel of it).
+   */
+  private static void threeVectorBlockD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj, double[] c, int ldc,
+      int m0, int m1, int j, int kk) {
+    int i = m0;
+    if (SIX_ROWS) {
+      for (; i + 5 < m1; i += 6) {
+        sixRowsThreeVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+      }
+    }
+    for (; i + 3 < m1; i += 4) {
+      fourRowsThreeVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    }
+    if (m1 - i == 3) {
+      threeRowsThreeVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    } else if (m1 - i == 2) {
+      twoRowsThreeVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    } else if (m1 - i == 1) {
+      oneRowThreeVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    }
+  }
+
+  /** Rows {@code [m0, m1)} of columns {@code [j, j + 2 l)} of c, b's columns from {@code bj} on. */
+  private static void twoVectorBlockD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj, double[] c, int ldc,
+      int m0, int m1, int j, int kk) {
+    final int l = DS.length();
+    int i = m0;
+    if (SIX_ROWS) {
+      for (; i + 5 < m1; i += 6) {
+        sixRowsTwoVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+      }
+    }
+    for (; i + 3 < m1; i += 4) {
+      fourRowsTwoVectorsD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    }
+    for (; i < m1; i++) {
+      oneRowOneVectorD(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+      oneRowOneVectorD(a, aRow, aCol, b, ldb, bj + l, c, ldc, i, j + l, kk);
+    }
+  }
+
+  /**
+   * Copies columns {@code [j, j + vectors l)} of the kk rows of b into {@code panel}, row after row
+   * ({@code vectors l} values each): the micro-kernels then stream it from consecutive addresses.
+   */
+  private static void packD(double[] b, int ldb, int j, int vectors, int kk, double[] panel) {
+    final int l = DS.length();
+    int width = vectors * l;
+    for (int k = 0, src = j, dst = 0; k < kk; k++, src += ldb, dst += width) {
+      for (int v = 0; v < width; v += l) {
+        DoubleVector.fromArray(DS, b, src + v).intoArray(panel, dst + v);
+      }
+    }
+  }
+
+  private static void sixRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -142,7 +239,8 @@ final class VectorMatMul {
     DoubleVector s50 = DoubleVector.fromArray(DS, c, c5);
     DoubleVector s51 = DoubleVector.fromArray(DS, c, c5 + l);
     DoubleVector s52 = DoubleVector.fromArray(DS, c, c5 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
       DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
@@ -191,8 +289,8 @@ final class VectorMatMul {
     s52.intoArray(c, c5 + 2 * l);
   }
 
-  private static void sixRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void sixRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -218,7 +316,8 @@ final class VectorMatMul {
     DoubleVector s41 = DoubleVector.fromArray(DS, c, c4 + l);
     DoubleVector s50 = DoubleVector.fromArray(DS, c, c5);
     DoubleVector s51 = DoubleVector.fromArray(DS, c, c5 + l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
       DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
@@ -254,8 +353,8 @@ final class VectorMatMul {
     s51.intoArray(c, c5 + l);
   }
 
-  private static void fourRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void fourRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -277,7 +376,8 @@ final class VectorMatMul {
     DoubleVector s30 = DoubleVector.fromArray(DS, c, c3);
     DoubleVector s31 = DoubleVector.fromArray(DS, c, c3 + l);
     DoubleVector s32 = DoubleVector.fromArray(DS, c, c3 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
       DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
@@ -312,8 +412,8 @@ final class VectorMatMul {
     s32.intoArray(c, c3 + 2 * l);
   }
 
-  private static void threeRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void threeRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -330,7 +430,8 @@ final class VectorMatMul {
     DoubleVector s20 = DoubleVector.fromArray(DS, c, c2);
     DoubleVector s21 = DoubleVector.fromArray(DS, c, c2 + l);
     DoubleVector s22 = DoubleVector.fromArray(DS, c, c2 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
       DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
@@ -358,8 +459,8 @@ final class VectorMatMul {
     s22.intoArray(c, c2 + 2 * l);
   }
 
-  private static void twoRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void twoRowsThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -371,7 +472,8 @@ final class VectorMatMul {
     DoubleVector s10 = DoubleVector.fromArray(DS, c, c1);
     DoubleVector s11 = DoubleVector.fromArray(DS, c, c1 + l);
     DoubleVector s12 = DoubleVector.fromArray(DS, c, c1 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
       DoubleVector b2 = DoubleVector.fromArray(DS, b, bk + 2 * l);
@@ -392,15 +494,16 @@ final class VectorMatMul {
     s12.intoArray(c, c1 + 2 * l);
   }
 
-  private static void oneRowThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void oneRowThreeVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int c0 = i * ldc + j;
     DoubleVector s0 = DoubleVector.fromArray(DS, c, c0);
     DoubleVector s1 = DoubleVector.fromArray(DS, c, c0 + l);
     DoubleVector s2 = DoubleVector.fromArray(DS, c, c0 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
       s0 = x.fma(DoubleVector.fromArray(DS, b, bk), s0);
       s1 = x.fma(DoubleVector.fromArray(DS, b, bk + l), s1);
@@ -411,8 +514,8 @@ final class VectorMatMul {
     s2.intoArray(c, c0 + 2 * l);
   }
 
-  private static void fourRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void fourRowsTwoVectorsD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     final int l = DS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -430,7 +533,8 @@ final class VectorMatMul {
     DoubleVector s21 = DoubleVector.fromArray(DS, c, c2 + l);
     DoubleVector s30 = DoubleVector.fromArray(DS, c, c3);
     DoubleVector s31 = DoubleVector.fromArray(DS, c, c3 + l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector b0 = DoubleVector.fromArray(DS, b, bk);
       DoubleVector b1 = DoubleVector.fromArray(DS, b, bk + l);
       DoubleVector x = DoubleVector.broadcast(DS, a[a0 + ak]);
@@ -456,8 +560,8 @@ final class VectorMatMul {
     s31.intoArray(c, c3 + l);
   }
 
-  private static void fourRowsOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i,
-      int j, int kk) {
+  private static void fourRowsOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     int a0 = i * aRow;
     int a1 = a0 + aRow;
     int a2 = a1 + aRow;
@@ -467,7 +571,8 @@ final class VectorMatMul {
     DoubleVector s1 = DoubleVector.fromArray(DS, c, c0 + ldc);
     DoubleVector s2 = DoubleVector.fromArray(DS, c, c0 + 2 * ldc);
     DoubleVector s3 = DoubleVector.fromArray(DS, c, c0 + 3 * ldc);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       DoubleVector w = DoubleVector.fromArray(DS, b, bk);
       s0 = DoubleVector.broadcast(DS, a[a0 + ak]).fma(w, s0);
       s1 = DoubleVector.broadcast(DS, a[a1 + ak]).fma(w, s1);
@@ -480,12 +585,13 @@ final class VectorMatMul {
     s3.intoArray(c, c0 + 3 * ldc);
   }
 
-  private static void oneRowOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, double[] c, int ldc, int i, int j,
-      int kk) {
+  private static void oneRowOneVectorD(double[] a, int aRow, int aCol, double[] b, int ldb, int bj,
+      double[] c, int ldc, int i, int j, int kk) {
     int a0 = i * aRow;
     int c0 = i * ldc + j;
     DoubleVector s = DoubleVector.fromArray(DS, c, c0);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       s = DoubleVector.broadcast(DS, a[a0 + ak]).fma(DoubleVector.fromArray(DS, b, bk), s);
     }
     s.intoArray(c, c0);
@@ -506,48 +612,35 @@ final class VectorMatMul {
   static void accumulate(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int m0, int m1, int j0,
       int n, int kk) {
     final int l = FS.length();
+    int vectors = (n - j0) / l;
+    int threeBlocks = threeVectorBlocks(vectors);
+    int twoBlocks = (vectors - 3 * threeBlocks) / 2;
+    boolean pack = m1 - m0 >= PACK_MIN_ROWS;
+    float[] panel = pack ? panelF(kk * 3 * l) : null;
     int j = j0;
-    for (; j + 3 * l <= n; j += 3 * l) {
-      int i = m0;
-      if (SIX_ROWS) {
-        for (; i + 5 < m1; i += 6) {
-          sixRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-        }
-      }
-      for (; i + 3 < m1; i += 4) {
-        fourRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      }
-      if (m1 - i == 3) {
-        threeRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      } else if (m1 - i == 2) {
-        twoRowsThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      } else if (m1 - i == 1) {
-        oneRowThreeVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+    for (int t = 0; t < threeBlocks; t++, j += 3 * l) {
+      if (pack) {
+        packF(b, ldb, j, 3, kk, panel);
+        threeVectorBlockF(a, aRow, aCol, panel, 3 * l, 0, c, ldc, m0, m1, j, kk);
+      } else {
+        threeVectorBlockF(a, aRow, aCol, b, ldb, j, c, ldc, m0, m1, j, kk);
       }
     }
-    if (j + 2 * l <= n) {
-      int i = m0;
-      if (SIX_ROWS) {
-        for (; i + 5 < m1; i += 6) {
-          sixRowsTwoVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-        }
+    for (int t = 0; t < twoBlocks; t++, j += 2 * l) {
+      if (pack) {
+        packF(b, ldb, j, 2, kk, panel);
+        twoVectorBlockF(a, aRow, aCol, panel, 2 * l, 0, c, ldc, m0, m1, j, kk);
+      } else {
+        twoVectorBlockF(a, aRow, aCol, b, ldb, j, c, ldc, m0, m1, j, kk);
       }
-      for (; i + 3 < m1; i += 4) {
-        fourRowsTwoVectorsF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-      }
-      for (; i < m1; i++) {
-        oneRowOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
-        oneRowOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j + l, kk);
-      }
-      j += 2 * l;
     }
     for (; j + l <= n; j += l) {
       int i = m0;
       for (; i + 3 < m1; i += 4) {
-        fourRowsOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        fourRowsOneVectorF(a, aRow, aCol, b, ldb, j, c, ldc, i, j, kk);
       }
       for (; i < m1; i++) {
-        oneRowOneVectorF(a, aRow, aCol, b, ldb, c, ldc, i, j, kk);
+        oneRowOneVectorF(a, aRow, aCol, b, ldb, j, c, ldc, i, j, kk);
       }
     }
     if (j < n) {
@@ -555,8 +648,65 @@ final class VectorMatMul {
     }
   }
 
-  private static void sixRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  /**
+   * Rows {@code [m0, m1)} of columns {@code [j, j + 3 l)} of c, reading b's columns from {@code bj}
+   * on (b is either the caller's matrix or a packed panel of it).
+   */
+  private static void threeVectorBlockF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj, float[] c, int ldc,
+      int m0, int m1, int j, int kk) {
+    int i = m0;
+    if (SIX_ROWS) {
+      for (; i + 5 < m1; i += 6) {
+        sixRowsThreeVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+      }
+    }
+    for (; i + 3 < m1; i += 4) {
+      fourRowsThreeVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    }
+    if (m1 - i == 3) {
+      threeRowsThreeVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    } else if (m1 - i == 2) {
+      twoRowsThreeVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    } else if (m1 - i == 1) {
+      oneRowThreeVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    }
+  }
+
+  /** Rows {@code [m0, m1)} of columns {@code [j, j + 2 l)} of c, b's columns from {@code bj} on. */
+  private static void twoVectorBlockF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj, float[] c, int ldc,
+      int m0, int m1, int j, int kk) {
+    final int l = FS.length();
+    int i = m0;
+    if (SIX_ROWS) {
+      for (; i + 5 < m1; i += 6) {
+        sixRowsTwoVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+      }
+    }
+    for (; i + 3 < m1; i += 4) {
+      fourRowsTwoVectorsF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+    }
+    for (; i < m1; i++) {
+      oneRowOneVectorF(a, aRow, aCol, b, ldb, bj, c, ldc, i, j, kk);
+      oneRowOneVectorF(a, aRow, aCol, b, ldb, bj + l, c, ldc, i, j + l, kk);
+    }
+  }
+
+  /**
+   * Copies columns {@code [j, j + vectors l)} of the kk rows of b into {@code panel}, row after row
+   * ({@code vectors l} values each): the micro-kernels then stream it from consecutive addresses.
+   */
+  private static void packF(float[] b, int ldb, int j, int vectors, int kk, float[] panel) {
+    final int l = FS.length();
+    int width = vectors * l;
+    for (int k = 0, src = j, dst = 0; k < kk; k++, src += ldb, dst += width) {
+      for (int v = 0; v < width; v += l) {
+        FloatVector.fromArray(FS, b, src + v).intoArray(panel, dst + v);
+      }
+    }
+  }
+
+  private static void sixRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -588,7 +738,8 @@ final class VectorMatMul {
     FloatVector s50 = FloatVector.fromArray(FS, c, c5);
     FloatVector s51 = FloatVector.fromArray(FS, c, c5 + l);
     FloatVector s52 = FloatVector.fromArray(FS, c, c5 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bk);
       FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
       FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
@@ -637,8 +788,8 @@ final class VectorMatMul {
     s52.intoArray(c, c5 + 2 * l);
   }
 
-  private static void sixRowsTwoVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void sixRowsTwoVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -664,7 +815,8 @@ final class VectorMatMul {
     FloatVector s41 = FloatVector.fromArray(FS, c, c4 + l);
     FloatVector s50 = FloatVector.fromArray(FS, c, c5);
     FloatVector s51 = FloatVector.fromArray(FS, c, c5 + l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bk);
       FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
       FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
@@ -700,8 +852,8 @@ final class VectorMatMul {
     s51.intoArray(c, c5 + l);
   }
 
-  private static void fourRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void fourRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -723,7 +875,8 @@ final class VectorMatMul {
     FloatVector s30 = FloatVector.fromArray(FS, c, c3);
     FloatVector s31 = FloatVector.fromArray(FS, c, c3 + l);
     FloatVector s32 = FloatVector.fromArray(FS, c, c3 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bk);
       FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
       FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
@@ -758,8 +911,8 @@ final class VectorMatMul {
     s32.intoArray(c, c3 + 2 * l);
   }
 
-  private static void threeRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void threeRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -776,7 +929,8 @@ final class VectorMatMul {
     FloatVector s20 = FloatVector.fromArray(FS, c, c2);
     FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
     FloatVector s22 = FloatVector.fromArray(FS, c, c2 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bk);
       FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
       FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
@@ -804,8 +958,8 @@ final class VectorMatMul {
     s22.intoArray(c, c2 + 2 * l);
   }
 
-  private static void twoRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void twoRowsThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -817,7 +971,8 @@ final class VectorMatMul {
     FloatVector s10 = FloatVector.fromArray(FS, c, c1);
     FloatVector s11 = FloatVector.fromArray(FS, c, c1 + l);
     FloatVector s12 = FloatVector.fromArray(FS, c, c1 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bk);
       FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
       FloatVector b2 = FloatVector.fromArray(FS, b, bk + 2 * l);
@@ -838,15 +993,16 @@ final class VectorMatMul {
     s12.intoArray(c, c1 + 2 * l);
   }
 
-  private static void oneRowThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void oneRowThreeVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int c0 = i * ldc + j;
     FloatVector s0 = FloatVector.fromArray(FS, c, c0);
     FloatVector s1 = FloatVector.fromArray(FS, c, c0 + l);
     FloatVector s2 = FloatVector.fromArray(FS, c, c0 + 2 * l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
       s0 = x.fma(FloatVector.fromArray(FS, b, bk), s0);
       s1 = x.fma(FloatVector.fromArray(FS, b, bk + l), s1);
@@ -857,8 +1013,8 @@ final class VectorMatMul {
     s2.intoArray(c, c0 + 2 * l);
   }
 
-  private static void fourRowsTwoVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void fourRowsTwoVectorsF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     final int l = FS.length();
     int a0 = i * aRow;
     int a1 = a0 + aRow;
@@ -876,7 +1032,8 @@ final class VectorMatMul {
     FloatVector s21 = FloatVector.fromArray(FS, c, c2 + l);
     FloatVector s30 = FloatVector.fromArray(FS, c, c3);
     FloatVector s31 = FloatVector.fromArray(FS, c, c3 + l);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector b0 = FloatVector.fromArray(FS, b, bk);
       FloatVector b1 = FloatVector.fromArray(FS, b, bk + l);
       FloatVector x = FloatVector.broadcast(FS, a[a0 + ak]);
@@ -902,8 +1059,8 @@ final class VectorMatMul {
     s31.intoArray(c, c3 + l);
   }
 
-  private static void fourRowsOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i,
-      int j, int kk) {
+  private static void fourRowsOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     int a0 = i * aRow;
     int a1 = a0 + aRow;
     int a2 = a1 + aRow;
@@ -913,7 +1070,8 @@ final class VectorMatMul {
     FloatVector s1 = FloatVector.fromArray(FS, c, c0 + ldc);
     FloatVector s2 = FloatVector.fromArray(FS, c, c0 + 2 * ldc);
     FloatVector s3 = FloatVector.fromArray(FS, c, c0 + 3 * ldc);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       FloatVector w = FloatVector.fromArray(FS, b, bk);
       s0 = FloatVector.broadcast(FS, a[a0 + ak]).fma(w, s0);
       s1 = FloatVector.broadcast(FS, a[a1 + ak]).fma(w, s1);
@@ -926,12 +1084,13 @@ final class VectorMatMul {
     s3.intoArray(c, c0 + 3 * ldc);
   }
 
-  private static void oneRowOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, float[] c, int ldc, int i, int j,
-      int kk) {
+  private static void oneRowOneVectorF(float[] a, int aRow, int aCol, float[] b, int ldb, int bj,
+      float[] c, int ldc, int i, int j, int kk) {
     int a0 = i * aRow;
     int c0 = i * ldc + j;
     FloatVector s = FloatVector.fromArray(FS, c, c0);
-    for (int k = 0, ak = 0, bk = j; k < kk; k++, ak += aCol, bk += ldb) {
+    for (int k = 0, ak = 0; k < kk; k++, ak += aCol) {
+      int bk = bj + k * ldb;
       s = FloatVector.broadcast(FS, a[a0 + ak]).fma(FloatVector.fromArray(FS, b, bk), s);
     }
     s.intoArray(c, c0);

@@ -33,11 +33,18 @@ class VectorKernelsTest {
     assertThat(Simd.describe()).contains(Simd.enabled() ? "vector kernels" : "plain-Java kernels");
   }
 
-  /** m x kk times kk x n; {@code transposedA} reads a as (kk, m) like the kernel-gradient product. */
+  /**
+   * m x kk times kk x n; {@code transposedA} reads a as (kk, m) like the kernel-gradient product.
+   * From {@link VectorMatMul#PACK_MIN_ROWS} rows (64) the vector path packs b's column blocks into
+   * panels: the shapes from 64 rows on cover three-, two- and one-vector blocks in both precisions
+   * (n = 32, 64, 112, 56 make a row of 4, 7 or 8 double vectors and 2, 4, 7 or 3.5 float ones on
+   * 512-bit vectors), row tails of every length and scalar column tails.
+   */
   @ParameterizedTest(name = "m={0} n={1} k={2} transposedA={3}")
   @CsvSource({"1,1,1,false", "4,24,1,false", "5,25,3,false", "7,8,9,true", "256,256,256,false", "11,256,256,true",
       "256,1,256,false", "256,256,1,false", "13,47,31,true", "3,100,17,false", "9,12,64,true", "6,30,5,true",
-      "2,48,7,false", "7,200,12,true", "19,40,33,false", "16,16,5,true", "27,64,70,true", "13,48,9,false", "6,16,20,true"})
+      "2,48,7,false", "7,200,12,true", "19,40,33,false", "16,16,5,true", "27,64,70,true", "13,48,9,false", "6,16,20,true",
+      "64,32,17,false", "70,64,40,true", "65,112,9,false", "99,200,70,true", "67,56,33,false", "68,8,5,true"})
   void vectorAndPlainKernelsAreBitIdentical(int m, int n, int kk, boolean transposedA) {
     int aRow = transposedA ? 1 : kk;
     int aCol = transposedA ? m : 1;
@@ -59,6 +66,19 @@ class VectorKernelsTest {
     assertThat(fVector).as("float").isEqualTo(fPlain);
   }
 
+  @Test
+  void columnBlocksLeaveNoSingleVectorFromTwoVectorsOn() {
+    for (int vectors = 0; vectors <= 40; vectors++) {
+      int three = VectorMatMul.threeVectorBlocks(vectors);
+      int rest = vectors - 3 * three;
+      assertThat(three).as("%d vectors", vectors).isGreaterThanOrEqualTo(0);
+      // The rest is taken by blocks of two, so 0, 2 or 4 vectors; only a row of one vector keeps one.
+      assertThat(rest).as("%d vectors", vectors).isIn(vectors == 1 ? 1 : 0, 2, 4);
+      assertThat(three).as("%d vectors: as many blocks of three as that allows", vectors)
+          .isEqualTo(rest == 4 ? (vectors - 4) / 3 : vectors / 3);
+    }
+  }
+
   @ParameterizedTest(name = "m={0} n={1} k={2}")
   @CsvSource({"5,25,3", "64,256,256", "17,9,40"})
   void floatKernelsAgreeWithDoubleToSinglePrecision(int m, int n, int kk) {
@@ -76,7 +96,7 @@ class VectorKernelsTest {
   }
 
   @ParameterizedTest(name = "m={0} n={1} k={2} split at column {3}")
-  @CsvSource({"11,256,256,128", "11,256,64,100", "7,40,9,13", "5,30,3,29"})
+  @CsvSource({"11,256,256,128", "11,256,64,100", "7,40,9,13", "5,30,3,29", "64,256,64,100", "70,120,9,40"})
   void splittingTheColumnsDoesNotChangeEitherPath(int m, int n, int kk, int split) {
     double[] a = RandomArrays.gaussian(m * kk, 10);
     double[] b = RandomArrays.gaussian(kk * n, 11);
