@@ -142,7 +142,9 @@ public final class Relu extends ElementwiseActivation {
    * branch: the signs are a coin toss per element, so a branch mispredicts about half the time.
    * z &gt; 0 exactly when the raw bits b of z satisfy 0 &lt; b &lt;= bits(+inf) (this leaves out +0,
    * every negative value including -0, and every NaN), and the sign bit of
-   * {@code -b & (b - bits(+inf) - 1)} is set exactly then. Other settings use {@link #derivative}.
+   * {@code -b & (b - bits(+inf) - 1)} is set exactly then. Long ranges run on {@link VectorRelu}
+   * when {@link VectorApi} is on (C2 leaves the bit moves scalar: 0.9 ns an element against
+   * about 0.15), the same values. Other settings use {@link #derivative}.
    */
   @Override
   public void backwardRange(double[] z, double[] out, double[] dOut, double[] dZ, int from, int to) {
@@ -150,10 +152,31 @@ public final class Relu extends ElementwiseActivation {
       super.backwardRange(z, out, dOut, dZ, from, to);
       return;
     }
-    for (int i = from; i < to; i++) {
+    int start = VectorApi.enabled() && to - from >= SHORT_RANGE ? VectorRelu.backward(z, dOut, dZ, from, to) : from;
+    for (int i = start; i < to; i++) {
       long b = Double.doubleToRawLongBits(z[i]);
       long positive = (-b & (b - INFINITY_BITS - 1)) >> 63;
       dZ[i] = dOut[i] * Double.longBitsToDouble(positive & ONE_BITS);
+    }
+  }
+
+  /** The plain rectifier's fused pass on {@link VectorRelu} when {@link VectorApi} is on; the same values. */
+  @Override
+  public void backwardColumns(double[] z, double[] out, double[] dOut, double[] dZ, double[] sums, int rows, int cols,
+      int j0, int j1) {
+    int j = plain() && VectorApi.enabled() ? VectorRelu.backwardColumns(z, dOut, dZ, sums, rows, cols, j0, j1) : j0;
+    if (j < j1) {
+      super.backwardColumns(z, out, dOut, dZ, sums, rows, cols, j, j1);
+    }
+  }
+
+  /** The float {@link #backwardColumns(double[], double[], double[], double[], double[], int, int, int, int)}. */
+  @Override
+  public void backwardColumns(float[] z, float[] out, float[] dOut, float[] dZ, float[] sums, int rows, int cols,
+      int j0, int j1) {
+    int j = plain() && VectorApi.enabled() ? VectorRelu.backwardColumns(z, dOut, dZ, sums, rows, cols, j0, j1) : j0;
+    if (j < j1) {
+      super.backwardColumns(z, out, dOut, dZ, sums, rows, cols, j, j1);
     }
   }
 

@@ -75,6 +75,7 @@ public final class Dense implements Layer {
   private final Activate activate = new Activate();
   private final Deactivate deactivate = new Deactivate();
   private final BiasGradient biasGradient = new BiasGradient();
+  private final DeactivateColumns deactivateColumns = new DeactivateColumns();
   private final FloatActivate floatActivate = new FloatActivate();
   private final FloatDeactivate floatDeactivate = new FloatDeactivate();
   private int capacity;
@@ -270,6 +271,13 @@ public final class Dense implements Layer {
       return widenInputGradient(backwardFloat(dzF, rows, needInputGrad), rows);
     }
     // dZ = activation'(z) * dOut
+    if (fusesBiasGradient()) {
+      // and dBias = column sums of dZ, in the same pass
+      deactivateColumns.dOut = dOutput;
+      deactivateColumns.rows = rows;
+      KernelThreads.run(deactivateColumns, units, products.parts((long) rows * units * ELEMENT_WEIGHT, units));
+      return backPropagate(dz, rows, needInputGrad, true);
+    }
     if (elementwise != null) {
       deactivate.dOut = dOutput;
       KernelThreads.run(deactivate, rows, products.parts((long) rows * units * ELEMENT_WEIGHT, rows));
@@ -282,9 +290,26 @@ public final class Dense implements Layer {
   @Override
   public float[] backwardFloat(float[] dOutput, int rows, boolean needInputGrad) {
     // dZ = activation'(z) * dOut, in float
+    if (fusesBiasGradient()) {
+      // and dBias = column sums of dZ, in the same pass
+      deactivateColumns.dOutF = dOutput;
+      deactivateColumns.intoF = bias.floatGrad();
+      deactivateColumns.rows = rows;
+      KernelThreads.run(deactivateColumns, units, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, units));
+      return backPropagateFloat(dzF, rows, needInputGrad, true);
+    }
     floatDeactivate.dOut = dOutput;
     KernelThreads.run(floatDeactivate, rows, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, rows));
-    return backwardFloatFromPreActivation(dzF, rows, needInputGrad);
+    return backPropagateFloat(dzF, rows, needInputGrad, false);
+  }
+
+  /**
+   * Whether the backward pass computes dZ and the bias gradient in one pass split by units
+   * ({@link ElementwiseActivation#backwardColumns}): dZ is then read once instead of twice, the
+   * same values. Only where the bias gradient is split by units anyway (wide layers).
+   */
+  private boolean fusesBiasGradient() {
+    return elementwise != null && bias != null && MatMul.wide(units);
   }
 
   /** Back-propagates dLoss/dZ (the pre-activation gradient) directly. */
@@ -292,11 +317,16 @@ public final class Dense implements Layer {
     if (floatProducts != null) {
       return widenInputGradient(backwardFloatFromPreActivation(dZ, rows, needInputGrad), rows);
     }
+    return backPropagate(dZ, rows, needInputGrad, false);
+  }
+
+  /** The products and regularizers of the backward pass from dZ; the bias gradient unless {@code biasDone}. */
+  private double[] backPropagate(double[] dZ, int rows, boolean needInputGrad, boolean biasDone) {
     lastDelta = dZ;
     // dKernel = x^T . dZ and dX = dZ . kernel^T
     products.gradients(lastInput, dZ, rows, needInputGrad ? dInput : null);
     regularizeKernel();
-    if (bias != null) {
+    if (bias != null && !biasDone) {
       // dBias = column sums of dZ
       if (MatMul.wide(units)) {
         biasGradient.dZ = dZ;
@@ -305,6 +335,8 @@ public final class Dense implements Layer {
       } else {
         MatMul.columnSums(dZ, bias.grad(), rows, units);
       }
+    }
+    if (bias != null) {
       regularizeBias();
     }
     return needInputGrad ? dInput : null;
@@ -316,19 +348,22 @@ public final class Dense implements Layer {
    */
   public float[] backwardFloatFromPreActivation(double[] dZ, int rows, boolean needInputGrad) {
     FloatConversions.toFloat(dZ, dzF, rows * units);
-    return backwardFloatFromPreActivation(dzF, rows, needInputGrad);
+    return backPropagateFloat(dzF, rows, needInputGrad, false);
   }
 
-  private float[] backwardFloatFromPreActivation(float[] dZ, int rows, boolean needInputGrad) {
+  /** {@link #backPropagate} in float. */
+  private float[] backPropagateFloat(float[] dZ, int rows, boolean needInputGrad, boolean biasDone) {
     // dKernel = x^T . dZ and dX = dZ . kernel^T, in float
     floatProducts.gradients(dZ, rows, needInputGrad ? dInputF : null);
     regularizeKernel();
-    if (bias != null) {
+    if (bias != null && !biasDone) {
       // dBias = column sums of dZ, in float
       biasGradient.dZF = dZ;
       biasGradient.intoF = bias.floatGrad();
       biasGradient.rows = rows;
       KernelThreads.run(biasGradient, units, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, units));
+    }
+    if (bias != null) {
       regularizeBias();
     }
     return needInputGrad ? dInputF : null;
@@ -387,6 +422,27 @@ public final class Dense implements Layer {
     @Override
     public void run(int from, int to) {
       elementwise.backwardRange(zF, outF, dOut, dzF, from * units, to * units);
+    }
+  }
+
+  /**
+   * Columns (units) of dZ = activation'(z) * dOut and dBias = column sums of dZ (each summed in row
+   * order), in one pass, in the layer's precision.
+   */
+  private final class DeactivateColumns implements KernelThreads.Range {
+    double[] dOut;
+    float[] dOutF;
+    /** The float bias gradient, taken on the calling thread (as in {@link BiasGradient}). */
+    float[] intoF;
+    int rows;
+
+    @Override
+    public void run(int from, int to) {
+      if (floatProducts != null) {
+        elementwise.backwardColumns(zF, outF, dOutF, dzF, intoF, rows, units, from, to);
+      } else {
+        elementwise.backwardColumns(z, out, dOut, dz, bias.grad(), rows, units, from, to);
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.lamina.model;
 
 import dev.lamina.optim.Parameter;
 import dev.lamina.parallel.KernelThreads;
+import dev.lamina.parallel.VectorApi;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * gradients before each optimizer step and on all weights after it. One pass without a branch per
  * element: {@code a - a} is +0 for every finite value and NaN for NaN and the infinities, and a sum
  * of +0s stays +0 while one NaN makes it NaN. Four sums so that the additions overlap; arrays of
- * at least {@link #PARALLEL_MIN_ELEMENTS} are split between the kernel threads. The answer is a
+ * at least {@link #PARALLEL_MIN_ELEMENTS} are split between the kernel threads; with the Vector API,
+ * the sums run in vector lanes ({@link VectorFinite}). The answer is a
  * yes or no, so it does not depend on the split. A float32 parameter is scanned in its floats
  * (the same sum in single precision: Java's primitive types make it a second copy).
  */
@@ -63,8 +65,14 @@ final class FiniteCheck implements KernelThreads.Range {
     }
   }
 
-  /** The sum of {@code a[i] - a[i]} over {@code [from, to)}: +0 when all are finite, NaN otherwise. */
-  private static double sum(double[] a, int from, int to) {
+  /**
+   * The sum of {@code a[i] - a[i]} over {@code [from, to)}: +0 when all are finite, NaN otherwise;
+   * on {@link VectorFinite} when {@link VectorApi} is on.
+   */
+  static double sum(double[] a, int from, int to) {
+    if (VectorApi.enabled()) {
+      return VectorFinite.sum(a, from, to);
+    }
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -83,7 +91,10 @@ final class FiniteCheck implements KernelThreads.Range {
   }
 
   /** {@link #sum(double[], int, int)} over floats. */
-  private static float sum(float[] a, int from, int to) {
+  static float sum(float[] a, int from, int to) {
+    if (VectorApi.enabled()) {
+      return VectorFinite.sum(a, from, to);
+    }
     float s0 = 0;
     float s1 = 0;
     float s2 = 0;

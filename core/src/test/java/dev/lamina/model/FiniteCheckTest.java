@@ -76,4 +76,25 @@ class FiniteCheckTest {
     set(ps.get(1), true, 10, 0);
     assertThat(check.allFinite(ps, true)).isTrue();
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"NaN", "Infinity", "-Infinity"})
+  void theScanFindsABadValueAtEveryPositionOfTheVectorBodyAndTheTail(double bad) {
+    int n = 133; // several 4-vector blocks of any vector length, then a scalar tail
+    for (int at = 0; at < n; at++) {
+      double[] d = new double[n];
+      float[] f = new float[n];
+      for (int i = 0; i < n; i++) {
+        d[i] = i % 2 == 0 ? Double.MAX_VALUE : -1.5;
+        f[i] = i % 2 == 0 ? Float.MAX_VALUE : -1.5f;
+      }
+      assertThat(FiniteCheck.sum(d, 0, n)).isEqualTo(0.0);
+      assertThat(FiniteCheck.sum(f, 0, n)).isEqualTo(0f);
+      d[at] = bad;
+      f[at] = (float) bad;
+      assertThat(FiniteCheck.sum(d, 0, n)).as("double, bad at %d", at).isNaN();
+      assertThat(FiniteCheck.sum(f, 0, n)).as("float, bad at %d", at).isNaN();
+      assertThat(FiniteCheck.sum(d, at + 1, n)).as("double, range after %d", at).isEqualTo(0.0);
+    }
+  }
 }
