@@ -50,8 +50,16 @@ import java.util.List;
  * of 0.31 s but cost 0.12 s of wall time and 0.14 s of processor time (medians of 8, load 4.4).
  */
 public final class TrainingWarmUp implements AutoCloseable {
-  /** The longest warm-up: enough for C2 to compile a wide layer's kernels on two cores. */
-  static final long MAX_MILLIS = 3_000;
+  /**
+   * The longest warm-up. Reading the data ends it earlier; this cap only bounds the processor
+   * time spent on a very large file. It was 3 s, which was too short on two cores shared by the
+   * data reading, the warm-up and both compilers: in a cold wide run (990,000 rows,
+   * {@code -XX:+PrintCompilation}) only the six-row, three-vector kernel reached C2 in time, and
+   * the two-vector, four-row and remainder kernels were compiled by C2 0.1-0.9 s into the real
+   * training, which ran them as C1 code until then (the Vector API boxes every vector there). With
+   * 8 s, every kernel was compiled by C2 1.7-5 s before the training started.
+   */
+  static final long MAX_MILLIS = 10_000;
   /**
    * The batches a narrow model's warm-up trains under C1 alone: enough for every method of the
    * training step to pass C1's threshold (200 calls) and be compiled, a small part of the time the
