@@ -1,5 +1,6 @@
 package dev.lamina.cli;
 
+import dev.lamina.run.TrainingWarmUp;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,7 @@ final class SharedArchive {
     List<String> options = new ArrayList<>(archiveOptions(archive));
     if (surelyShort(spec, text, args)) {
       options.add(C1_ONLY);
+      options.add("-D" + TrainingWarmUp.C1_ONLY_PROPERTY + "=true"); // where a narrow model's warm-up pays
     }
     Optional<List<String>> command = VectorRelaunch.withOptions(info.command().get(), options,
         info.arguments().get(), args);

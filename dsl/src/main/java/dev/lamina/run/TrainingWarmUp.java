@@ -29,8 +29,10 @@ import java.util.List;
  * joined, before {@link Runner#prepare} returns, so it never overlaps the real training nor holds
  * the kernel threads when the training wants them. It runs only in the command line's own JVM
  * ({@link #allowInThisProcess}; {@code -Dlamina.warmup=false} turns it off), only when the spec
- * declares its input width ({@code input_dim}) and has a Dense layer of {@link Simd#MIN_UNITS}+
- * units, and for at most {@value #MAX_MILLIS} ms.
+ * declares its input width ({@code input_dim}), and for at most {@value #MAX_MILLIS} ms: for a
+ * spec with a Dense layer of {@link Simd#MIN_UNITS}+ units, and for a narrow one in a JVM that
+ * compiles with C1 alone ({@value #C1_ONLY_PROPERTY}, set by dsl's SharedArchive, which starts
+ * such a JVM for a short narrow training), there for {@value #NARROW_BATCHES} batches only.
  *
  * <p>Why only wide models, measured (quiet machine, 2026-12-07 03:04-03:12, alternating cold
  * runs): the wide 11-256-256-1 workload (990,000 rows) trained in 6.66 s with the warm-up against
@@ -38,6 +40,14 @@ import java.util.List;
  * (medians of 7, inside the noise) while its whole process took 0.14 s longer and 0.35 s more
  * processor time: its CSV is read in a fraction of a second, too short for the warm-up to pay
  * for the JIT work it adds on two cores.
+ *
+ * <p>Why narrow models under C1 alone, measured (2026-12-07 13:20-13:25, alternating cold runs of
+ * the churn example, a loaded machine, load 4.4-5.8): C1 compiles a method after a few hundred
+ * calls, cheaply, so a short warm-up queues the whole training step early; the training took
+ * 0.463 s instead of 0.558 s (medians of 6) with the warm-up stopped after 1,000 batches, while
+ * the whole process took 2.90 s instead of 3.03 s and 2.85 s of processor time instead of 2.94 s.
+ * Left to run while the data is read (21,000-48,000 batches), the warm-up trained 0.27 s instead
+ * of 0.31 s but cost 0.12 s of wall time and 0.14 s of processor time (medians of 8, load 4.4).
  */
 public final class TrainingWarmUp implements AutoCloseable {
   /**
@@ -53,12 +63,23 @@ public final class TrainingWarmUp implements AutoCloseable {
    * with the 3 s cap and 243 ms of 8.3 s with 8 s.
    */
   static final long MAX_MILLIS = 10_000;
+  /**
+   * The batches a narrow model's warm-up trains under C1 alone: enough for every method of the
+   * training step to pass C1's threshold (200 calls) and be compiled, a small part of the time the
+   * data takes to read.
+   */
+  static final int NARROW_BATCHES = 1_000;
+  /**
+   * System property, {@code true} in a JVM that compiles with C1 alone ({@code
+   * -XX:TieredStopAtLevel=1}, set with it by dsl's SharedArchive): a narrow model is warmed up there.
+   */
+  public static final String C1_ONLY_PROPERTY = "lamina.c1only";
   /** Synthetic training rows per warm-up epoch (at least a few batches). */
   private static final int MIN_ROWS = 1_024;
   private static final int BATCHES_PER_EPOCH = 4;
   /** More epochs than the time limit allows: the limit or the end of the data reading stops it. */
   private static final int MAX_EPOCHS = 1_000_000;
-  private static final TrainingWarmUp NONE = new TrainingWarmUp(null, 0);
+  private static final TrainingWarmUp NONE = new TrainingWarmUp(null, 0, 0);
 
   /** System property: {@code false} turns the warm-up off (to measure what it gives). */
   public static final String PROPERTY = "lamina.warmup";
@@ -66,10 +87,13 @@ public final class TrainingWarmUp implements AutoCloseable {
   private static volatile boolean commandLineProcess;
 
   private final Thread thread;
+  /** The batches after which the warm-up stops by itself. */
+  private final int maxBatches;
   private volatile boolean stop;
   private volatile int batches;
 
-  private TrainingWarmUp(ModelSpec spec, int batchSize) {
+  private TrainingWarmUp(ModelSpec spec, int batchSize, int maxBatches) {
+    this.maxBatches = maxBatches;
     if (spec == null) {
       thread = null;
       return;
@@ -94,16 +118,23 @@ public final class TrainingWarmUp implements AutoCloseable {
    * otherwise returns a warm-up that does nothing.
    */
   static TrainingWarmUp start(ModelSpec spec, Model declared, int batchSize) {
-    if (!commandLineProcess || !declared.isBuilt() || spec.compile() == null
-        || Runner.widestDense(spec) < Simd.MIN_UNITS) {
+    if (!commandLineProcess || !declared.isBuilt() || spec.compile() == null) {
       return NONE;
     }
-    return startAlways(spec, batchSize);
+    if (Runner.widestDense(spec) >= Simd.MIN_UNITS) {
+      return startAlways(spec, batchSize);
+    }
+    return Boolean.getBoolean(C1_ONLY_PROPERTY) ? startAlways(spec, batchSize, NARROW_BATCHES) : NONE;
   }
 
   /** Starts the warm-up of {@code spec} (whose first layer declares its input width) in any JVM. */
   static TrainingWarmUp startAlways(ModelSpec spec, int batchSize) {
-    TrainingWarmUp w = new TrainingWarmUp(spec, batchSize);
+    return startAlways(spec, batchSize, Integer.MAX_VALUE);
+  }
+
+  /** {@link #startAlways(ModelSpec, int)}, stopping by itself after {@code maxBatches} batches. */
+  static TrainingWarmUp startAlways(ModelSpec spec, int batchSize, int maxBatches) {
+    TrainingWarmUp w = new TrainingWarmUp(spec, batchSize, maxBatches);
     w.thread.start();
     return w;
   }
@@ -170,7 +201,7 @@ public final class TrainingWarmUp implements AutoCloseable {
         @Override
         public void onBatchEnd(int epoch, int b, double batchLoss, double runningLoss) {
           batches++; // one writer (this thread); readers only look
-          if (stop || System.nanoTime() > deadline) {
+          if (stop || batches >= maxBatches || System.nanoTime() > deadline) {
             context.stopTraining();
           }
         }
