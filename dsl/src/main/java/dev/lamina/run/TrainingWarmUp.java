@@ -30,9 +30,9 @@ import java.util.List;
  * the kernel threads when the training wants them. It runs only in the command line's own JVM
  * ({@link #allowInThisProcess}; {@code -Dlamina.warmup=false} turns it off), only when the spec
  * declares its input width ({@code input_dim}), and for at most {@value #MAX_MILLIS} ms: for a
- * spec with a Dense layer of {@link Simd#MIN_UNITS}+ units, and for a narrow one in a JVM that
- * compiles with C1 alone ({@value #C1_ONLY_PROPERTY}, set by dsl's SharedArchive, which starts
- * such a JVM for a short narrow training), there for {@value #NARROW_BATCHES} batches only.
+ * spec with a Dense layer of {@link Simd#MIN_UNITS}+ units, and for a narrow one in the JVM that
+ * dsl's SharedArchive starts for a short narrow training ({@value #SHORT_NARROW_PROPERTY}; it
+ * compiles with C1 but for a few kernels), there for {@value #NARROW_BATCHES} batches only.
  *
  * <p>Why only wide models, measured (quiet machine, 2026-12-07 03:04-03:12, alternating cold
  * runs): the wide 11-256-256-1 workload (990,000 rows) trained in 6.66 s with the warm-up against
@@ -64,16 +64,17 @@ public final class TrainingWarmUp implements AutoCloseable {
    */
   static final long MAX_MILLIS = 10_000;
   /**
-   * The batches a narrow model's warm-up trains under C1 alone: enough for every method of the
-   * training step to pass C1's threshold (200 calls) and be compiled, a small part of the time the
-   * data takes to read.
+   * The batches a narrow model's warm-up trains in a short narrow training's JVM: enough for
+   * every method of the training step to pass C1's threshold (200 calls) and be compiled, a small
+   * part of the time the data takes to read.
    */
   static final int NARROW_BATCHES = 1_000;
   /**
-   * System property, {@code true} in a JVM that compiles with C1 alone ({@code
-   * -XX:TieredStopAtLevel=1}, set with it by dsl's SharedArchive): a narrow model is warmed up there.
+   * System property, {@code true} in the JVM that dsl's SharedArchive starts for a short narrow
+   * training, with its compilers chosen on the command line (C1, and C2 for a few kernels): a
+   * narrow model is warmed up there.
    */
-  public static final String C1_ONLY_PROPERTY = "lamina.c1only";
+  public static final String SHORT_NARROW_PROPERTY = "lamina.shortnarrow";
   /** Synthetic training rows per warm-up epoch (at least a few batches). */
   private static final int MIN_ROWS = 1_024;
   private static final int BATCHES_PER_EPOCH = 4;
@@ -124,7 +125,7 @@ public final class TrainingWarmUp implements AutoCloseable {
     if (Runner.widestDense(spec) >= Simd.MIN_UNITS) {
       return startAlways(spec, batchSize);
     }
-    return Boolean.getBoolean(C1_ONLY_PROPERTY) ? startAlways(spec, batchSize, NARROW_BATCHES) : NONE;
+    return Boolean.getBoolean(SHORT_NARROW_PROPERTY) ? startAlways(spec, batchSize, NARROW_BATCHES) : NONE;
   }
 
   /** Starts the warm-up of {@code spec} (whose first layer declares its input width) in any JVM. */

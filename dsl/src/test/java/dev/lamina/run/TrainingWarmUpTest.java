@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The warm-up of the training loop only changes speed: a run trained while a throw-away copy of
  * its model trains beside it ends with the same weights and metrics, bit for bit; the warm-up
  * stops when asked, and it starts only where it pays (the command line's JVM, a declared input width,
- * a wide layer, or a narrow model in a JVM that compiles with C1 alone, for a few batches).
+ * a wide layer, or a narrow model in the JVM started for a short narrow training, for a few batches).
  */
 class TrainingWarmUpTest {
   @TempDir
@@ -29,7 +29,7 @@ class TrainingWarmUpTest {
   @AfterEach
   void backToTheTestDefault() {
     TrainingWarmUp.allow(false);
-    System.clearProperty(TrainingWarmUp.C1_ONLY_PROPERTY);
+    System.clearProperty(TrainingWarmUp.SHORT_NARROW_PROPERTY);
   }
 
   private Path spec(String name, String inputDim, String optimizer) throws IOException {
@@ -125,9 +125,9 @@ class TrainingWarmUpTest {
   }
 
   @Test
-  void underC1AloneANarrowModelIsWarmedUpForAFewBatchesOnly() throws IOException, InterruptedException {
+  void inAShortNarrowTrainingsJvmANarrowModelIsWarmedUpForAFewBatchesOnly() throws IOException, InterruptedException {
     TrainingWarmUp.allow(true);
-    System.setProperty(TrainingWarmUp.C1_ONLY_PROPERTY, "true");
+    System.setProperty(TrainingWarmUp.SHORT_NARROW_PROPERTY, "true");
     RunSpec rs = read(spec("narrow", ", input_dim: 3", "adam", 6));
     try (TrainingWarmUp w = TrainingWarmUp.start(rs.model(), Model.of(rs.model()), 8)) {
       assertThat(w.started()).isTrue();
