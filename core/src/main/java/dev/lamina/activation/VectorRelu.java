@@ -33,8 +33,7 @@ final class VectorRelu {
     DoubleVector zero = DoubleVector.zero(DS);
     int i = from;
     for (int end = to - DS.length(); i <= end; i += DS.length()) {
-      VectorMask<Double> positive = DoubleVector.fromArray(DS, z, i).compare(VectorOperators.GT, 0.0);
-      DoubleVector.fromArray(DS, dOut, i).mul(zero.blend(one, positive)).intoArray(dZ, i);
+      backwardD(z, dOut, dZ, i, one, zero);
     }
     return i;
   }
@@ -45,8 +44,7 @@ final class VectorRelu {
     FloatVector zero = FloatVector.zero(FS);
     int i = from;
     for (int end = to - FS.length(); i <= end; i += FS.length()) {
-      VectorMask<Float> positive = FloatVector.fromArray(FS, z, i).compare(VectorOperators.GT, 0f);
-      FloatVector.fromArray(FS, dOut, i).mul(zero.blend(one, positive)).intoArray(dZ, i);
+      backwardF(z, dOut, dZ, i, one, zero);
     }
     return i;
   }
