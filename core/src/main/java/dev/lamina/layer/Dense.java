@@ -40,14 +40,12 @@ import java.util.Objects;
  * ways and softmax layers keep double weights and activations.
  *
  * <p>An element-wise activation runs inside the product's parallel ranges, on the rows a thread
- * has just computed. When the network fuses this layer's sigmoid/softmax with a cross-entropy loss
+ * has just computed; it, its derivative and the bias gradient are passes of {@link DensePasses},
+ * which also decides how they split between threads, so this class holds the formulas only. When the network fuses this layer's sigmoid/softmax with a cross-entropy loss
  * (as Keras's TensorFlow backend does), it hands dLoss/dZ straight to
  * {@link #backwardFromPreActivation}.
  */
 public final class Dense implements Layer {
-  /** A double activation's element counted as this many multiply-adds when deciding to split it. */
-  private static final int ELEMENT_WEIGHT = 4;
-
   private final String name;
   private final int inputs;
   private final int units;
@@ -72,12 +70,8 @@ public final class Dense implements Layer {
   /** Whether OpenBLAS may run the products of this layer (when {@link NativeGemm#available()}). */
   private boolean nativeAllowed = true;
   private int threads = KernelThreads.defaultThreads();
-  private final Activate activate = new Activate();
-  private final Deactivate deactivate = new Deactivate();
-  private final BiasGradient biasGradient = new BiasGradient();
-  private final DeactivateColumns deactivateColumns = new DeactivateColumns();
-  private final FloatActivate floatActivate = new FloatActivate();
-  private final FloatDeactivate floatDeactivate = new FloatDeactivate();
+  /** The element-wise passes (activation, its derivative, the bias gradient) and their split. */
+  private final DensePasses passes;
   private int capacity;
   /** Rows of the last forward pass (the float accessors widen that many). */
   private int lastRows;
@@ -106,6 +100,7 @@ public final class Dense implements Layer {
     this.units = units;
     this.activation = activation;
     this.elementwise = activation instanceof ElementwiseActivation e ? e : null;
+    this.passes = new DensePasses(units, elementwise);
     this.kernelInitializer = kernelInitializer;
     this.biasInitializer = biasInitializer;
     this.kernelRegularizer = kernelRegularizer;
@@ -184,6 +179,7 @@ public final class Dense implements Layer {
     floatProducts = single ? FloatProducts.create(inputs, units, kernel, bias, nativeAllowed) : null;
     split = single ? floatProducts : products;
     split.setThreads(threads);
+    passes.splitLike(split);
     if (capacity > 0) {
       if (single && zF == null) {
         allocateFloats();
@@ -248,7 +244,7 @@ public final class Dense implements Layer {
     }
     lastInput = x;
     // z = x . kernel + bias; out = activation(z), per range inside the product when element-wise.
-    products.affine(x, rows, training, z, elementwise != null ? activate : null);
+    products.affine(x, rows, training, z, elementwise != null ? passes.activation(z, out) : null);
     if (elementwise == null) {
       activation.forward(z, out, rows, units);
     }
@@ -259,7 +255,7 @@ public final class Dense implements Layer {
   public float[] forwardFloat(float[] x, int rows, boolean training) {
     lastRows = rows;
     // z = x . kernel + bias; out = activation(z), in float, per range inside the product.
-    floatProducts.affine(x, rows, training, zF, floatActivate);
+    floatProducts.affine(x, rows, training, zF, passes.activation(zF, outF));
     return outF;
   }
 
@@ -271,45 +267,29 @@ public final class Dense implements Layer {
       return widenInputGradient(backwardFloat(dzF, rows, needInputGrad), rows);
     }
     // dZ = activation'(z) * dOut
-    if (fusesBiasGradient()) {
+    if (passes.fusesBiasGradient(bias != null)) {
       // and dBias = column sums of dZ, in the same pass
-      deactivateColumns.dOut = dOutput;
-      deactivateColumns.rows = rows;
-      KernelThreads.run(deactivateColumns, units, products.parts((long) rows * units * ELEMENT_WEIGHT, units));
+      passes.derivativeAndBiasGradient(z, out, dOutput, dz, bias.grad(), rows);
       return backPropagate(dz, rows, needInputGrad, true);
     }
     if (elementwise != null) {
-      deactivate.dOut = dOutput;
-      KernelThreads.run(deactivate, rows, products.parts((long) rows * units * ELEMENT_WEIGHT, rows));
+      passes.derivative(z, out, dOutput, dz, rows);
     } else {
       activation.backward(z, out, dOutput, dz, rows, units);
     }
-    return backwardFromPreActivation(dz, rows, needInputGrad);
+    return backPropagate(dz, rows, needInputGrad, false);
   }
 
   @Override
   public float[] backwardFloat(float[] dOutput, int rows, boolean needInputGrad) {
     // dZ = activation'(z) * dOut, in float
-    if (fusesBiasGradient()) {
+    if (passes.fusesBiasGradient(bias != null)) {
       // and dBias = column sums of dZ, in the same pass
-      deactivateColumns.dOutF = dOutput;
-      deactivateColumns.intoF = bias.floatGrad();
-      deactivateColumns.rows = rows;
-      KernelThreads.run(deactivateColumns, units, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, units));
+      passes.derivativeAndBiasGradient(zF, outF, dOutput, dzF, bias.floatGrad(), rows);
       return backPropagateFloat(dzF, rows, needInputGrad, true);
     }
-    floatDeactivate.dOut = dOutput;
-    KernelThreads.run(floatDeactivate, rows, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, rows));
+    passes.derivative(zF, outF, dOutput, dzF, rows);
     return backPropagateFloat(dzF, rows, needInputGrad, false);
-  }
-
-  /**
-   * Whether the backward pass computes dZ and the bias gradient in one pass split by units
-   * ({@link ElementwiseActivation#backwardColumns}): dZ is then read once instead of twice, the
-   * same values. Only where the bias gradient is split by units anyway (wide layers).
-   */
-  private boolean fusesBiasGradient() {
-    return elementwise != null && bias != null && MatMul.wide(units);
   }
 
   /** Back-propagates dLoss/dZ (the pre-activation gradient) directly. */
@@ -328,13 +308,7 @@ public final class Dense implements Layer {
     regularizeKernel();
     if (bias != null && !biasDone) {
       // dBias = column sums of dZ
-      if (MatMul.wide(units)) {
-        biasGradient.dZ = dZ;
-        biasGradient.rows = rows;
-        KernelThreads.run(biasGradient, units, products.parts((long) rows * units * ELEMENT_WEIGHT, units));
-      } else {
-        MatMul.columnSums(dZ, bias.grad(), rows, units);
-      }
+      passes.biasGradient(dZ, bias.grad(), rows);
     }
     if (bias != null) {
       regularizeBias();
@@ -358,10 +332,7 @@ public final class Dense implements Layer {
     regularizeKernel();
     if (bias != null && !biasDone) {
       // dBias = column sums of dZ, in float
-      biasGradient.dZF = dZ;
-      biasGradient.intoF = bias.floatGrad();
-      biasGradient.rows = rows;
-      KernelThreads.run(biasGradient, units, floatProducts.parts((long) rows * units * ELEMENT_WEIGHT, units));
+      passes.biasGradient(dZ, bias.floatGrad(), rows);
     }
     if (bias != null) {
       regularizeBias();
@@ -386,81 +357,6 @@ public final class Dense implements Layer {
   private void regularizeBias() {
     if (biasRegularizer != null) {
       biasRegularizer.addGradient(bias.value(), bias.grad());
-    }
-  }
-
-  /** Rows of out = activation(z), run by the products on the rows they have just computed. */
-  private final class Activate implements KernelThreads.Range {
-    @Override
-    public void run(int from, int to) {
-      elementwise.forwardRange(z, out, from * units, to * units);
-    }
-  }
-
-  /** Rows of dZ = activation'(z) * dOut. */
-  private final class Deactivate implements KernelThreads.Range {
-    double[] dOut;
-
-    @Override
-    public void run(int from, int to) {
-      elementwise.backwardRange(z, out, dOut, dz, from * units, to * units);
-    }
-  }
-
-  /** Rows of outF = activation(zF), run by the float products on the rows they have just computed. */
-  private final class FloatActivate implements KernelThreads.Range {
-    @Override
-    public void run(int from, int to) {
-      elementwise.forwardRange(zF, outF, from * units, to * units);
-    }
-  }
-
-  /** Rows of dzF = activation'(zF) * dOut. */
-  private final class FloatDeactivate implements KernelThreads.Range {
-    float[] dOut;
-
-    @Override
-    public void run(int from, int to) {
-      elementwise.backwardRange(zF, outF, dOut, dzF, from * units, to * units);
-    }
-  }
-
-  /**
-   * Columns (units) of dZ = activation'(z) * dOut and dBias = column sums of dZ (each summed in row
-   * order), in one pass, in the layer's precision.
-   */
-  private final class DeactivateColumns implements KernelThreads.Range {
-    double[] dOut;
-    float[] dOutF;
-    /** The float bias gradient, taken on the calling thread (as in {@link BiasGradient}). */
-    float[] intoF;
-    int rows;
-
-    @Override
-    public void run(int from, int to) {
-      if (floatProducts != null) {
-        elementwise.backwardColumns(zF, outF, dOutF, dzF, intoF, rows, units, from, to);
-      } else {
-        elementwise.backwardColumns(z, out, dOut, dz, bias.grad(), rows, units, from, to);
-      }
-    }
-  }
-
-  /** Columns (units) of dBias = column sums of dZ, each summed in row order, in dZ's precision. */
-  private final class BiasGradient implements KernelThreads.Range {
-    double[] dZ;
-    float[] dZF;
-    /** The float bias gradient, taken on the calling thread (a read of the floats may round the double view back). */
-    float[] intoF;
-    int rows;
-
-    @Override
-    public void run(int from, int to) {
-      if (floatProducts != null) {
-        FloatConversions.columnSums(dZF, intoF, rows, units, from, to);
-      } else {
-        MatMul.columnSums(dZ, bias.grad(), rows, units, from, to);
-      }
     }
   }
 
