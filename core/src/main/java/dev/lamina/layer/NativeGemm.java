@@ -45,6 +45,15 @@ public final class NativeGemm {
 
   private NativeGemm() {}
 
+  /**
+   * Whether the products of wide float64 Dense layers (16+ inputs and units) run on OpenBLAS where
+   * it is installed and allowed: {@link ProductBackends}'s rule, by the machine's vector width.
+   * (Wide float32 layers always do.)
+   */
+  public static boolean runsFloat64Products() {
+    return available() && ProductBackends.of(MatMul.WIDE_COLUMNS, MatMul.WIDE_COLUMNS).anyOnOpenBlas();
+  }
+
   /** Whether products can run on OpenBLAS in this process. */
   public static boolean available() {
     return Holder.BLAS != null;

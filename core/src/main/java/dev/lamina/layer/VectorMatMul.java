@@ -38,7 +38,7 @@ final class VectorMatMul {
    * is the likely cause. The six-row tile failed in none of 6 runs. With 256-bit vectors (16
    * registers) the four-row tile already fills the register file.
    */
-  private static final boolean SIX_ROWS = DS.vectorBitSize() >= 512;
+  private static final boolean SIX_ROWS = wideVectors();
   /**
    * Result rows from which a product copies each block of b's columns into a contiguous panel
    * first ({@link #PANELS}). Copying the whole of a 256 x 256 b took about 9 us, and the panel
@@ -91,6 +91,11 @@ final class VectorMatMul {
    */
   static int threeVectorBlocks(int vectors) {
     return vectors % 3 == 1 && vectors >= 4 ? (vectors - 4) / 3 : vectors / 3;
+  }
+
+  /** Whether the vectors are 512 bits or wider (AVX-512): decides {@link ProductBackends#of}. */
+  static boolean wideVectors() {
+    return DS.vectorBitSize() >= 512;
   }
 
   /** The vector shape, for {@link Simd#describe()}. */

@@ -90,6 +90,9 @@ final class Summary {
     sb.append("Dtype: ").append(model.spec().dtype().kerasName());
     if (model.spec().dtype() != DType.DEFAULT) {
       sb.append(" (").append(singlePrecisionLayers(model)).append("; other layers, the loss and metrics in float64)");
+    } else if (!nativeLayers(model).isEmpty()) {
+      // Where the machine's rule puts float64 products on OpenBLAS: their sums run in its order.
+      sb.append(" (products of ").append(String.join(", ", nativeLayers(model))).append(" on OpenBLAS)");
     }
     sb.append('\n');
     sb.append("_".repeat(header.length())).append('\n');
@@ -128,6 +131,17 @@ final class Summary {
     return names.isEmpty() ? "no Dense layer of 16+ inputs or units with an element-wise activation, so none runs"
         + " in float32" : String.join(", ", names) + ": weights, optimizer state, activations and products in float32"
             + (onBlas.isEmpty() ? "" : ", products of " + String.join(", ", onBlas) + " on OpenBLAS");
+  }
+
+  /** The Dense layers whose products run on OpenBLAS. */
+  private static List<String> nativeLayers(Model model) {
+    List<String> names = new ArrayList<>();
+    for (Layer l : model.layers()) {
+      if (l instanceof Dense d && d.nativeProducts()) {
+        names.add(l.name());
+      }
+    }
+    return names;
   }
 
   private static long bytesOf(Parameter p) {
