@@ -88,11 +88,12 @@ final class Summary {
     sb.append("Non-trainable params: ").append(count(frozen, frozenBytes)).append('\n');
     sb.append("Seed: ").append(model.seed()).append('\n');
     sb.append("Dtype: ").append(model.spec().dtype().kerasName());
+    List<String> onBlas = nativeLayers(model);
     if (model.spec().dtype() != DType.DEFAULT) {
-      sb.append(" (").append(singlePrecisionLayers(model)).append("; other layers, the loss and metrics in float64)");
-    } else if (!nativeLayers(model).isEmpty()) {
+      sb.append(" (").append(singlePrecisionLayers(model, onBlas)).append("; other layers, the loss and metrics in float64)");
+    } else if (!onBlas.isEmpty()) {
       // Where the machine's rule puts float64 products on OpenBLAS: their sums run in its order.
-      sb.append(" (products of ").append(String.join(", ", nativeLayers(model))).append(" on OpenBLAS)");
+      sb.append(" (products of ").append(String.join(", ", onBlas)).append(" on OpenBLAS)");
     }
     sb.append('\n');
     sb.append("_".repeat(header.length())).append('\n');
@@ -115,17 +116,13 @@ final class Summary {
 
   /**
    * Which layers hold weights and optimizer state and compute their activations and products in
-   * float32, and which of them run their products on OpenBLAS.
+   * float32, and which layers run their products on OpenBLAS ({@code onBlas}).
    */
-  private static String singlePrecisionLayers(Model model) {
+  private static String singlePrecisionLayers(Model model, List<String> onBlas) {
     List<String> names = new ArrayList<>();
-    List<String> onBlas = new ArrayList<>();
     for (Layer l : model.layers()) {
       if (!l.parameters().isEmpty() && l.parameters().get(0).singlePrecision()) {
         names.add(l.name());
-        if (l instanceof Dense d && d.nativeProducts()) {
-          onBlas.add(l.name());
-        }
       }
     }
     return names.isEmpty() ? "no Dense layer of 16+ inputs or units with an element-wise activation, so none runs"
