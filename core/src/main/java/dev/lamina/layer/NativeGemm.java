@@ -10,11 +10,12 @@ import java.util.logging.Logger;
 /**
  * The matrix products of wide Dense layers (16 or more inputs and units) on the machine's OpenBLAS
  * ({@code sgemm} for {@link dev.lamina.spec.DType#FLOAT32}; {@code dgemm} for float64 products
- * where {@link ProductBackends} picks it, which on the project machine is none): Debian's
- * {@code libopenblas0-pthread} trains the wide benchmark 1.25x (float32) and 1.7x (float64) as fast
- * as the Vector API kernels do (alternating in one JVM, docs/BENCHMARKS.md), because it packs its
+ * where {@link ProductBackends} picks it: on machines whose Vector API kernels run 256-bit
+ * vectors). Debian's {@code libopenblas0-pthread} trained the wide benchmark 1.25x (float32) and
+ * 1.7x (float64) as fast as the Vector API kernels on the fifth session's AVX2 machine, and float64
+ * 1.36-1.39x on the twelfth's (alternating in one JVM, docs/BENCHMARKS.md), because it packs its
  * operands into cache-sized panels and its hand-written kernels issue fewer instructions per
- * multiply-add.
+ * multiply-add; on the AVX-512 machine the Java kernels were ahead in float64.
  *
  * <p>Loaded once, when the first float32 layer asks: {@code libopenblas.so.0} is opened through
  * netlib's JNI wrapper ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses: it passes Java
