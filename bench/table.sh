@@ -11,9 +11,11 @@
 # build 1.7x apart within minutes) falls on every configuration alike instead of on whichever ran
 # in the slow minutes. Each round starts with FmaPeak, the cores' vector fma peak, as a probe of
 # the host in that minute.
-# Configurations: "fresh machine" emulates one without OpenBLAS (-Dlamina.blas=java); "OpenBLAS"
-# uses the installed libopenblas0-pthread (skipped when absent); "no relaunch" is the plain-Java
-# path the README gave before issue 21 (-Dlamina.relaunch=false). PyTorch runs when Debian's
+# Configurations: "fresh machine" emulates one without an installed OpenBLAS: builder.jar's bundled
+# one (-Dlamina.blas=bundled), what the README's commands give; "Vector API only" is the README's
+# path before OpenBLAS was bundled (-Dlamina.blas=java); "OpenBLAS installed" uses Debian's
+# libopenblas0-pthread (-Dlamina.blas=system, skipped when absent); "no relaunch" is the plain-Java
+# path the README gave before issue 21 (-Dlamina.blas=java -Dlamina.relaunch=false). PyTorch runs when Debian's
 # python3-torch is installed (float32, one intra-op thread, see bench/pytorch_bench.py); TORCH_CHURN=0
 # skips its churn runs (about a minute each).
 set -euo pipefail
@@ -88,11 +90,13 @@ if [ "${TORCH_CHURN:-1}" = 0 ]; then torch_workload=wide; fi
 fma=(java --add-modules jdk.incubator.vector -cp "$cp" dev.lamina.bench.FmaPeak)
 
 # label|variable name|spec|JVM options, in the table's order
-configs=("fresh machine (no OpenBLAS), float64: the README's command|f64|$out/wide-float64.yaml|-Dlamina.blas=java"
-  "fresh machine (no OpenBLAS), dtype: float32|f32|$out/wide-float32.yaml|-Dlamina.blas=java")
+configs=("fresh machine (bundled OpenBLAS), float64: the README's command|f64|$out/wide-float64.yaml|-Dlamina.blas=bundled"
+  "fresh machine (bundled OpenBLAS), dtype: float32|f32|$out/wide-float32.yaml|-Dlamina.blas=bundled"
+  "Vector API only (no OpenBLAS), float64|vec64|$out/wide-float64.yaml|-Dlamina.blas=java"
+  "Vector API only (no OpenBLAS), dtype: float32|vec32|$out/wide-float32.yaml|-Dlamina.blas=java")
 if [ "$have_blas" = 1 ]; then
-  configs+=("OpenBLAS installed, float64|blas64|$out/wide-float64.yaml|"
-    "OpenBLAS installed, dtype: float32|blas32|$out/wide-float32.yaml|")
+  configs+=("OpenBLAS installed, float64|blas64|$out/wide-float64.yaml|-Dlamina.blas=system"
+    "OpenBLAS installed, dtype: float32|blas32|$out/wide-float32.yaml|-Dlamina.blas=system")
 fi
 configs+=("no relaunch (plain-Java kernels, the README before issue 21), float64|norelaunch|$out/wide-float64.yaml|-Dlamina.blas=java -Dlamina.relaunch=false")
 

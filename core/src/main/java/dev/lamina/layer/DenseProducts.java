@@ -35,11 +35,12 @@ abstract class DenseProducts extends ProductSplit {
    * {@link FloatProducts#create}.)
    */
   static DenseProducts create(int inputs, int units, Parameter kernel, Parameter bias, boolean nativeAllowed) {
-    if (!(MatMul.wide(inputs) && MatMul.wide(units) && nativeAllowed && NativeGemm.available())) {
+    if (!(MatMul.wide(inputs) && MatMul.wide(units) && nativeAllowed)) {
       return new JavaProducts(inputs, units, kernel, bias);
     }
     ProductBackends choice = ProductBackends.of(inputs, units);
-    if (!choice.anyOnOpenBlas()) {
+    // The rule first: where it keeps every product on the Java kernels, OpenBLAS is not even loaded.
+    if (!choice.anyOnOpenBlas() || !NativeGemm.available()) {
       return new JavaProducts(inputs, units, kernel, bias);
     }
     return choice.allOnOpenBlas() ? new BlasProducts(inputs, units, kernel, bias)

@@ -1,9 +1,15 @@
 package dev.lamina.layer;
 
 import com.sun.jna.Function;
+import com.sun.jna.Library;
 import com.sun.jna.NativeLibrary;
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,17 +23,23 @@ import java.util.logging.Logger;
  * operands into cache-sized panels and its hand-written kernels issue fewer instructions per
  * multiply-add; on the AVX-512 machine the Java kernels were ahead in float64.
  *
- * <p>Loaded once, when the first float32 layer asks: {@code libopenblas.so.0} is opened through
- * netlib's JNI wrapper ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses: it passes Java
- * arrays without copying them) and set to one thread with {@code openblas_set_num_threads(1)}
- * (through JNA), because Lamina's own pool splits every product: OpenBLAS's threads would fight
- * it for the two cores (measured: 107,000 against 148,000 samples/s for the Java kernels), and a
- * result would depend on OpenBLAS's thread count. Callers split a product into blocks whose
- * bounds depend only on its size ({@link #blockBound}), so results are bit-identical for every
+ * <p>Loaded once, when the first layer that would use it asks: the machine's installed
+ * {@code libopenblas.so.0} (Debian's {@code libopenblas0-pthread}) when there is one, else the
+ * build {@code builder.jar} carries ({@link BundledOpenBlas}: JavaCPP's, the same OpenBLAS 0.3.21,
+ * so the same bits on one machine), so that a fresh machine following the README gets it too. The
+ * system property {@value #PROPERTY} chooses: {@code system} (installed only), {@code bundled}
+ * (bundled only), {@code java} (neither). The library is opened through netlib's JNI wrapper
+ * ({@code dev.ludovic.netlib:blas}, the one Spark MLlib uses: it passes Java arrays without
+ * copying them) and set to one thread with {@code openblas_set_num_threads(1)} (through JNA),
+ * because Lamina's own pool splits every product: OpenBLAS's threads would fight it for the two
+ * cores (measured: 107,000 against 148,000 samples/s for the Java kernels), and a result would
+ * depend on OpenBLAS's thread count. Callers split a product into blocks whose bounds depend only
+ * on its size ({@link #blockBound}), so results are bit-identical for every
  * {@code lamina.threads}.
  *
- * <p>Not available (and the Java kernels run instead) when the library is not installed, is not
- * OpenBLAS's pthreads build, or the system property {@value #PROPERTY} is {@code java}. Results differ from the
+ * <p>Not available (and the Java kernels run instead) when neither library loads (the installed
+ * one must be OpenBLAS's pthreads build; the bundled one needs linux-x86_64 and its resources on
+ * the class path), or the system property {@value #PROPERTY} is {@code java}. Results differ from the
  * Java kernels' in the last bits (OpenBLAS adds in another order: in double, by about 1e-15
  * relative), and may differ between OpenBLAS builds; on one machine a seeded run stays bit-for-bit
  * repeatable.
@@ -37,7 +49,10 @@ import java.util.logging.Logger;
  * recommends for executors anyway.
  */
 public final class NativeGemm {
-  /** System property: {@code java} keeps the Java kernels even when OpenBLAS is installed. */
+  /**
+   * System property: {@code java} keeps the Java kernels even where OpenBLAS is available;
+   * {@code system} or {@code bundled} takes only that library; unset, the installed one, else the bundled one.
+   */
   public static final String PROPERTY = "lamina.blas";
   /** The library opened: OpenBLAS's own soname, not the {@code libblas.so.3} alternative (which may be another BLAS). */
   static final String LIBRARY = "libopenblas.so.0";
@@ -58,6 +73,15 @@ public final class NativeGemm {
   /** Whether products can run on OpenBLAS in this process. */
   public static boolean available() {
     return Holder.BLAS != null;
+  }
+
+  /**
+   * Which OpenBLAS runs the products: {@code "installed"} (the machine's {@code libopenblas.so.0}),
+   * {@code "bundled"} (the one builder.jar carries, {@link BundledOpenBlas}), or {@code ""} when
+   * none does.
+   */
+  public static String source() {
+    return Holder.SOURCE;
   }
 
   /** What {@link #available} found, for logs and benchmark reports. */
@@ -137,29 +161,77 @@ public final class NativeGemm {
   }
 
   private static final class Holder {
+    /**
+     * JNA's options for opening OpenBLAS: {@code RTLD_LAZY} without {@code RTLD_GLOBAL} (JNA's
+     * default adds it), so its symbols never resolve another library's references.
+     */
+    private static final Map<String, Object> LOCAL = Map.of(Library.OPTION_OPEN_FLAGS, 1);
+
     static final BLAS BLAS;
     static final String DESCRIPTION;
+    static final String SOURCE;
 
     static {
       BLAS loaded = null;
       String description;
-      if ("java".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
+      String source = "";
+      String mode = System.getProperty(PROPERTY, "").toLowerCase(Locale.ROOT);
+      if (mode.equals("java")) {
         description = "off (" + PROPERTY + "=java)";
       } else {
-        try {
-          loaded = open();
-          description = "OpenBLAS (" + config() + "), one thread per call";
-        } catch (LinkageError | RuntimeException e) {
-          loaded = null;
-          description = "not found (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        List<String> failures = new ArrayList<>();
+        description = null;
+        boolean installedLoaded = false;
+        if (!mode.equals("bundled")) {
+          try {
+            NativeLibrary lib = NativeLibrary.getInstance(LIBRARY, LOCAL);
+            installedLoaded = true;
+            check(lib);
+            loaded = netlib(null);
+            description = "OpenBLAS (" + config(lib) + "), installed, one thread per call";
+            source = "installed";
+          } catch (LinkageError | RuntimeException e) {
+            failures.add("installed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+          }
+        }
+        // Not beside an installed OpenBLAS that failed the checks: two copies of OpenBLAS in one
+        // process can bind each other's internal symbols (seen: sgemm_ crashed in a JVM that had
+        // loaded both), so the bundled one is loaded only where none is installed.
+        if (loaded == null && !installedLoaded && !mode.equals("system")) {
+          ClassLoader loader = NativeGemm.class.getClassLoader();
+          if (!BundledOpenBlas.present(loader)) {
+            failures.add("bundled: not on the class path (org.bytedeco:openblas:linux-x86_64)");
+          } else {
+            Path dir = null;
+            try {
+              dir = BundledOpenBlas.extract(loader).orElseThrow();
+              Path library = BundledOpenBlas.library(dir);
+              NativeLibrary lib = NativeLibrary.getInstance(library.toString(), LOCAL);
+              check(lib);
+              loaded = netlib(library);
+              description = "OpenBLAS (" + config(lib) + "), bundled, one thread per call";
+              source = "bundled";
+            } catch (LinkageError | RuntimeException e) {
+              loaded = null;
+              failures.add("bundled: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            } finally {
+              if (dir != null) {
+                BundledOpenBlas.delete(dir);
+              }
+            }
+          }
+        }
+        if (loaded == null) {
+          description = "not found (" + String.join("; ", failures) + ")";
         }
       }
       BLAS = loaded;
       DESCRIPTION = description;
+      SOURCE = source;
     }
 
-    private static BLAS open() {
-      NativeLibrary lib = NativeLibrary.getInstance(LIBRARY);
+    /** Sets the library opened to one thread; fails unless it is OpenBLAS's pthreads build. */
+    private static void check(NativeLibrary lib) {
       // The pthreads build only: an OpenMP build takes its thread count from each calling thread
       // (so the pool's worker would run OpenBLAS on two threads again), and a single-threaded build
       // may share buffers between concurrent calls.
@@ -174,7 +246,16 @@ public final class NativeGemm {
       if (get.invokeInt(new Object[0]) != 1) {
         throw new IllegalStateException("OpenBLAS did not take one thread");
       }
-      if (System.getProperty("dev.ludovic.netlib.blas.nativeLib") == null
+    }
+
+    /**
+     * netlib's JNI wrapper over the library opened: the installed one by its soname ({@code file}
+     * null) unless the user named another in netlib's own properties, else the file given.
+     */
+    private static BLAS netlib(Path file) {
+      if (file != null) {
+        System.setProperty("dev.ludovic.netlib.blas.nativeLibPath", file.toString());
+      } else if (System.getProperty("dev.ludovic.netlib.blas.nativeLib") == null
           && System.getProperty("dev.ludovic.netlib.blas.nativeLibPath") == null) {
         System.setProperty("dev.ludovic.netlib.blas.nativeLib", LIBRARY);
       }
@@ -190,11 +271,11 @@ public final class NativeGemm {
       }
     }
 
-    private static String config() {
+    private static String config(NativeLibrary lib) {
       try {
-        return NativeLibrary.getInstance(LIBRARY).getFunction("openblas_get_config").invokeString(new Object[0], false);
+        return lib.getFunction("openblas_get_config").invokeString(new Object[0], false);
       } catch (RuntimeException | LinkageError e) {
-        return LIBRARY;
+        return lib.getName();
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.lamina.init.AutoChoice;
 import dev.lamina.init.Fans;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.Layer;
+import dev.lamina.layer.NativeGemm;
 import dev.lamina.layertype.LayerTypes;
 import dev.lamina.optim.Parameter;
 import dev.lamina.spec.DType;
@@ -93,7 +94,7 @@ final class Summary {
       sb.append(" (").append(singlePrecisionLayers(model, onBlas)).append("; other layers, the loss and metrics in float64)");
     } else if (!onBlas.isEmpty()) {
       // Where the machine's rule puts float64 products on OpenBLAS: their sums run in its order.
-      sb.append(" (products of ").append(String.join(", ", onBlas)).append(" on OpenBLAS)");
+      sb.append(" (products of ").append(String.join(", ", onBlas)).append(" on ").append(openBlas()).append(")");
     }
     sb.append('\n');
     sb.append("_".repeat(header.length())).append('\n');
@@ -127,7 +128,12 @@ final class Summary {
     }
     return names.isEmpty() ? "no Dense layer of 16+ inputs or units with an element-wise activation, so none runs"
         + " in float32" : String.join(", ", names) + ": weights, optimizer state, activations and products in float32"
-            + (onBlas.isEmpty() ? "" : ", products of " + String.join(", ", onBlas) + " on OpenBLAS");
+            + (onBlas.isEmpty() ? "" : ", products of " + String.join(", ", onBlas) + " on " + openBlas());
+  }
+
+  /** "OpenBLAS (installed)" or "OpenBLAS (bundled)": which library the layers' products run on. */
+  private static String openBlas() {
+    return "OpenBLAS (" + NativeGemm.source() + ")";
   }
 
   /** The Dense layers whose products run on OpenBLAS. */

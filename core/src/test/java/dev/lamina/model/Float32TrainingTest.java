@@ -138,7 +138,7 @@ class Float32TrainingTest {
     } else {
       // float64 layers wide both ways run on OpenBLAS where the machine's rule says so.
       assertThat(summary).contains(NativeGemm.runsFloat64Products() ? "\nDtype: float64 (products of dense, dense_1 on"
-          + " OpenBLAS)\n" : "\nDtype: float64\n").contains("Trainable params: 1,489 (11.63 KB)");
+          + " OpenBLAS (" + NativeGemm.source() + "))\n" : "\nDtype: float64\n").contains("Trainable params: 1,489 (11.63 KB)");
     }
   }
 }
