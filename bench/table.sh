@@ -9,8 +9,8 @@
 # with min-max. The runs go in rounds: each round runs every configuration once (PyTorch included),
 # so a drift of the machine's speed over minutes (seen on this shared virtual machine: the same
 # build 1.7x apart within minutes) falls on every configuration alike instead of on whichever ran
-# in the slow minutes. Each round starts with FmaPeak, the cores' vector fma peak, as a probe of
-# the host in that minute.
+# in the slow minutes. Each round ends with FmaPeak, the cores' vector fma peak, as a probe of
+# the host in that minute, and starts one configuration later than the round before.
 # Configurations: "fresh machine" emulates one without an installed OpenBLAS: builder.jar's bundled
 # one (-Dlamina.blas=bundled), what the README's commands give; "Vector API only" is the README's
 # path before OpenBLAS was bundled (-Dlamina.blas=java); "OpenBLAS installed" uses Debian's
@@ -108,8 +108,12 @@ churn_wall=()
 churn_rss=()
 for r in $(seq "$runs"); do
   echo "  round $r of $runs ($(date -u +%H:%M:%S), load $(cut -d' ' -f1 /proc/loadavg))" >&2
-  "${fma[@]}" 2>/dev/null | tee -a "$out/fma.txt" | sed 's/^/  /' >&2
-  for c in "${configs[@]}"; do
+  # Each round starts one configuration further down the list: the run right after a heavy one
+  # (FmaPeak, which ends the round before) was measured slower (the twelfth and thirteenth
+  # sessions' first row, 0.7x its neighbours), and rotating spreads that over every configuration.
+  n=${#configs[@]}
+  for ((i = 0; i < n; i++)); do
+    c="${configs[$(( (i + r - 1) % n ))]}"
     IFS='|' read -r label name spec opts <<< "$c"
     # shellcheck disable=SC2086 # opts is a list of JVM options
     wide_run "$name" "$spec" $opts
@@ -124,6 +128,7 @@ for r in $(seq "$runs"); do
   churn_wall+=("$(cut -d' ' -f1 "$out/time.txt")")
   churn_rss+=("$(awk '{ printf "%.0f", $2 / 1024 }' "$out/time.txt")")
   echo "  churn: train ${churn_train[-1]} s, whole ${churn_wall[-1]} s, ${churn_rss[-1]} MB" >&2
+  "${fma[@]}" 2>/dev/null | tee -a "$out/fma.txt" | sed 's/^/  /' >&2
 done
 
 results=()
@@ -170,7 +175,7 @@ fi
   fi
   echo
   echo "Physical limits, same run: numpy on the system BLAS, all cores (best of 7), and the cores' vector fma"
-  echo "peak (FmaPeak, measured at the start of every round: median (min-max) of $runs):"
+  echo "peak (FmaPeak, measured at the end of every round: median (min-max) of $runs):"
   $py bench/gemm_peak.py | sed 's/^RESULT /- /'
   for k in $(awk '{ print $2 }' "$out/fma.txt" | sort -u); do
     echo "- $k $(awk -v k="$k" '$2 == k { print $3 }' "$out/fma.txt" | stats | awk '{ printf "%s (%s-%s)", $1, $2, $3 }')"
