@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * those of a 10-epoch fit by only the per-epoch bookkeeping (logs map, history entries), never by
  * anything proportional to the 500 batches per epoch. The same for a wide network in float64 and
  * float32, on the Java kernels and with its products on OpenBLAS (calls through JNI, on the calling
- * thread with one thread).
+ * thread with one thread), each measured in a JVM of its own.
  */
 class AllocationTest {
   @Test
@@ -38,27 +38,51 @@ class AllocationTest {
     assertThat(perEpoch).as("bytes allocated per epoch of 500 batches").isLessThan(4_000);
   }
 
-  /**
-   * float32 only. float64 layers also run on OpenBLAS where the machine's rule says so
-   * ({@link NativeGemm#runsFloat64Products}), but that case is not asserted here: in one of four
-   * runs of the whole suite (twelfth session, AVX2 machine) it allocated 2.5 MB per epoch of 100
-   * batches in all 20 attempts, while it passed in the three others and in nine runs on its own;
-   * not understood yet (docs/BENCHMARKS.md, twelfth session).
-   */
+  /** float64 layers run on OpenBLAS where the machine's rule says so ({@link NativeGemm#runsFloat64Products}). */
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = DType.class, names = "FLOAT32")
-  void wideTrainingOnOpenBlasAllocatesNothingPerBatch(DType dtype) {
+  @EnumSource(DType.class)
+  void wideTrainingOnOpenBlasAllocatesNothingPerBatch(DType dtype) throws Exception {
     OpenBlasRequirement.check();
-    wideTrainingAllocatesNothingPerBatch(dtype, true);
+    assertThat(bytesPerEpochInAFreshJvm(dtype, true)).as("bytes allocated per epoch of 100 batches").isLessThan(4_000);
   }
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(DType.class)
-  void wideTrainingOnTheJavaKernelsAllocatesNothingPerBatch(DType dtype) {
-    wideTrainingAllocatesNothingPerBatch(dtype, false);
+  void wideTrainingOnTheJavaKernelsAllocatesNothingPerBatch(DType dtype) throws Exception {
+    assertThat(bytesPerEpochInAFreshJvm(dtype, false)).as("bytes allocated per epoch of 100 batches").isLessThan(4_000);
   }
 
-  private static void wideTrainingAllocatesNothingPerBatch(DType dtype, boolean openBlas) {
+  /**
+   * Runs {@link #wideBytesPerEpoch} in a JVM of its own (with the Vector API when this one has it).
+   * Why: in the JVM that has run the rest of core's suite, the float64-on-OpenBLAS case allocated
+   * 25 KB a batch in all 20 measurements in 4 of 24 runs (thirteenth session). JFR showed only
+   * Vector API boxes under Lamina's kernels, and {@code Compiler.codelist} showed those kernels
+   * compiled by C1 alone (tier 2) with no C2 version, once with 563 tasks queued for C2; letting the
+   * queue empty before measuring did not help. The engine's steady state is what is measured, and
+   * a fresh JVM reaches it; why that suite's JVM kept the kernels in C1 is not established
+   * (docs/BENCHMARKS.md, thirteenth session).
+   */
+  private static long bytesPerEpochInAFreshJvm(DType dtype, boolean openBlas) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (dev.lamina.layer.Simd.enabled()) {
+      command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), AllocationTest.class.getName(), dtype.name(),
+        Boolean.toString(openBlas)));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    assertThat(p.waitFor()).as(out).isZero();
+    List<String> lines = out.lines().toList();
+    return Long.parseLong(lines.get(lines.size() - 1));
+  }
+
+  /** Entry point of the child JVM: the fewest bytes per epoch of {@link #wideBytesPerEpoch}, for a dtype and OpenBLAS flag. */
+  public static void main(String[] args) {
+    System.out.println(wideBytesPerEpoch(DType.valueOf(args[0]), Boolean.parseBoolean(args[1])));
+  }
+
+  private static long wideBytesPerEpoch(DType dtype, boolean openBlas) {
     com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     double[][] x = Fixtures.features(5000, 11, 2);
     double[] y = Fixtures.labels(x, 2);
@@ -86,7 +110,7 @@ class AllocationTest {
       long eightEpochs = allocated(bean, wide, x, y, 8, 50);
       perEpoch = Math.min(perEpoch, (eightEpochs - fourEpochs) / 4);
     }
-    assertThat(perEpoch).as("bytes allocated per epoch of 100 batches").isLessThan(4_000);
+    return perEpoch;
   }
 
   private static long allocated(com.sun.management.ThreadMXBean bean, double[][] x, double[] y, int epochs) {
