@@ -3,9 +3,9 @@ package dev.lamina.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.lamina.testing.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -105,12 +105,9 @@ class BundledOpenBlasTest {
 
   @Test
   void aJvmToldBundledRunsItsProductsOnItAndLeavesNothingBehind(@TempDir Path tmp) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Dlamina.blas=bundled", "-Djava.io.tmpdir=" + tmp, "-cp",
-        System.getProperty("java.class.path"), BundledOpenBlasTest.class.getName()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertThat(p.waitFor()).as(out).isZero();
-    List<String> lines = out.lines().toList();
+    List<String> lines = ChildJvm.run(BundledOpenBlasTest.class,
+        List.of("-Dlamina.blas=bundled", "-Djava.io.tmpdir=" + tmp));
+    String out = String.join("\n", lines);
     String[] fields = lines.get(lines.size() - 1).split(" ");
     assertThat(fields[0]).as(out).isEqualTo("bundled");
     // OpenBLAS's pthreads build (NativeGemm refuses the others), the version the Javadoc names.

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lamina.layer.Dense;
 import dev.lamina.layer.NativeGemm;
 import dev.lamina.layer.OpenBlasRequirement;
+import dev.lamina.layer.Simd;
 import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
+import dev.lamina.testing.ChildJvm;
 import dev.lamina.train.Fit;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -63,17 +65,8 @@ class AllocationTest {
    * (docs/BENCHMARKS.md, thirteenth session).
    */
   private static long bytesPerEpochInAFreshJvm(DType dtype, boolean openBlas) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    if (dev.lamina.layer.Simd.enabled()) {
-      command.addAll(List.of("--add-modules", "jdk.incubator.vector"));
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), AllocationTest.class.getName(), dtype.name(),
-        Boolean.toString(openBlas)));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-    assertThat(p.waitFor()).as(out).isZero();
-    List<String> lines = out.lines().toList();
+    List<String> options = Simd.enabled() ? List.of("--add-modules", "jdk.incubator.vector") : List.of();
+    List<String> lines = ChildJvm.run(AllocationTest.class, options, dtype.name(), Boolean.toString(openBlas));
     return Long.parseLong(lines.get(lines.size() - 1));
   }
 

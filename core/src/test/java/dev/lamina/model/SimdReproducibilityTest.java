@@ -7,10 +7,9 @@ import dev.lamina.spec.CompileSpec;
 import dev.lamina.spec.ComponentSpec;
 import dev.lamina.spec.DType;
 import dev.lamina.spec.ModelSpec;
+import dev.lamina.testing.ChildJvm;
 import dev.lamina.train.Fit;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,11 +49,7 @@ class SimdReproducibilityTest {
   @ParameterizedTest
   @EnumSource(DType.class)
   void vectorAndPlainKernelsTrainTheSameWeights(DType dtype) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Dlamina.simd=false", "-cp", System.getProperty("java.class.path"),
-        SimdReproducibilityTest.class.getName(), dtype.name()).redirectErrorStream(true).start();
-    String child = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    assertThat(p.waitFor()).as(child).isZero();
+    String child = String.join("\n", ChildJvm.run(SimdReproducibilityTest.class, List.of("-Dlamina.simd=false"), dtype.name()));
     assertThat(child).startsWith("false ");
     assertThat(child.substring("false ".length())).isEqualTo(trainedWeights(dtype));
   }
