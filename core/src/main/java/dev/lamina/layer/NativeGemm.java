@@ -172,62 +172,70 @@ public final class NativeGemm {
     static final String SOURCE;
 
     static {
-      BLAS loaded = null;
-      String description;
-      String source = "";
-      String mode = System.getProperty(PROPERTY, "").toLowerCase(Locale.ROOT);
+      Opened opened = load(System.getProperty(PROPERTY, "").toLowerCase(Locale.ROOT));
+      BLAS = opened.blas();
+      DESCRIPTION = opened.description();
+      SOURCE = opened.source();
+    }
+
+    /** What {@link #load} found: the wrapper (null when none), its description and its source ("" when none). */
+    private record Opened(BLAS blas, String description, String source) {}
+
+    /** Opens the library that {@code mode} (the value of {@value #PROPERTY}) asks for, as the class Javadoc says. */
+    private static Opened load(String mode) {
       if (mode.equals("java")) {
-        description = "off (" + PROPERTY + "=java)";
-      } else {
-        List<String> failures = new ArrayList<>();
-        description = null;
-        boolean installedLoaded = false;
-        if (!mode.equals("bundled")) {
-          try {
-            NativeLibrary lib = NativeLibrary.getInstance(LIBRARY, LOCAL);
-            installedLoaded = true;
-            check(lib);
-            loaded = netlib(null);
-            description = "OpenBLAS (" + config(lib) + "), installed, one thread per call";
-            source = "installed";
-          } catch (LinkageError | RuntimeException e) {
-            failures.add("installed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-          }
+        return new Opened(null, "off (" + PROPERTY + "=java)", "");
+      }
+      List<String> failures = new ArrayList<>();
+      if (!mode.equals("bundled")) {
+        NativeLibrary installed = null;
+        try {
+          installed = NativeLibrary.getInstance(LIBRARY, LOCAL);
+          return open(installed, null, "installed");
+        } catch (LinkageError | RuntimeException e) {
+          failures.add("installed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         // Not beside an installed OpenBLAS that failed the checks: two copies of OpenBLAS in one
         // process can bind each other's internal symbols (seen: sgemm_ crashed in a JVM that had
         // loaded both), so the bundled one is loaded only where none is installed.
-        if (loaded == null && !installedLoaded && !mode.equals("system")) {
-          ClassLoader loader = NativeGemm.class.getClassLoader();
-          if (!BundledOpenBlas.present(loader)) {
-            failures.add("bundled: not on the class path (org.bytedeco:openblas:linux-x86_64)");
-          } else {
-            Path dir = null;
-            try {
-              dir = BundledOpenBlas.extract(loader).orElseThrow();
-              Path library = BundledOpenBlas.library(dir);
-              NativeLibrary lib = NativeLibrary.getInstance(library.toString(), LOCAL);
-              check(lib);
-              loaded = netlib(library);
-              description = "OpenBLAS (" + config(lib) + "), bundled, one thread per call";
-              source = "bundled";
-            } catch (LinkageError | RuntimeException e) {
-              loaded = null;
-              failures.add("bundled: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            } finally {
-              if (dir != null) {
-                BundledOpenBlas.delete(dir);
-              }
+        if (installed != null) {
+          return notFound(failures);
+        }
+      }
+      if (!mode.equals("system")) {
+        ClassLoader loader = NativeGemm.class.getClassLoader();
+        if (!BundledOpenBlas.present(loader)) {
+          failures.add("bundled: not on the class path (org.bytedeco:openblas:linux-x86_64)");
+        } else {
+          Path dir = null;
+          try {
+            dir = BundledOpenBlas.extract(loader).orElseThrow();
+            Path library = BundledOpenBlas.library(dir);
+            return open(NativeLibrary.getInstance(library.toString(), LOCAL), library, "bundled");
+          } catch (LinkageError | RuntimeException e) {
+            failures.add("bundled: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+          } finally {
+            if (dir != null) {
+              BundledOpenBlas.delete(dir);
             }
           }
         }
-        if (loaded == null) {
-          description = "not found (" + String.join("; ", failures) + ")";
-        }
       }
-      BLAS = loaded;
-      DESCRIPTION = description;
-      SOURCE = source;
+      return notFound(failures);
+    }
+
+    private static Opened notFound(List<String> failures) {
+      return new Opened(null, "not found (" + String.join("; ", failures) + ")", "");
+    }
+
+    /**
+     * Checks and sets up the library {@code lib} opened from {@code file} (null: the installed one,
+     * by its soname) and wraps it with netlib.
+     */
+    private static Opened open(NativeLibrary lib, Path file, String source) {
+      check(lib);
+      BLAS blas = netlib(file);
+      return new Opened(blas, "OpenBLAS (" + config(lib) + "), " + source + ", one thread per call", source);
     }
 
     /** Sets the library opened to one thread; fails unless it is OpenBLAS's pthreads build. */

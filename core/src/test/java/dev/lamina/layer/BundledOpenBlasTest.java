@@ -64,7 +64,9 @@ class BundledOpenBlasTest {
 
   /**
    * Entry point of the child JVM (the bundled library is only ever loaded there: a JVM that also
-   * has the installed one must not load a second OpenBLAS): the library's description; its source, then the largest relative error of a dgemm and an sgemm product. */
+   * has the installed one must not load a second OpenBLAS): prints the library's description, then
+   * its source and the largest relative errors of a dgemm and an sgemm product.
+   */
   public static void main(String[] args) {
     int m = 37;
     int n = 45;
@@ -75,12 +77,8 @@ class BundledOpenBlasTest {
     NativeGemm.times(a, 0, k, b, n, c, 0, n, m, n, k, false);
     float[] af = new float[a.length];
     float[] bf = new float[b.length];
-    for (int i = 0; i < a.length; i++) {
-      af[i] = (float) a[i];
-    }
-    for (int i = 0; i < b.length; i++) {
-      bf[i] = (float) b[i];
-    }
+    FloatConversions.toFloat(a, af, a.length);
+    FloatConversions.toFloat(b, bf, b.length);
     float[] cf = new float[m * n];
     NativeGemm.times(af, 0, k, bf, n, cf, 0, n, m, n, k, false);
     double errDouble = 0;
