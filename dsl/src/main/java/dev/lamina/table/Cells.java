@@ -69,28 +69,13 @@ final class Cells {
 
   /** The cell's value if it is a finite decimal number, else NaN (text, infinite or out of range). */
   static double finiteValue(String cell) {
-    String s = cell.strip();
-    if (!isDecimal(s)) {
-      return Double.NaN;
-    }
-    double v = decimalValue(s);
+    double v = decimal(cell.strip());
     return Double.isFinite(v) ? v : Double.NaN;
   }
 
-  /**
-   * The correctly rounded value of a plain decimal {@code s} ({@link #isDecimal}): the same double
-   * {@link Double#parseDouble} returns. Clinger's fast path ({@link #exactDecimal}) when it applies,
-   * otherwise the Eisel-Lemire parser of FastDoubleParser that Jackson bundles (it falls back to an
-   * exact big-number algorithm for the rare hard cases, so it is exact too).
-   *
-   * <p>Why not {@code Double.parseDouble}: a cell with 16 or 17 significant digits - every number
-   * written exactly by numpy, pandas or Java ({@code %.17g}, {@code repr}) - takes the JDK's
-   * big-integer path, about 1 us a cell; a million rows of a dozen such columns took most of the
-   * wide benchmark's 13 s of reading.
-   */
-  static double decimalValue(String s) {
-    double v = exactDecimal(s);
-    return Double.isNaN(v) ? NumberInput.parseDouble(s, true) : v;
+  /** Whether {@code s} is a plain decimal: {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} with ASCII digits. */
+  static boolean isDecimal(String s) {
+    return !Double.isNaN(decimal(s));
   }
 
   /** Exact powers of ten: every one up to 1e22 is a double. */
@@ -104,116 +89,95 @@ final class Cells {
   private static final int EXPONENT_LIMIT = 1000;
 
   /**
-   * The value of a plain decimal {@code s} ({@link #isDecimal}) by Clinger's fast path, or NaN
-   * when it does not apply: with at most 15 significant digits m and a power of ten 10^e with
-   * |e| &lt;= 22, both are exact doubles, so the one rounded product or quotient is the correctly
-   * rounded value, the same double {@link Double#parseDouble} returns (it takes this path itself).
-   * It spares the parser's buffers for every cell of a large file.
+   * The correctly rounded value of {@code s} when it is a plain decimal
+   * ({@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?}, ASCII digits; possibly infinite when out of
+   * range), the same double {@link Double#parseDouble} returns; NaN when it is not one.
+   *
+   * <p>One scan checks the grammar and gathers the significant digits. With at most 15 of them and
+   * a power of ten 10^e with |e| &lt;= 22, both are exact doubles, so one rounded product or
+   * quotient is the correctly rounded value (Clinger's fast path, which the JDK's parser takes
+   * too). Otherwise the Eisel-Lemire parser of FastDoubleParser that Jackson bundles, which falls
+   * back to an exact big-number algorithm for the rare hard cases, so it is exact too.
+   *
+   * <p>Why by hand: every cell of a file goes through it. A regular expression for the grammar
+   * cost several times as much (and on a cold JVM its matcher was what the JIT compiler spent the
+   * most time on while a file was read); {@code Double.parseDouble} takes the JDK's big-integer
+   * path for 16 or 17 significant digits - every number written exactly by numpy, pandas or Java
+   * ({@code %.17g}, {@code repr}) - about 1 us a cell; and a second scan for the fast path, after
+   * the grammar's, took a fifth of a large file's parsing.
    */
-  static double exactDecimal(String s) {
+  static double decimal(String s) {
     int n = s.length();
     int i = 0;
     boolean negative = false;
-    if (s.charAt(0) == '+' || s.charAt(0) == '-') {
-      negative = s.charAt(0) == '-';
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      negative = s.charAt(i) == '-';
       i++;
     }
     long m = 0;
-    int digits = 0;
-    int exponent = 0;
+    int significant = 0;
+    int scale = 0;
+    int mantissaDigits = 0;
     boolean fraction = false;
     for (; i < n; i++) {
       char c = s.charAt(i);
-      if (c == '.') {
+      if (c >= '0' && c <= '9') {
+        mantissaDigits++;
+        if (fraction) {
+          scale--;
+        }
+        if (m == 0 && c == '0') {
+          continue;
+        }
+        if (++significant <= EXACT_DIGITS) {
+          m = m * 10 + (c - '0');
+        }
+      } else if (c == '.' && !fraction) {
         fraction = true;
-        continue;
-      }
-      if (c == 'e' || c == 'E') {
+      } else {
         break;
       }
-      if (fraction) {
-        exponent--;
-      }
-      if (m == 0 && c == '0') {
-        continue;
-      }
-      if (++digits > EXACT_DIGITS) {
+    }
+    if (mantissaDigits == 0) {
+      return Double.NaN;
+    }
+    int exponent = 0;
+    if (i < n) {
+      char c = s.charAt(i);
+      if (c != 'e' && c != 'E') {
         return Double.NaN;
       }
-      m = m * 10 + (c - '0');
-    }
-    if (i < n) {
       i++;
-      boolean down = s.charAt(i) == '-';
-      if (s.charAt(i) == '+' || down) {
+      boolean down = i < n && s.charAt(i) == '-';
+      if (i < n && (s.charAt(i) == '+' || down)) {
         i++;
       }
-      int e = 0;
+      if (i == n) {
+        return Double.NaN;
+      }
       for (; i < n; i++) {
-        e = e * 10 + (s.charAt(i) - '0');
-        if (e > EXPONENT_LIMIT) {
+        c = s.charAt(i);
+        if (c < '0' || c > '9') {
           return Double.NaN;
         }
+        exponent = exponent > EXPONENT_LIMIT ? exponent : exponent * 10 + (c - '0');
       }
-      exponent += down ? -e : e;
+      exponent = down ? -exponent : exponent;
     }
+    int power = exponent + scale;
     double v;
     if (m == 0) {
       v = 0.0;
-    } else if (exponent >= 0 && exponent < POWERS_OF_TEN.length) {
-      v = m * POWERS_OF_TEN[exponent];
-    } else if (exponent < 0 && -exponent < POWERS_OF_TEN.length) {
-      v = m / POWERS_OF_TEN[-exponent];
+    } else if (significant > EXACT_DIGITS || Math.abs(exponent) > EXPONENT_LIMIT) {
+      return NumberInput.parseDouble(s, true);
+    } else if (power >= 0 && power < POWERS_OF_TEN.length) {
+      v = m * POWERS_OF_TEN[power];
+    } else if (power < 0 && -power < POWERS_OF_TEN.length) {
+      v = m / POWERS_OF_TEN[-power];
     } else {
-      return Double.NaN;
+      return NumberInput.parseDouble(s, true);
     }
     return negative ? -v : v;
-  }
-
-  /**
-   * Whether {@code s} is a plain decimal: {@code [+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?} with
-   * ASCII digits. Scanned by hand because every cell of a file goes through it: a regular
-   * expression costs several times as much, and on a cold JVM its matcher is what the JIT
-   * compiler spends the most time on while the file is read.
-   */
-  static boolean isDecimal(String s) {
-    int n = s.length();
-    int i = 0;
-    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      i++;
-    }
-    int start = i;
-    i = digits(s, i);
-    int intDigits = i - start;
-    int fracDigits = 0;
-    if (i < n && s.charAt(i) == '.') {
-      int frac = i + 1;
-      i = digits(s, frac);
-      fracDigits = i - frac;
-    }
-    if (intDigits == 0 && fracDigits == 0) {
-      return false;
-    }
-    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int exp = i;
-      i = digits(s, exp);
-      if (i == exp) {
-        return false;
-      }
-    }
-    return i == n;
-  }
-
-  /** The index of the first non-digit at or after {@code i}. */
-  private static int digits(String s, int i) {
-    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-      i++;
-    }
-    return i;
   }
 
   /**
@@ -223,8 +187,8 @@ final class Cells {
    */
   static double parse(String cell, String file, long row, long line, String column) {
     String s = cell.strip();
-    if (isDecimal(s)) {
-      double v = decimalValue(s);
+    double v = decimal(s);
+    if (!Double.isNaN(v)) {
       if (Double.isFinite(v)) {
         return v;
       }

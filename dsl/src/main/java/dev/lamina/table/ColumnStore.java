@@ -50,7 +50,7 @@ final class ColumnStore {
   private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
   private static final int INITIAL_ROWS = 1024;
   /** The row at which the file's row count is estimated from the bytes read. */
-  private static final int ESTIMATE_AT_ROW = 16_384;
+  static final int ESTIMATE_AT_ROW = 16_384;
   /** The estimate's margin over the rows the file's size suggests. */
   private static final double ESTIMATE_MARGIN = 1.03;
 
@@ -319,7 +319,15 @@ final class ColumnStore {
    * @throws DataException for every problem {@link CsvReader} finds, and for a header with no rows
    */
   static ColumnStore read(Path path, CsvFormat format, Function<List<String>, Map<String, Kind>> plan) {
-    try (CsvReader reader = CsvReader.open(path, format)) {
+    return read(path, format, plan, ReadAhead.MIN_BYTES);
+  }
+
+  /** {@link #read(Path, CsvFormat, Function)}, reading ahead on a second thread ({@link ReadAhead}) from {@code readAheadBytes}. */
+  static ColumnStore read(Path path, CsvFormat format, Function<List<String>, Map<String, Kind>> plan,
+      long readAheadBytes) {
+    try (CsvReader reader = CsvReader.open(path, format);
+        ReadAhead ahead = ReadAhead.pays(reader.fileSize(), readAheadBytes) ? new ReadAhead(reader) : null) {
+      CsvRows source = ahead != null ? ahead : reader;
       Map<String, Column> columns = new LinkedHashMap<>();
       RuntimeException planError = null;
       try {
@@ -333,12 +341,12 @@ final class ColumnStore {
       }
       long[] lines = new long[INITIAL_ROWS];
       int rows = 0;
-      while (reader.next()) {
+      while (source.next()) {
         if (rows == Integer.MAX_VALUE - 8) {
           throw new DataException(reader.file(), "the file has more than " + rows + " rows, more than one run can"
               + " hold; split it or sample it");
         }
-        String[] fields = reader.fields();
+        String[] fields = source.fields();
         for (int k = 0; k < stored.length; k++) {
           if (stored[k] != null) {
             stored[k].add(rows, fields[k]);
@@ -347,9 +355,9 @@ final class ColumnStore {
         if (rows == lines.length) {
           lines = Arrays.copyOf(lines, grow(rows));
         }
-        lines[rows++] = reader.line();
+        lines[rows++] = source.line();
         if (rows == ESTIMATE_AT_ROW) {
-          int capacity = estimateRows(reader, rows);
+          int capacity = estimateRows(source.bytesRead(), reader.fileSize(), rows);
           for (Column c : columns.values()) {
             c.reserve(capacity);
           }
@@ -378,14 +386,12 @@ final class ColumnStore {
   }
 
   /**
-   * The rows of the whole file, estimated from the bytes its first {@code rows} rows took, with a
+   * The rows of a file of {@code size} bytes, estimated from the {@code bytes} its first {@code rows} rows took, with a
    * margin for the parser's read-ahead and longer rows further on. The arrays are then allocated
    * once at about their final size, instead of growing by half again and again: each step held
    * the old and the new array at once, and a final trimmed copy a third time.
    */
-  private static int estimateRows(CsvReader reader, int rows) {
-    long bytes = reader.bytesRead();
-    long size = reader.fileSize();
+  private static int estimateRows(long bytes, long size, int rows) {
     if (bytes <= 0 || size <= 0 || bytes >= size) {
       return rows;
     }

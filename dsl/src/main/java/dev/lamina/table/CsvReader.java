@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * pandas does. An empty header name becomes {@code Unnamed: i} (0-based, pandas's name), which
  * is what a pandas {@code to_csv} index column looks like.
  */
-final class CsvReader implements AutoCloseable {
+final class CsvReader implements CsvRows, AutoCloseable {
   /**
    * The longest cell accepted, in characters: far above any real value, and low enough that a file
    * without line breaks (or a runaway quote) is refused before it fills the memory.
@@ -176,7 +176,8 @@ final class CsvReader implements AutoCloseable {
    * The bytes read from the file so far, a little ahead of the rows returned (the parser reads in
    * blocks), or -1 when the reader was not opened on a file.
    */
-  long bytesRead() {
+  @Override
+  public long bytesRead() {
     return counted == null ? -1 : counted.count;
   }
 
@@ -294,7 +295,8 @@ final class CsvReader implements AutoCloseable {
    * @throws DataException when the row's field count differs from the header's, or the CSV is
    *     malformed (an unclosed quote, text after a closing quote)
    */
-  boolean next() {
+  @Override
+  public boolean next() {
     if (!readRecord()) {
       return false;
     }
@@ -312,7 +314,8 @@ final class CsvReader implements AutoCloseable {
   }
 
   /** The current row's fields (untrimmed), one per header column; the array is reused by {@link #next()}. */
-  String[] fields() {
+  @Override
+  public String[] fields() {
     return current;
   }
 
@@ -322,7 +325,8 @@ final class CsvReader implements AutoCloseable {
   }
 
   /** The 1-based physical line where the current row starts. */
-  long line() {
+  @Override
+  public long line() {
     return line;
   }
 

@@ -17,10 +17,34 @@ class ExactDecimalTest {
   @ParameterizedTest(name = "''{0}''")
   @ValueSource(strings = {"0", "-0", "+0", "-0.0", "0.000", "729", "120527.79", "6367.19", "0.1", "-3.5", "+3.", ".5",
       "1e-3", "1E+10", "007", "0.05", "123456789012345", "1234567890123456", "9007199254740993", "1e22", "1e23",
-      "4.35e-22", "1.5e300", "1e-400", "0e99999", "99999999999999.9", "3.0000000000000000001"})
+      "4.35e-22", "1.5e300", "1e-400", "0e99999", "99999999999999.9", "3.0000000000000000001", "8.41e21",
+      "123456789012345e-22", "123456789012345e22", "1e-99999", "00000000000000000000000001.5", ".0000000000000000001"})
   void theseCellsParseAsJavaParsesThem(String cell) {
     assertThat(Double.doubleToRawLongBits(Cells.finiteValue(cell)))
         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(cell)));
+  }
+
+  /** Every string of up to six characters over signs, point, exponent and digits that is a plain decimal. */
+  @Test
+  void everyShortDecimalParsesAsJavaParsesIt() {
+    java.util.regex.Pattern grammar = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    List<String> strings = new ArrayList<>(List.of(""));
+    List<String> disagreements = new ArrayList<>();
+    for (int length = 1; length <= 6; length++) {
+      List<String> longer = new ArrayList<>();
+      for (String s : strings) {
+        for (char c : "+-.e0159".toCharArray()) {
+          String t = s + c;
+          longer.add(t);
+          if (grammar.matcher(t).matches()
+              && Double.doubleToRawLongBits(Cells.decimal(t)) != Double.doubleToRawLongBits(Double.parseDouble(t))) {
+            disagreements.add(t);
+          }
+        }
+      }
+      strings = longer;
+    }
+    assertThat(disagreements).isEmpty();
   }
 
   @Test
