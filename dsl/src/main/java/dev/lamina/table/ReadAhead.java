@@ -20,21 +20,21 @@ import java.util.concurrent.TimeUnit;
 final class ReadAhead implements CsvRows, AutoCloseable {
   /** Files from this size are read ahead (about 36,000 rows of a dozen 17-digit numbers). */
   static final long MIN_BYTES = 8L << 20;
-  /**
-   * Rows handed over at once. A divisor of {@link ColumnStore}'s row-count estimate point, so
-   * that the bytes read when a chunk ends are those a reader on one thread reports at that row.
-   */
+  /** The most rows handed over at once. */
   static final int CHUNK_ROWS = 1024;
-  /** Chunks the reading thread may be ahead: bounds the memory of the rows in flight. */
+  /** The most cells handed over at once: a wide file's chunks hold fewer rows. */
+  static final int CHUNK_CELLS = 1 << 14;
+  /** Chunks the reading thread may be ahead: with {@link #CHUNK_CELLS}, bounds the cells in flight (about 15 MB). */
   private static final int QUEUE_CHUNKS = 16;
   private static final long POLL_MILLIS = 50;
 
-  /** Rows of one hand-over; ends the file when shorter than {@link #CHUNK_ROWS} or with an error. */
+  /** Rows of one hand-over; ends the file when shorter than {@link #chunkRows} or with an error. */
   private record Chunk(String[][] rows, long[] lines, int size, long bytesRead, Throwable error) {}
 
   private final CsvReader reader;
   private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
   private final Thread thread;
+  private final int chunkRows;
   private volatile boolean closed;
   private Chunk chunk;
   private int index;
@@ -44,6 +44,7 @@ final class ReadAhead implements CsvRows, AutoCloseable {
   /** Starts reading {@code reader}'s rows on a new thread; {@link #close()} stops it (the caller closes the reader). */
   ReadAhead(CsvReader reader) {
     this.reader = reader;
+    this.chunkRows = chunkRows(reader.header().size());
     this.thread = new Thread(this::produce, "lamina-csv-reader");
     thread.setDaemon(true);
     thread.start();
@@ -54,13 +55,23 @@ final class ReadAhead implements CsvRows, AutoCloseable {
     return bytes >= 0 && bytes >= minBytes && Runtime.getRuntime().availableProcessors() > 1;
   }
 
+  /**
+   * Rows per hand-over for rows of {@code columns} cells: a power of two up to {@link #CHUNK_ROWS}
+   * with at most {@link #CHUNK_CELLS} cells (one row when a row is wider). Powers of two divide
+   * {@link ColumnStore}'s row-count estimate point, so the bytes read when a chunk ends are those a
+   * reader on one thread reports at that row.
+   */
+  static int chunkRows(int columns) {
+    return Integer.highestOneBit(Math.max(1, Math.min(CHUNK_ROWS, CHUNK_CELLS / Math.max(1, columns))));
+  }
+
   private void produce() {
     while (!closed) {
-      String[][] rows = new String[CHUNK_ROWS][];
-      long[] lines = new long[CHUNK_ROWS];
+      String[][] rows = new String[chunkRows][];
+      long[] lines = new long[chunkRows];
       int n = 0;
       try {
-        while (n < CHUNK_ROWS && reader.next()) {
+        while (n < chunkRows && reader.next()) {
           rows[n] = reader.fields().clone();
           lines[n++] = reader.line();
         }
@@ -69,7 +80,7 @@ final class ReadAhead implements CsvRows, AutoCloseable {
         return;
       }
       hand(new Chunk(rows, lines, n, reader.bytesRead(), null));
-      if (n < CHUNK_ROWS) {
+      if (n < chunkRows) {
         return;
       }
     }
@@ -93,7 +104,7 @@ final class ReadAhead implements CsvRows, AutoCloseable {
         if (chunk.error() != null) {
           throw rethrow(chunk.error());
         }
-        if (chunk.size() < CHUNK_ROWS) {
+        if (chunk.size() < chunkRows) {
           return false;
         }
       }
