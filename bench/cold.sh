@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Issue 21 item 4, the cold JVM: the churn example's whole process, two builder.jar files side by side.
 #   bench/cold.sh A.jar B.jar [RUNS]    (default 5 runs of each, alternating A, B, A, B, ...)
+#   SPEC=target/bench-table/wide-float32.yaml bench/cold.sh A.jar B.jar [RUNS]   (another spec: a wide
+#   run's whole wall time, CSV reading included; bench/table.sh writes the wide specs there)
 # Each run is `java -jar JAR examples/churn/model.yaml --quiet --out TMP` timed by /usr/bin/time: wall
 # time, processor time (user + sys) and peak RSS, and train_seconds from the run's metrics.json. Prints
 # every run, then per jar the median (min-max) of each figure, with the load average before and after
@@ -17,7 +19,7 @@ cd "$(dirname "$0")/.."
 a="$1"
 b="$2"
 runs="${3:-5}"
-spec=examples/churn/model.yaml
+spec="${SPEC:-examples/churn/model.yaml}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 agent=""
