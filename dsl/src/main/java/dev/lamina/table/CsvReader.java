@@ -320,7 +320,8 @@ final class CsvReader implements CsvRows, AutoCloseable {
   }
 
   /** The current row's 1-based data row number (the header is not counted). */
-  long row() {
+  @Override
+  public long row() {
     return row;
   }
 

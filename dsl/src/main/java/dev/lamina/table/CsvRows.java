@@ -16,6 +16,9 @@ interface CsvRows {
   /** The current row's fields (untrimmed), one per header column; valid until the next call of {@link #next()}. */
   String[] fields();
 
+  /** The current row's 1-based data row number (the header is not counted). */
+  long row();
+
   /** The 1-based physical line where the current row starts. */
   long line();
 

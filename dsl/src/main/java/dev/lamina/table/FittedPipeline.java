@@ -169,7 +169,15 @@ public final class FittedPipeline {
    * @throws DataException for any problem in the file, naming row, line and column
    */
   public void transform(Path csv, RowSink sink) {
-    transform(CsvReader.open(csv, format), sink);
+    transform(csv, sink, ReadAhead.MIN_BYTES);
+  }
+
+  /** {@link #transform(Path, RowSink)}, reading ahead on a second thread ({@link ReadAhead}) from {@code readAheadBytes}. */
+  void transform(Path csv, RowSink sink, long readAheadBytes) {
+    CsvReader reader = CsvReader.open(csv, format);
+    try (reader; ReadAhead ahead = ReadAhead.pays(reader.fileSize(), readAheadBytes) ? new ReadAhead(reader) : null) {
+      transform(reader, ahead != null ? ahead : reader, sink);
+    }
   }
 
   /**
@@ -180,18 +188,21 @@ public final class FittedPipeline {
    * @param csv the text, closed when done
    */
   public void transform(String source, java.io.InputStream csv, RowSink sink) {
-    transform(CsvReader.open(source, csv, format), sink);
+    try (CsvReader reader = CsvReader.open(source, csv, format)) {
+      transform(reader, reader, sink);
+    }
   }
 
-  private void transform(CsvReader opened, RowSink sink) {
-    try (CsvReader reader = opened) {
+  /** Streams {@code rows}, the data rows of {@code reader} (itself, or read ahead of this thread), into {@code sink}. */
+  private void transform(CsvReader reader, CsvRows rows, RowSink sink) {
+    try {
       int[] at = locate(reader.file(), reader.header());
       int[] targetAt = targetPositions(reader.header());
       boolean any = false;
-      while (reader.next()) {
+      while (rows.next()) {
         any = true;
-        String[] row = reader.fields();
-        double[] x = encode(at, row, reader.file(), reader.row(), reader.line(), sink);
+        String[] row = rows.fields();
+        double[] x = encode(at, row, reader.file(), rows.row(), rows.line(), sink);
         double[] y = null;
         if (targetAt != null) {
           y = new double[targetAt.length];
@@ -199,7 +210,7 @@ public final class FittedPipeline {
             y[j] = targetAt[j] < 0 ? Double.NaN : targets.get(j).encodeIfKnown(row[targetAt[j]]);
           }
         }
-        sink.accept(reader.row(), x, y);
+        sink.accept(rows.row(), x, y);
       }
       if (!any) {
         throw ColumnStore.noRows(reader.file(), reader.header());

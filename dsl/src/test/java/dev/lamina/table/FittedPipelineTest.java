@@ -2,6 +2,7 @@ package dev.lamina.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,6 +91,41 @@ class FittedPipelineTest {
       assertThat(y).containsExactly(targets.get(row));
     });
     assertThat(seen).hasSize(60).startsWith(1L, 2L, 3L).endsWith(60L);
+  }
+
+  /** 2,500 rows to score, over several chunks of {@link ReadAhead}; row {@code unseen} (or none) has an unknown country. */
+  private Path manyRows(int unseen) throws IOException {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    for (int i = 1; i <= 2500; i++) {
+      String age = i % 7 == 0 ? "" : Double.toString(18 + (i * 37) % 60 + 0.1 * i);
+      text.append(i).append(',').append(400 + (i * 97) % 450).append(',')
+          .append(i == unseen ? "Italy" : COUNTRIES[i % 3]).append(',').append(PLANS[(i / 3) % 3]).append(',')
+          .append(age).append(',').append(i % 4 == 0 ? "yes" : "no").append('\n');
+    }
+    return Specs.write(dir, "many.csv", text.toString());
+  }
+
+  private List<String> transformed(Path file, long readAheadBytes) {
+    List<String> out = new ArrayList<>();
+    prepared.pipeline().transform(file, (row, x, y) -> out.add(row + " " + Arrays.toString(x) + " " + Arrays.toString(y)),
+        readAheadBytes);
+    return out;
+  }
+
+  @Test
+  void streamingReadAheadGivesTheRowsOfOneThread() throws IOException {
+    Path file = manyRows(-1);
+    List<String> ahead = transformed(file, 0);
+    assertThat(ahead).hasSize(2500).isEqualTo(transformed(file, Long.MAX_VALUE));
+    assertThat(ahead.get(2499)).startsWith("2500 ");
+  }
+
+  @Test
+  void streamingReadAheadFailsWithTheMessageOfOneThread() throws IOException {
+    Path file = manyRows(2001);
+    assertThatThrownBy(() -> transformed(file, Long.MAX_VALUE)).hasMessageContaining("row 2001 (line 2002)");
+    String expected = catchThrowable(() -> transformed(file, Long.MAX_VALUE)).getMessage();
+    assertThatThrownBy(() -> transformed(file, 0)).isInstanceOf(DataException.class).hasMessage(expected);
   }
 
   @Test

@@ -56,11 +56,11 @@ class ReadAheadTest {
     plan.put("c1999", ColumnStore.Kind.NUMBER);
     assertThat(summary(ColumnStore.read(csv, CsvFormat.DEFAULT, h -> plan, ALWAYS)))
         .isEqualTo(summary(ColumnStore.read(csv, CsvFormat.DEFAULT, h -> plan, NEVER)));
-    assertThat(ReadAhead.chunkRows(columns)).isEqualTo(8);
+    assertThat(ReadAhead.chunkRows(columns)).isEqualTo(2);
   }
 
   @ParameterizedTest(name = "{0} rows")
-  @ValueSource(ints = {1, 1023, 1024, 2048, 5000, 20_000})
+  @ValueSource(ints = {1, 255, 256, 1024, 5000, 20_000})
   void readingAheadStoresWhatOneThreadStores(int rows) throws IOException {
     Path csv = write(table(rows, -1));
     assertThat(summary(read(csv, ALWAYS))).isEqualTo(summary(read(csv, NEVER)));
@@ -77,7 +77,7 @@ class ReadAheadTest {
   }
 
   @ParameterizedTest(name = "bad row {0}")
-  @ValueSource(ints = {1, 1024, 1025, 4000})
+  @ValueSource(ints = {1, 256, 257, 4000})
   void aRaggedRowFailsWithTheMessageOfOneThread(int bad) throws IOException {
     Path csv = write(table(5000, bad));
     String expected = message(() -> read(csv, NEVER));
